@@ -1,6 +1,10 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +14,9 @@ import java.util.Map;
  * One three-way comparison of a desired, a live and an optional last-applied tree of one resource.
  *
  * <p>Walks only what desired declares (and, for removals, what last-applied declared), keeps its position in a
- * {@link PathStack} and builds a JSON Pointer only when it reports a change. The rules are those documented on
+ * {@link PathStack} and builds a JSON Pointer only when it reports a change. A desired subtree exactly equal to
+ * the live one (Jackson's equality, which fails fast on maps of different sizes) has no changes under any rule
+ * here, so it is skipped without a walk. The rules are those documented on
  * {@link DefaultStateDiffer}. Not thread-safe: create one per resource diff.
  */
 final class Comparison {
@@ -51,7 +57,7 @@ final class Comparison {
             }
             path.pop();
         }
-        if (lastApplied != null && lastApplied.isObject() && !lastApplied.isEmpty()) {
+        if (lastApplied instanceof ObjectNode && !lastApplied.isEmpty()) {
             removeUndeclared(desired, live, lastApplied);
         }
     }
@@ -77,19 +83,21 @@ final class Comparison {
             if (!Scalars.isEmptyValue(desired)) {
                 report(FieldChange.Operation.ADD, null, desired);
             }
-        } else if (desired.isObject()) {
-            if (live.isObject()) {
+        } else if (desired instanceof ContainerNode && desired.equals(live)) {
+            return;
+        } else if (desired instanceof ObjectNode) {
+            if (live instanceof ObjectNode) {
                 compareObject(desired, live, lastApplied);
             } else {
                 report(FieldChange.Operation.REPLACE, live, desired);
             }
-        } else if (desired.isArray()) {
-            if (live.isArray()) {
+        } else if (desired instanceof ArrayNode) {
+            if (live instanceof ArrayNode) {
                 compareArray(desired, live, lastApplied);
             } else {
                 report(FieldChange.Operation.REPLACE, live, desired);
             }
-        } else if (desired.isNull()) {
+        } else if (desired instanceof NullNode) {
             report(FieldChange.Operation.REMOVE, live, null);
         } else if (!Scalars.equal(desired, live)
                 && !(QuantityFields.isQuantity(path) && Quantity.sameQuantity(desired, live))) {

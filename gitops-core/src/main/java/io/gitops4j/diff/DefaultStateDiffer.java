@@ -142,6 +142,9 @@ public final class DefaultStateDiffer implements StateDiffer {
     private List<FieldChange> compare(ResourceKey key, Resource desired, LiveResource live) {
         JsonNode desiredTree = desired.tree();
         JsonNode liveTree = live.object().tree();
+        if (desiredTree.equals(liveTree)) {
+            return List.of();
+        }
         Resource lastApplied = live.lastApplied().orElse(null);
         JsonNode lastAppliedTree = lastApplied == null ? null : lastApplied.tree();
         if (SecretData.isSecret(key)) {

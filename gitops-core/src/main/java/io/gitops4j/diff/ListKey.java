@@ -1,6 +1,7 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
 
@@ -31,7 +32,7 @@ final class ListKey {
     boolean appliesTo(JsonNode list) {
         for (int i = 0, n = list.size(); i < n; i++) {
             JsonNode item = list.get(i);
-            if (!item.isObject() || Scalars.isAbsent(item.get(fields[0]))) {
+            if (!(item instanceof ObjectNode) || Scalars.isAbsent(item.get(fields[0]))) {
                 return false;
             }
         }
