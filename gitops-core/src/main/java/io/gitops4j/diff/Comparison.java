@@ -125,25 +125,31 @@ final class Comparison {
     }
 
     private void compareKeyed(ListKey key, JsonNode desired, JsonNode live, JsonNode lastApplied) {
+        KeyIndex liveIndex = new KeyIndex(key, live, desired.size());
+        KeyIndex appliedIndex = lastApplied == null ? null : new KeyIndex(key, lastApplied, desired.size());
         for (int i = 0, n = desired.size(); i < n; i++) {
             JsonNode item = desired.get(i);
-            int match = key.find(live, item);
+            JsonNode match = liveIndex.get(item);
             path.push(i);
             if (!isSkipped()) {
-                if (match < 0) {
+                if (match == null) {
                     report(FieldChange.Operation.ADD, null, item);
                 } else {
-                    compareValue(item, live.get(match), lastAppliedItem(key, lastApplied, item));
+                    compareValue(item, match, appliedIndex == null ? null : appliedIndex.get(item));
                 }
             }
             path.pop();
         }
-        if (lastApplied == null || lastApplied.isEmpty()) {
-            return;
+        if (appliedIndex != null && !lastApplied.isEmpty()) {
+            removeKeyed(key, new KeyIndex(key, desired, live.size()), live, appliedIndex);
         }
+    }
+
+    /** Reports a removal of each live item that last-applied declared and desired (when given) does not. */
+    private void removeKeyed(ListKey key, KeyIndex desiredIndex, JsonNode live, KeyIndex appliedIndex) {
         for (int j = 0, n = live.size(); j < n; j++) {
             JsonNode item = live.get(j);
-            if (key.find(desired, item) < 0 && item.isObject() && key.find(lastApplied, item) >= 0) {
+            if ((desiredIndex == null || desiredIndex.find(item) < 0) && appliedIndex.find(item) >= 0) {
                 path.push(j);
                 if (!isSkipped()) {
                     report(FieldChange.Operation.REMOVE, item, null);
@@ -153,17 +159,19 @@ final class Comparison {
         }
     }
 
-    private static JsonNode lastAppliedItem(ListKey key, JsonNode lastApplied, JsonNode item) {
-        if (lastApplied == null) {
-            return null;
-        }
-        int index = key.find(lastApplied, item);
-        return index < 0 ? null : lastApplied.get(index);
-    }
-
-    /** Reports the removal of what last-applied declared under the path and live still has. */
+    /**
+     * Reports the removal of what last-applied declared under the path and live still has: leaf by leaf in maps,
+     * item by item in keyed lists, else the whole live value.
+     */
     private void remove(JsonNode lastApplied, JsonNode live) {
-        if (!lastApplied.isObject() || lastApplied.isEmpty() || !live.isObject()) {
+        if (lastApplied instanceof ArrayNode && live instanceof ArrayNode) {
+            ListKey key = listKeys.select(path.nameFromTop(0), lastApplied, live);
+            if (key != null) {
+                removeKeyed(key, null, live, new KeyIndex(key, lastApplied, live.size()));
+                return;
+            }
+        }
+        if (!(lastApplied instanceof ObjectNode) || lastApplied.isEmpty() || !(live instanceof ObjectNode)) {
             report(FieldChange.Operation.REMOVE, live, null);
             return;
         }
