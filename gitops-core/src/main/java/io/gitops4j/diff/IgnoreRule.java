@@ -76,27 +76,47 @@ public final class IgnoreRule {
                 && Glob.matches(namespace, key.namespace()) && Glob.matches(name, key.name());
     }
 
-    /** @return the group glob */
+    /**
+     * Returns the API group glob.
+     *
+     * @return the group glob, {@code ""} for the core group
+     */
     public String group() {
         return group;
     }
 
-    /** @return the kind glob */
+    /**
+     * Returns the kind glob.
+     *
+     * @return the kind glob
+     */
     public String kind() {
         return kind;
     }
 
-    /** @return the namespace glob ({@code ""} selects cluster-scoped resources only) */
+    /**
+     * Returns the namespace glob.
+     *
+     * @return the namespace glob; {@code ""} selects cluster-scoped resources only
+     */
     public String namespace() {
         return namespace;
     }
 
-    /** @return the name glob */
+    /**
+     * Returns the name glob.
+     *
+     * @return the name glob
+     */
     public String name() {
         return name;
     }
 
-    /** @return the ignored JSON Pointers, as given */
+    /**
+     * Returns the ignored fields.
+     *
+     * @return the JSON Pointers as given, in order; unmodifiable
+     */
     public List<String> jsonPointers() {
         return jsonPointers;
     }
