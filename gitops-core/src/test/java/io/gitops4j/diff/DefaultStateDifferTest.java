@@ -1,5 +1,7 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
+import static io.gitops4j.diff.Diffs.paths;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +33,6 @@ class DefaultStateDifferTest {
             """;
 
     private final DefaultStateDiffer differ = DefaultStateDiffer.defaults();
-
-    private ResourceDiff diff(Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
-
-    private static String paths(ResourceDiff diff) {
-        return String.join(",", diff.changes().stream().map(c -> c.operation() + " " + c.path()).toList());
-    }
 
     @Test
     void identicalObjectsAreInSync() {

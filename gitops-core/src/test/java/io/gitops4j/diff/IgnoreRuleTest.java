@@ -1,12 +1,11 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +27,6 @@ class IgnoreRuleTest {
                   - name: proxy
                     image: %s
             """;
-
-    private static ResourceDiff diff(DefaultStateDiffer differ, Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
 
     @Test
     void ignoredFieldNeverDiffers() {

@@ -1,11 +1,11 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
+import static io.gitops4j.diff.Diffs.paths;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import org.junit.jupiter.api.Test;
 
 class ListDiffTest {
@@ -25,16 +25,6 @@ class ListDiffTest {
               - name: sidecar
                 image: proxy:1
             """;
-
-    private final DefaultStateDiffer differ = DefaultStateDiffer.defaults();
-
-    private ResourceDiff diff(Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
-
-    private static String paths(ResourceDiff diff) {
-        return String.join(",", diff.changes().stream().map(c -> c.operation() + " " + c.path()).toList());
-    }
 
     @Test
     void serverDefaultsInsideKeyedItemsInAnotherOrderAreNotDrift() {
