@@ -80,7 +80,7 @@ final class Comparison {
 
     private void compareValue(JsonNode desired, JsonNode live, JsonNode lastApplied) {
         if (Scalars.isAbsent(live)) {
-            if (!Scalars.isEmptyValue(desired)) {
+            if (!Scalars.isEmptyValue(desired) && !(Scalars.isZero(desired) && !FreeFormMaps.isEntry(path))) {
                 report(FieldChange.Operation.ADD, null, desired);
             }
         } else if (desired instanceof ContainerNode && desired.equals(live)) {

@@ -70,6 +70,20 @@ final class Scalars {
         return n instanceof NullNode || (n instanceof ContainerNode && n.isEmpty());
     }
 
+    /**
+     * Tells whether a value is the zero value of its type, which Kubernetes omits when serialising a field
+     * marked {@code omitempty}: {@code ""}, {@code false} or {@code 0}.
+     */
+    static boolean isZero(JsonNode n) {
+        if (n instanceof TextNode) {
+            return n.textValue().isEmpty();
+        }
+        if (n instanceof BooleanNode) {
+            return !n.booleanValue();
+        }
+        return n.isNumber() && n.doubleValue() == 0;
+    }
+
     /** Tells whether a live value is absent: no node, a missing node or JSON {@code null}. */
     static boolean isAbsent(JsonNode n) {
         return n == null || n instanceof NullNode || n instanceof MissingNode;

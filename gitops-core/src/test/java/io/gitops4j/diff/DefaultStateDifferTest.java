@@ -174,6 +174,32 @@ class DefaultStateDifferTest {
     }
 
     @Test
+    void zeroValuesTheServerOmitsAreNotDrift() {
+        String desired = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY, value: ""}]
+                        volumeMounts: [{name: data, mountPath: /data, readOnly: false}]
+                        terminationMessagePath: ""
+                """);
+        String live = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY}]
+                        volumeMounts: [{name: data, mountPath: /data}]
+                """);
+
+        assertThat(diff(resource(desired), live(live)).type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
+    void emptyLabelValuesAreKeptSoTheyAreDrift() {
+        String desired = DEPLOYMENT.replace("labels: {app: web}", "labels: {app: web, flag: \"\"}");
+
+        ResourceDiff diff = diff(resource(desired), live(DEPLOYMENT));
+
+        assertThat(paths(diff)).isEqualTo("ADD /metadata/labels/flag");
+    }
+
+    @Test
     void typeChangeIsAReplace() {
         ResourceDiff diff = diff(resource(DEPLOYMENT.replace("replicas: 2", "replicas: {a: 1}")), live(DEPLOYMENT));
 
