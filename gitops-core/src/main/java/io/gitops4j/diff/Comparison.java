@@ -206,6 +206,13 @@ final class Comparison {
     }
 
     private void report(FieldChange.Operation operation, JsonNode oldValue, JsonNode newValue) {
+        if (ignored.length > 0 && (oldValue instanceof ContainerNode || newValue instanceof ContainerNode)) {
+            oldValue = withoutIgnored(oldValue);
+            newValue = withoutIgnored(newValue);
+            if (operation == FieldChange.Operation.REPLACE && oldValue.equals(newValue)) {
+                return;
+            }
+        }
         if (changes == null) {
             changes = new ArrayList<>(4);
         }
@@ -216,6 +223,21 @@ final class Comparison {
         } else {
             changes.add(new FieldChange(pointer, operation, oldValue, newValue, false));
         }
+    }
+
+    /** Returns the value without the fields ignore rules name inside it (a copy when there are any). */
+    private JsonNode withoutIgnored(JsonNode value) {
+        if (!(value instanceof ContainerNode)) {
+            return value;
+        }
+        JsonNode copy = null;
+        for (PathPattern pattern : ignored) {
+            if (pattern.reachesBelow(path)) {
+                copy = copy == null ? value.deepCopy() : copy;
+                pattern.removeFrom(copy, path.depth());
+            }
+        }
+        return copy == null ? value : copy;
     }
 
     private boolean isSensitive() {

@@ -13,7 +13,9 @@ import java.util.Objects;
  * Pointers (RFC 6901) of the fields to ignore, in which a {@code *} segment matches any list index or map key.
  *
  * <p>An ignored field and everything under it produce no change, whichever side has it: not when desired
- * declares it, not when the last applied state had it. For example, leave {@code /spec/replicas} of every
+ * declares it, not when the last applied state had it. When a change covers a larger value (a list item added,
+ * a whole list replaced), the ignored fields are left out of its values, and a replacement that differs only in
+ * ignored fields is no change. For example, leave {@code /spec/replicas} of every
  * Deployment to an autoscaler:
  *
  * <pre>{@code

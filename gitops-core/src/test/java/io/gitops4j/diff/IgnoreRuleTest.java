@@ -101,4 +101,30 @@ class IgnoreRuleTest {
         assertThat(rule.toBuilder().build()).isEqualTo(rule).hasSameHashCodeAs(rule);
         assertThat(rule.toBuilder().name("x").build()).isNotEqualTo(rule);
     }
+
+    @Test
+    void ignoredFieldsAreLeftOutOfLargerChanges() {
+        DefaultStateDiffer differ = DefaultStateDiffer.builder()
+                .ignore(IgnoreRule.of("apps", "Deployment", "/spec/template/spec/containers/*/image")).build();
+        String desired = DEPLOYMENT.formatted(2, "a", "b") + "      - {name: cache, image: redis:7}\n";
+
+        ResourceDiff diff = diff(differ, resource(desired), live(DEPLOYMENT.formatted(2, "x", "y")));
+
+        assertThat(diff.changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("/spec/template/spec/containers/2");
+            assertThat(change.newValue().toString()).isEqualTo("{\"name\":\"cache\"}");
+        });
+    }
+
+    @Test
+    void replacementThatDiffersOnlyInIgnoredFieldsIsNoChange() {
+        DefaultStateDiffer differ = DefaultStateDiffer.builder()
+                .ignore(IgnoreRule.of("apps", "Deployment", "/spec/args/*")).build();
+        String desired = DEPLOYMENT.formatted(2, "a", "b") + "  args: [x, y, z]\n";
+        String live = DEPLOYMENT.formatted(2, "a", "b") + "  args: [x]\n";
+
+        ResourceDiff diff = diff(differ, resource(desired), live(live));
+
+        assertThat(diff.type()).isEqualTo(ChangeType.NONE);
+    }
 }
