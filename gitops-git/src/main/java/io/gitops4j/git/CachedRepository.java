@@ -180,6 +180,10 @@ final class CachedRepository implements AutoCloseable {
             Repository opened = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
             if (!Files.isDirectory(directory.resolve("objects"))) {
                 opened.create(true);
+                // housekeeping after a fetch runs in the fetching thread, never in a background thread that
+                // could outlive the cache
+                opened.getConfig().setBoolean("gc", null, "autoDetach", false);
+                opened.getConfig().save();
                 LOG.info("Cloning {} into {}", url, directory);
             }
             return opened;
