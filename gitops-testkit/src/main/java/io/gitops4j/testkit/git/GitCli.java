@@ -73,17 +73,25 @@ public final class GitCli {
 
     /** Runs {@code git args...} and returns its standard output, trimmed; throws when the command fails. */
     public String run(String... args) {
-        return new String(execute(true, args), StandardCharsets.UTF_8).trim();
+        return new String(execute("git", true, args), StandardCharsets.UTF_8).trim();
     }
 
     /** Runs {@code git args...} and returns its raw standard output bytes (for {@code git archive}). */
     public byte[] runForBytes(String... args) {
-        return execute(false, args);
+        return execute("git", false, args);
     }
 
-    private byte[] execute(boolean mergeErrors, String... args) {
+    /**
+     * Runs another program (e.g. {@code gpg}) in the same folder with the same environment and returns its
+     * standard output, trimmed; throws when it fails.
+     */
+    public String runProgram(String program, String... args) {
+        return new String(execute(program, true, args), StandardCharsets.UTF_8).trim();
+    }
+
+    private byte[] execute(String program, boolean mergeErrors, String... args) {
         List<String> command = new ArrayList<>();
-        command.add("git");
+        command.add(program);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().putAll(fixedEnvironment());
@@ -93,7 +101,7 @@ public final class GitCli {
         } else {
             builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         }
-        String described = "git " + String.join(" ", args) + " in " + directory;
+        String described = program + " " + String.join(" ", args) + " in " + directory;
         try {
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
