@@ -11,8 +11,8 @@ class GitCredentialsTest {
     void toStringNeverShowsSecrets() {
         assertThat(GitCredentials.basic("alice", "pa55word").toString()).contains("alice").doesNotContain("pa55word");
         assertThat(GitCredentials.token("ghp_secretToken").toString()).doesNotContain("ghp_secretToken");
-        assertThat(GitCredentials.sshKey(Path.of("/keys/id_ed25519"), "phrase").toString())
-                .contains("id_ed25519").doesNotContain("phrase");
+        assertThat(GitCredentials.sshKey(Path.of("/keys/id_ed25519"), "hunter2").toString())
+                .contains("id_ed25519").doesNotContain("hunter2");
         assertThat(GitCredentials.none().toString()).isEqualTo("GitCredentials.none()");
     }
 

@@ -31,7 +31,7 @@ class GitSourceSshTest {
     void startServer() throws IOException {
         repo = GitRepoFixture.create();
         sha = repo.commit(Map.of("a.yaml", configMap("a")));
-        KeyPair client = SshGitServer.newRsaKeyPair();
+        KeyPair client = SshGitServer.newKeyPair();
         clientKey = SshGitServer.writePrivateKey(client, temp.resolve("id_rsa"));
         server = new SshGitServer(repo.directory(), client.getPublic());
     }
@@ -70,9 +70,9 @@ class GitSourceSshTest {
     @Test
     void rejectsAKeyTheServerDoesNotAuthorize() throws IOException {
         Path knownHosts = Files.writeString(temp.resolve("known_hosts"), server.knownHostsLine());
-        Path otherKey = SshGitServer.writePrivateKey(SshGitServer.newRsaKeyPair(), temp.resolve("other"));
+        Path otherKey = SshGitServer.writePrivateKey(SshGitServer.newKeyPair(), temp.resolve("other"));
 
-        try (GitSource source = source(knownHosts, otherKey).build()) {
+        try (GitSource source = source(knownHosts, otherKey).timeout(Duration.ofSeconds(3)).build()) {
             assertThatThrownBy(source::load).isInstanceOf(SourceException.class)
                     .hasMessageContaining("fetch of " + server.uri() + " failed");
         }

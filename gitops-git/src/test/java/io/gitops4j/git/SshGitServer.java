@@ -44,7 +44,7 @@ final class SshGitServer implements AutoCloseable {
 
     SshGitServer(Path bareRepository, PublicKey authorizedKey) throws IOException {
         this.repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setBare().build();
-        this.hostKey = newRsaKeyPair();
+        this.hostKey = newKeyPair();
         this.server = SshServer.setUpDefaultServer();
         server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         server.setPort(0);
@@ -54,7 +54,7 @@ final class SshGitServer implements AutoCloseable {
         server.start();
     }
 
-    static KeyPair newRsaKeyPair() {
+    static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
