@@ -145,7 +145,7 @@ public final class DefaultStateDiffer implements StateDiffer {
     private List<FieldChange> compare(ResourceKey key, Resource desired, LiveResource live) {
         JsonNode desiredTree = desired.tree();
         JsonNode liveTree = live.object().tree();
-        if (desiredTree.equals(liveTree)) {
+        if (Trees.equal(desiredTree, liveTree)) {
             return List.of();
         }
         Resource lastApplied = live.lastApplied().orElse(null);
