@@ -8,6 +8,7 @@ import static io.gitops4j.testkit.k8s.Manifests.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class EmbeddedKubernetesApiDeletionTest {
 
     @BeforeEach
     void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
+        api = EmbeddedKubernetesApi.builder().namespaceCleanupDelay(Duration.ofMillis(10)).build().start();
         http = new KubeHttp(api.url());
     }
 
@@ -71,7 +72,7 @@ class EmbeddedKubernetesApiDeletionTest {
         KubeHttp.Response deleting = http.delete("/api/v1/namespaces/team");
 
         assertThat(deleting.body().path("status").path("phase").asText()).isEqualTo("Terminating");
-        assertThat(http.get("/api/v1/namespaces/team").code()).isEqualTo(404);
+        assertThat(Await.until(() -> http.get("/api/v1/namespaces/team").code() == 404)).isTrue();
         assertThat(http.get("/api/v1/namespaces/team/configmaps/a").code()).isEqualTo(404);
         assertThat(http.get("/apis/apps/v1/namespaces/team/deployments/web").code()).isEqualTo(404);
     }
@@ -82,14 +83,17 @@ class EmbeddedKubernetesApiDeletionTest {
         http.post("/api/v1/namespaces/team/configmaps", withFinalizer("held"));
 
         http.delete("/api/v1/namespaces/team");
+        boolean held = Await.until(() -> http.get("/api/v1/namespaces/team/configmaps/held").body()
+                .path("metadata").has("deletionTimestamp"));
         JsonNode terminating = http.get("/api/v1/namespaces/team").body();
         KubeHttp.Response refused = http.post("/api/v1/namespaces/team/configmaps", configMap("new", "", ""));
         http.patch("/api/v1/namespaces/team/configmaps/held", "application/json-patch+json",
                 "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
 
+        assertThat(held).isTrue();
         assertThat(terminating.path("status").path("phase").asText()).isEqualTo("Terminating");
         assertThat(refused.code()).isEqualTo(403);
-        assertThat(http.get("/api/v1/namespaces/team").code()).isEqualTo(404);
+        assertThat(Await.until(() -> http.get("/api/v1/namespaces/team").code() == 404)).isTrue();
     }
 
     @Test
