@@ -9,13 +9,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Turns manifest files (YAML, multi-document with {@code ---}, or JSON) into {@link Resource}s.
@@ -30,7 +36,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>What it does: skips empty documents; expands {@code kind: List} and {@code *List} documents with
  * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name}, cluster-scoped
  * kinds that name a namespace, Kustomize inputs (render them first), files over {@link Builder#maxFileBytes},
- * YAML alias bombs ({@link Builder#maxAliases}) and overly deep nesting. Every error is a
+ * YAML alias bombs ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly
+ * deep nesting. YAML anchors, aliases and merge keys ({@code <<}) are resolved as Kubernetes' reader does. Every error is a
  * {@link ManifestException} naming the file, the document and the line.
  *
  * <p>Immutable and thread-safe; build one and share it.
@@ -41,13 +48,15 @@ public final class ManifestLoader {
     private final long maxFileBytes;
     private final int maxAliases;
     private final int maxNestingDepth;
-    private final ObjectMapper yaml;
-    private final ObjectMapper json;
+    private final long maxNodes;
+    private final LoaderOptions yamlOptions;
+    private final JsonFactory json;
 
     private ManifestLoader(Builder builder) {
         this.maxFileBytes = builder.maxFileBytes;
         this.maxAliases = builder.maxAliases;
         this.maxNestingDepth = builder.maxNestingDepth;
+        this.maxNodes = builder.maxNodes;
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(maxAliases);
         options.setAllowRecursiveKeys(false);
@@ -56,9 +65,8 @@ public final class ManifestLoader {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(maxNestingDepth)
                 .build();
-        YAMLFactory yamlFactory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
-        this.yaml = new ObjectMapper(yamlFactory);
-        this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(constraints).build());
+        this.yamlOptions = options;
+        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
     /**
@@ -107,32 +115,69 @@ public final class ManifestLoader {
         }
         rejectKustomization(path);
         boolean isJson = path.toLowerCase(Locale.ROOT).endsWith(".json");
-        ObjectMapper mapper = isJson ? json : yaml;
         List<Resource> resources = new ArrayList<>();
+        if (isJson) {
+            parseJson(path, content, resources);
+        } else {
+            parseYaml(path, content, resources);
+        }
+        return List.copyOf(resources);
+    }
+
+    private void parseJson(String path, byte[] content, List<Resource> resources) {
         int document = 0;
         int line = 1;
-        try (JsonParser parser = mapper.createParser(content)) {
-            while (true) {
-                JsonToken token = parser.nextToken();
-                if (token == null) {
-                    break;
-                }
+        try (JsonParser parser = json.createParser(content)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 line = lineOf(parser.currentTokenLocation());
-                JsonNode node = mapper.readTree(parser);
-                Provenance provenance = Provenance.of(path, document, line);
-                if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    addDocument(node, provenance, resources);
+                JsonNode node;
+                try {
+                    node = new JsonTreeReader(parser, maxNodes).read();
+                } catch (JsonTreeReader.DuplicateKeyException e) {
+                    throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
+                } catch (JsonTreeReader.TooLargeException e) {
+                    throw new ManifestException(Provenance.of(path, document, line), e.getMessage());
                 }
+                addDocument(node, Provenance.of(path, document, line), resources);
                 document++;
             }
         } catch (JsonProcessingException e) {
             int errorLine = e.getLocation() == null ? line : lineOf(e.getLocation());
-            throw new ManifestException(Provenance.of(path, document, errorLine),
-                    "invalid " + (isJson ? "JSON" : "YAML") + ": " + describe(e), e);
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e), e);
         } catch (IOException e) {
             throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getMessage(), e);
         }
-        return List.copyOf(resources);
+    }
+
+    private void parseYaml(String path, byte[] content, List<Resource> resources) {
+        Yaml yaml = new Yaml(yamlOptions);
+        int document = 0;
+        int line = 1;
+        try {
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
+            for (Node root : yaml.composeAll(reader)) {
+                line = root.getStartMark() == null ? -1 : root.getStartMark().getLine() + 1;
+                Provenance provenance = Provenance.of(path, document, line);
+                JsonNode node;
+                try {
+                    node = new YamlTreeReader(maxNodes, maxNestingDepth).convert(root);
+                } catch (YamlTreeReader.ManifestProblem e) {
+                    throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
+                } catch (JsonTreeReader.TooLargeException e) {
+                    throw new ManifestException(provenance, e.getMessage());
+                }
+                if (!isEmptyDocument(node)) {
+                    addDocument(node, provenance, resources);
+                }
+                document++;
+            }
+        } catch (MarkedYAMLException e) {
+            int errorLine = e.getProblemMark() == null ? line : e.getProblemMark().getLine() + 1;
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid YAML: "
+                    + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()), e);
+        } catch (YAMLException e) {
+            throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()), e);
+        }
     }
 
     /**
@@ -162,6 +207,10 @@ public final class ManifestLoader {
             }
         }
         return DesiredState.of(revisionId, all);
+    }
+
+    private static boolean isEmptyDocument(JsonNode node) {
+        return node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
     }
 
     private void addDocument(JsonNode node, Provenance provenance, List<Resource> out) {
@@ -227,7 +276,13 @@ public final class ManifestLoader {
     }
 
     private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }
@@ -237,6 +292,7 @@ public final class ManifestLoader {
         private long maxFileBytes = 8L * 1024 * 1024;
         private int maxAliases = 50;
         private int maxNestingDepth = 200;
+        private long maxNodes = 1_000_000;
 
         private Builder() {
         }
@@ -280,6 +336,21 @@ public final class ManifestLoader {
                 throw new IllegalArgumentException("maxNestingDepth must be positive: " + depth);
             }
             this.maxNestingDepth = depth;
+            return this;
+        }
+
+        /**
+         * Sets how many JSON nodes one document may expand to, aliases included (default 1,000,000), which stops
+         * alias bombs that stay under {@link #maxAliases(int)}.
+         *
+         * @param count the limit, positive
+         * @return this builder
+         */
+        public Builder maxNodes(long count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("maxNodes must be positive: " + count);
+            }
+            this.maxNodes = count;
             return this;
         }
 
