@@ -40,7 +40,7 @@ final class AppRuntime {
     private Revision lastApplied;
     private boolean inventoryRead;
     private String latestId;
-    private Instant lastCheck = Instant.MIN;
+    private long seenGeneration;
     private SyncState sync = SyncState.UNKNOWN;
     private HealthStatus health = HealthStatus.UNKNOWN;
     private String lastError;
@@ -102,7 +102,7 @@ final class AppRuntime {
             runner = Thread.currentThread();
             nextRun = null;
             input = new ApplicationRun.Input(pendingReason, fresh, pinned, lastApplied, inventoryRead, latestId,
-                    lastCheck);
+                    seenGeneration);
             fresh = false;
         }
         ApplicationRun.Output output;
@@ -112,7 +112,7 @@ final class AppRuntime {
             LOG.error("application {}: run failed unexpectedly", app.name(), e);
             Instant now = context.clock().instant();
             String error = "run failed unexpectedly: " + ApplicationRun.message(e);
-            output = new ApplicationRun.Output(input.lastApplied(), input.latestId(), input.lastCheck(),
+            output = new ApplicationRun.Output(input.lastApplied(), input.latestId(), input.seenGeneration(),
                     SyncState.UNKNOWN, null, error, List.of(), true, new HistoryEntry(app.name(), "", input.reason(),
                     input.pinned() != null, Outcome.FAILED, now, now, 0, 0, 0, 0, error));
         }
@@ -153,7 +153,7 @@ final class AppRuntime {
         lastApplied = output.lastApplied();
         inventoryRead = true;
         latestId = output.latestId();
-        lastCheck = output.lastCheck();
+        seenGeneration = output.seenGeneration();
         sync = output.sync();
         health = output.health() == null ? health : output.health();
         lastError = output.error();

@@ -27,11 +27,11 @@ final class ApplicationRun {
 
     /** What the runtime knew when the run started. */
     record Input(RunReason reason, boolean fresh, Revision pinned, Revision lastApplied, boolean inventoryRead,
-                 String latestId, Instant lastCheck) {
+                 String latestId, long seenGeneration) {
     }
 
     /** What the run found; {@code health == null} keeps the previous health. */
-    record Output(Revision lastApplied, String latestId, Instant lastCheck, SyncState sync, HealthStatus health,
+    record Output(Revision lastApplied, String latestId, long seenGeneration, SyncState sync, HealthStatus health,
                   String error, List<Drift> drift, boolean failed, HistoryEntry entry) {
     }
 
@@ -52,7 +52,7 @@ final class ApplicationRun {
     Output execute() {
         context.listener().runStarted(app.name(), in.reason());
         Revision applied = in.lastApplied() != null || in.inventoryRead() ? in.lastApplied() : inventoryRevision();
-        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.lastCheck(), in.fresh());
+        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.seenGeneration(), in.fresh());
         if (answer.changed()) {
             context.news().newRevision(app.source().fetchKey(), app.name());
         }
@@ -65,7 +65,7 @@ final class ApplicationRun {
             LOG.warn("application {}: {}", app.name(), sourceError);
             context.listener().sourceFailed(app.name(), sourceError);
             if (in.pinned() == null) {
-                return new Output(applied, latest, in.lastCheck(), SyncState.UNKNOWN, null, sourceError, List.of(),
+                return new Output(applied, latest, answer.generation(), SyncState.UNKNOWN, null, sourceError, List.of(),
                         true, entry("", Outcome.FAILED, null, 0, sourceError));
             }
         }
@@ -74,7 +74,7 @@ final class ApplicationRun {
         if (latest != null && !latest.equals(in.latestId()) && (applied == null || !latest.equals(applied.id()))) {
             context.listener().newRevision(app.name(), applied == null ? "" : applied.id(), latest);
         }
-        Instant checked = answer.failure() == null ? answer.fetchedAt() : in.lastCheck();
+        long checked = answer.generation();
         if (newRevision && in.pinned() == null && applied != null && unchangedUnderPath(applied.id(), latest)) {
             Revision recorded = new Revision(latest, applied.digest());
             LOG.info("application {}: revision {} changes nothing under its path; recorded without reloading",
@@ -85,7 +85,7 @@ final class ApplicationRun {
         return reconcile(wanted, applied, newRevision, latest, checked, sourceError);
     }
 
-    private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, Instant checked,
+    private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, long checked,
                              String sourceError) {
         boolean dry = app.dryRun() || (!newRevision && !app.selfHeal());
         ReconcileOptions options = ReconcileOptions.builder().dryRun(dry).prune(app.prune()).revision(wanted)
