@@ -2,6 +2,7 @@ package io.gitops4j.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.plan.Planner;
 import io.gitops4j.source.DesiredStateSource;
@@ -30,7 +31,6 @@ import org.slf4j.MDC;
  *         .application("shop")
  *         .source(source)
  *         .target(target)
- *         .differ(differ)
  *         .build();
  * ReconcileResult result = engine.reconcile();
  * }</pre>
@@ -93,7 +93,7 @@ public final class GitOpsEngine implements Reconciler {
         private String application;
         private DesiredStateSource source;
         private Target target;
-        private StateDiffer differ;
+        private StateDiffer differ = DefaultStateDiffer.defaults();
         private Planner planner = Planner.defaults();
         private ReconcileListener listener = ReconcileListener.NOOP;
         private Clock clock = Clock.systemUTC();
@@ -141,7 +141,7 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
-         * Sets the differ.
+         * Sets the differ (default {@link DefaultStateDiffer#defaults()}).
          *
          * @param value the differ
          * @return this builder
@@ -214,13 +214,13 @@ public final class GitOpsEngine implements Reconciler {
          * Builds the engine.
          *
          * @return the engine
-         * @throws IllegalStateException when the application, source, target or differ is missing
+         * @throws IllegalStateException when the application, source or target is missing
          */
         public GitOpsEngine build() {
-            if (application == null || source == null || target == null || differ == null) {
-                throw new IllegalStateException("application, source, target and differ are required; missing: "
-                        + (application == null ? "application " : "") + (source == null ? "source " : "")
-                        + (target == null ? "target " : "") + (differ == null ? "differ" : ""));
+            if (application == null || source == null || target == null) {
+                throw new IllegalStateException("application, source and target are required; missing:"
+                        + (application == null ? " application" : "") + (source == null ? " source" : "")
+                        + (target == null ? " target" : ""));
             }
             return new GitOpsEngine(new EngineContext(application, source, target, differ, planner,
                     new GuardedListener(listener), clock, sleeper, healthPollInterval));

@@ -440,7 +440,7 @@ class GitOpsEngineTest {
     @Test
     void rejectsAnIncompleteBuilderAndBadOptions() {
         assertThatThrownBy(() -> GitOpsEngine.builder().application("shop").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("source target differ");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing: source target");
         assertThatThrownBy(() -> GitOpsEngine.builder().application("a:b"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReconcileOptions.builder().pruneLimit(1.5))

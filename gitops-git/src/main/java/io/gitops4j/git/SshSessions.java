@@ -75,6 +75,7 @@ final class SshSessions implements AutoCloseable {
         if (key != null) {
             options.put("IdentityFile", List.of(key.privateKey().toString()));
             options.put("IdentitiesOnly", List.of("yes"));
+            options.put("PreferredAuthentications", List.of("publickey"));
         }
         return options;
     }
