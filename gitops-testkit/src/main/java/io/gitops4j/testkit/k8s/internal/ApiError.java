@@ -146,6 +146,11 @@ public final class ApiError extends RuntimeException {
                 + ")", null);
     }
 
+    /** 503: the server cannot serve this kind of request (for example, a websocket upgrade). */
+    public static ApiError serviceUnavailable(String message) {
+        return new ApiError(503, "ServiceUnavailable", message, null);
+    }
+
     /** 410: the requested resourceVersion is older than the retained history. */
     public static ApiError expired(String message) {
         return new ApiError(410, "Expired", message, null);

@@ -3,12 +3,16 @@ package io.gitops4j.testkit.k8s.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /** Server-populated metadata rules shared by every write: identity, immutable fields, generation, no-op checks. */
 final class ObjectMetadata {
 
     private static final List<String> SERVER_OWNED = List.of("uid", "creationTimestamp", "deletionTimestamp",
             "deletionGracePeriodSeconds", "managedFields", "generation", "resourceVersion");
+
+    private static final Set<String> WITHOUT_GENERATION = Set.of("configmaps", "secrets", "serviceaccounts",
+            "endpoints", "events", "namespaces", "leases", "nodes");
 
     private ObjectMetadata() {
     }
@@ -63,8 +67,15 @@ final class ObjectMetadata {
         }
     }
 
-    /** Sets generation 1 on a new object, or bumps it when anything but metadata and status changed. */
-    static void updateGeneration(ObjectNode before, ObjectNode after) {
+    /**
+     * Sets generation 1 on a new object, or bumps it when anything but metadata and status changed; kinds
+     * without a spec (ConfigMap, Secret, ...) get no generation, as on the real server.
+     */
+    static void updateGeneration(ResourceType type, ObjectNode before, ObjectNode after) {
+        if (!type.custom() && WITHOUT_GENERATION.contains(type.plural())) {
+            Json.metadata(after).remove("generation");
+            return;
+        }
         if (before == null) {
             Json.metadata(after).put("generation", 1);
             return;

@@ -29,9 +29,22 @@ final class ResourceEndpoint {
                 && !method.equals("GET")) {
             throw ApiError.methodNotAllowed(method);
         }
+        String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+        if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+            // fabric8 tries a websocket watch first and falls back to an HTTP streaming watch when the handshake
+            // is answered with 200 or 503; 503 is retried with backoff first, so answer 200 without upgrading.
+            Responses.json(exchange, 200, ApiError.serviceUnavailable("websocket upgrades are not supported by this"
+                    + " server; use a streaming HTTP watch").toStatus());
+            return;
+        }
         if (method.equals("GET") && (watch || request.query().flag("watch"))) {
             watches.serve(exchange, request, selector(request));
             return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.contains("protobuf")) {
+            throw ApiError.unsupportedMediaType(contentType + " (this server speaks JSON only; kubectl's"
+                    + " imperative generators such as 'kubectl create configmap' send protobuf, use 'kubectl apply')");
         }
         switch (method + (collection ? " collection" : " item")) {
             case "GET collection":
@@ -50,7 +63,6 @@ final class ResourceEndpoint {
                         writes.update(request, Json.parseObject(body(exchange), false)).object()));
                 return;
             case "PATCH item": {
-                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
                 Writes.Result result = writes.patch(request, contentType == null ? "" : contentType, body(exchange));
                 Responses.json(exchange, result.code(), versioned(request, result.object()));
                 return;

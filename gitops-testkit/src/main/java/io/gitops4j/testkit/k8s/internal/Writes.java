@@ -77,7 +77,7 @@ public final class Writes {
             object.withObjectProperty("spec").withArrayProperty("finalizers").removeAll().add("kubernetes");
             object.withObjectProperty("status").put("phase", "Active");
         }
-        ObjectMetadata.updateGeneration(null, object);
+        ObjectMetadata.updateGeneration(type, null, object);
     }
 
     /** PUT: replaces the object (or only its status, on the status subresource). */
@@ -160,7 +160,7 @@ public final class Writes {
         ObjectNode after = scoped(request, existing, merged);
         ObjectMetadata.carryServerFields(existing, after);
         Json.metadata(after).set("managedFields", managed);
-        ObjectMetadata.updateGeneration(existing, after);
+        ObjectMetadata.updateGeneration(request.type(), existing, after);
         return new Result(200, commit(request, existing, after));
     }
 
@@ -180,7 +180,7 @@ public final class Writes {
     private ObjectNode updateFrom(ResourceRequest request, ObjectNode existing, ObjectNode body) {
         ObjectNode after = scoped(request, existing, body);
         ObjectMetadata.carryServerFields(existing, after);
-        ObjectMetadata.updateGeneration(existing, after);
+        ObjectMetadata.updateGeneration(request.type(), existing, after);
         cluster.fieldManager().recordUpdate(existing, after, owner(request));
         return commit(request, existing, after);
     }
