@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class ApiErrors {
     private static final String FIELD_MANAGER_CONFLICT = "FieldManagerConflict";
     private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]*)\"");
+    private static final Pattern MESSAGE_CONFLICT = Pattern.compile(
+            "conflict with \"([^\"]*)\"(?: with subresource \"[^\"]*\")?(?: using [^:\\s]+)?: (\\S+)");
 
     private ApiErrors() {
     }
@@ -52,6 +54,9 @@ public final class ApiErrors {
     public static TargetException translate(KubernetesClientException e, ResourceKey key, String action) {
         if (e.getCode() == 409 && hasConflictCauses(e.getStatus())) {
             return conflict(e, key);
+        }
+        if (e.getCode() == 409 && statusMessage(e).startsWith("Apply failed with")) {
+            return conflictFromMessage(statusMessage(e), key);
         }
         String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
         return new TargetException(key, action + " failed (" + code + statusMessage(e) + ")" + advice(e.getCode()), e);
@@ -93,6 +98,22 @@ public final class ApiErrors {
                 fields.add(cause.getField());
             }
         }
+        return conflict(key, managers, fields);
+    }
+
+    /** Reads the conflicts from the status message, for servers that send no structured causes. */
+    private static ConflictException conflictFromMessage(String message, ResourceKey key) {
+        Set<String> managers = new LinkedHashSet<>();
+        List<String> fields = new ArrayList<>();
+        Matcher matcher = MESSAGE_CONFLICT.matcher(message);
+        while (matcher.find()) {
+            managers.add(matcher.group(1));
+            fields.add(matcher.group(2));
+        }
+        return conflict(key, managers, fields);
+    }
+
+    private static ConflictException conflict(ResourceKey key, Set<String> managers, List<String> fields) {
         String owner = managers.isEmpty() ? "unknown" : managers.iterator().next();
         String message = "server-side apply conflicts with field manager" + (managers.size() > 1 ? "s " : " ")
                 + String.join(", ", managers) + " on " + String.join(", ", fields)

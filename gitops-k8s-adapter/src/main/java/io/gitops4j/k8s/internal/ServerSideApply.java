@@ -2,6 +2,7 @@ package io.gitops4j.k8s.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one resource with server-side apply under a field manager, optionally forcing conflicts or as a server
- * dry run, and tells whether it created, changed or left the object as it was. Thread-safe.
+ * dry run, and tells whether it created, changed or left the object as it was: an unchanged resourceVersion means
+ * unchanged; otherwise the objects before and after are compared without resourceVersion and managed-field
+ * timestamps (a dry run keeps the old resourceVersion, and a server may write a no-op apply). Thread-safe.
  */
 public final class ServerSideApply {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
@@ -90,16 +93,24 @@ public final class ServerSideApply {
         if (before == null) {
             return ApplyOutcome.CREATED;
         }
-        if (!dryRun) {
-            return Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())
-                    ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
+        if (!dryRun && Objects.equals(before.getMetadata().getResourceVersion(),
+                after.getMetadata().getResourceVersion())) {
+            return ApplyOutcome.UNCHANGED;
         }
         return comparable(before).equals(comparable(after)) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
     }
 
+    /**
+     * Returns the object without what changes on every write even when nothing else does (resourceVersion, the
+     * timestamps of managed-field entries), so a dry run, or a server that writes no-op applies, can be compared.
+     */
     private String comparable(GenericKubernetesResource object) {
         ObjectNode tree = mapping.toTree(object);
-        ((ObjectNode) tree.get("metadata")).remove("resourceVersion");
+        ObjectNode metadata = (ObjectNode) tree.get("metadata");
+        metadata.remove("resourceVersion");
+        for (JsonNode entry : metadata.path("managedFields")) {
+            ((ObjectNode) entry).remove("time");
+        }
         return CanonicalJson.toString(tree);
     }
 }
