@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,9 @@ import java.util.TreeMap;
  * The demo app's manifests, shipped in the jar under {@code demo/v1} and {@code demo/v2}: a Namespace, a
  * ConfigMap, a Secret, a Deployment and (in v1 only) a Service. Stateless.
  */
-final class DemoManifests {
+public final class DemoManifests {
     /** The folder inside the demo repository that holds the manifests. */
-    static final String REPOSITORY_FOLDER = "deploy/shop";
+    public static final String REPOSITORY_FOLDER = "deploy/shop";
     /** The namespace the demo app lives in. */
     static final String NAMESPACE = "demo-shop";
     /** The demo Deployment's name. */
@@ -66,12 +68,32 @@ final class DemoManifests {
     }
 
     /**
+     * Writes one version of the app into a folder, one YAML file per resource.
+     *
+     * @param version {@code v1} or {@code v2}
+     * @param folder the folder, created when missing; files of the other version are not removed
+     * @return the folder
+     * @throws UncheckedIOException when the folder cannot be written
+     */
+    public static Path writeTo(String version, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (Map.Entry<String, String> file : version(version).entrySet()) {
+                Files.writeString(folder.resolve(fileName(file.getKey())), file.getValue(), StandardCharsets.UTF_8);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo manifests to " + folder, e);
+        }
+    }
+
+    /**
      * Reads one version of the app.
      *
      * @param version {@code v1} or {@code v2}
-     * @return repository path to YAML text, for the files that version has
+     * @return repository path ({@value #REPOSITORY_FOLDER}/...) to YAML text, for the files that version has
      */
-    static Map<String, String> version(String version) {
+    public static Map<String, String> version(String version) {
         Map<String, String> files = new TreeMap<>();
         for (String file : FILES) {
             String resource = "/demo/" + version + "/" + file;
