@@ -12,6 +12,8 @@ import io.gitops4j.testkit.ManualClock;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import io.gitops4j.testkit.time.ManualScheduler;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class SteadyStateBenchmark {
     private static final Duration INTERVAL = Duration.ofMinutes(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Param({"200"})
     public int apps;
@@ -65,6 +68,8 @@ public class SteadyStateBenchmark {
     private GitOpsController controller;
     private final AtomicInteger converged = new AtomicInteger();
     private final AtomicInteger runs = new AtomicInteger();
+    private long cpuNanos;
+    private int cycles;
 
     /** Builds the repository, adds every application and applies it once. */
     @Setup(Level.Trial)
@@ -101,13 +106,29 @@ public class SteadyStateBenchmark {
     @Benchmark
     public int noChangeCycle() {
         int before = converged.get();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         scheduler.advance(INTERVAL);
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        cycles++;
         int cycle = converged.get() - before;
         if (cycle != apps) {
             throw new IllegalStateException("expected " + apps + " converged runs, got " + cycle + ": "
                     + controller.statuses().get(0));
         }
         return cycle;
+    }
+
+    /**
+     * Prints the CPU time one cycle took on the benchmark's thread, which on a shared machine is a steadier
+     * figure than the wall time JMH reports (the fetch's JGit helper threads are not counted).
+     */
+    @TearDown(Level.Iteration)
+    public void reportCpu() {
+        if (cycles > 0) {
+            System.out.printf("  thread CPU per cycle: %.1f ms over %d cycles%n", cpuNanos / 1e6 / cycles, cycles);
+        }
+        cpuNanos = 0;
+        cycles = 0;
     }
 
     /** Stops the controller and deletes the repository and cache. */
