@@ -45,6 +45,21 @@ class SchedulingTest {
     }
 
     @Test
+    void anUnchangedRevisionIsLoadedOnceAndCheckedOnEveryInterval() {
+        // given
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+        int observesAfterFirstRun = loop.target.observeCount();
+
+        // when
+        loop.scheduler.advance(Duration.ofMinutes(5));
+
+        // then
+        assertThat(source.loads()).isEqualTo(1);
+        assertThat(loop.target.observeCount()).isGreaterThanOrEqualTo(observesAfterFirstRun + 5);
+    }
+
+    @Test
     void intervalJitterLengthensEachIntervalByAtMostItsShare() {
         // given
         source.commit("r1", "a=red");
@@ -106,13 +121,13 @@ class SchedulingTest {
         source.commit("r1", "a=red");
         loop.controller.add(loop.app("shop", source).build());
         int[] calls = {0};
-        source.onLoad(() -> {
+        loop.listener.onRunStarted = application -> {
             if (calls[0]++ == 0) {
                 loop.controller.trigger("shop");
                 loop.controller.trigger("shop");
                 loop.controller.trigger("shop");
             }
-        });
+        };
 
         // when
         loop.controller.trigger("shop");
