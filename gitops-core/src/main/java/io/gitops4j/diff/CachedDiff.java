@@ -1,0 +1,68 @@
+package io.gitops4j.diff;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.Resource;
+import java.util.List;
+
+/**
+ * One cached per-resource result with the fingerprint of the inputs it was computed from: the desired digest, the
+ * live identity and the last-applied digest. Holds digests and identities only, never trees, so an entry costs a
+ * few hundred bytes whatever the size of the resource.
+ */
+record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDigest, ChangeType type,
+        List<FieldChange> changes) {
+
+    CachedDiff {
+        requireNonNull(desiredDigest, "desiredDigest is null");
+        requireNonNull(live, "live is null");
+        requireNonNull(lastAppliedDigest, "lastAppliedDigest is null");
+        requireNonNull(type, "type is null");
+        changes = List.copyOf(changes);
+        if (type != ChangeType.NONE && type != ChangeType.UPDATE) {
+            throw new IllegalArgumentException("only NONE and UPDATE diffs are cached, not " + type);
+        }
+    }
+
+    /**
+     * Remembers a diff of a desired resource against a live object.
+     *
+     * @param diff the diff the wrapped differ returned; {@link ChangeType#NONE} or {@link ChangeType#UPDATE}
+     * @param desired the desired resource it was computed from
+     * @param identity the live object's identity
+     * @param live the live object it was computed from
+     * @return the entry
+     */
+    static CachedDiff of(ResourceDiff diff, Resource desired, LiveIdentity identity, LiveResource live) {
+        return new CachedDiff(desired.digest(), identity, lastAppliedDigest(live), diff.type(), diff.changes());
+    }
+
+    /**
+     * Tells whether this entry was computed from exactly these inputs.
+     *
+     * @param desired the desired resource
+     * @param identity the live object's identity
+     * @param live the live object
+     * @return {@code true} when desired content, live identity and last-applied content all match
+     */
+    boolean matches(Resource desired, LiveIdentity identity, LiveResource live) {
+        return this.live.equals(identity) && desiredDigest.equals(desired.digest())
+                && lastAppliedDigest.equals(lastAppliedDigest(live));
+    }
+
+    /**
+     * Rebuilds the cached result around the current objects, so the engine applies and reports those.
+     *
+     * @param desired the current desired resource
+     * @param live the current live object
+     * @return an equal diff holding the current objects
+     */
+    ResourceDiff rebuild(Resource desired, LiveResource live) {
+        return type == ChangeType.NONE ? ResourceDiff.none(desired, live) : ResourceDiff.update(desired, live, changes);
+    }
+
+    private static String lastAppliedDigest(LiveResource live) {
+        return live.lastApplied().map(Resource::digest).orElse("");
+    }
+}

@@ -1,0 +1,123 @@
+package io.gitops4j.diff;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * A {@link StateDiffer} that remembers each resource's diff and returns it again, without walking any tree, while
+ * the inputs are the same: the desired content ({@link Resource#digest()}, computed once per object), the live
+ * object's identity ({@code metadata.uid} + {@code resourceVersion} + {@code generation}) and the last-applied
+ * content (its digest). This makes the usual run — same revision, nothing changed live — nearly free.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>Returns exactly what the wrapped differ returns for the same inputs; a hit is rebuilt around the current
+ *       {@link Resource} and {@link LiveResource} objects.</li>
+ *   <li>The wrapped differ must be a pure function of the desired, live and last-applied trees and its own
+ *       configuration (as {@link DefaultStateDiffer} is).</li>
+ *   <li>A live object without a uid or a resourceVersion is never cached (always diffed). A resourceVersion is
+ *       never trusted alone: a recreated object with a reused resourceVersion has a new uid, so it misses.</li>
+ *   <li>It relies on the target's promise that uid + resourceVersion name one exact content of a live object, as
+ *       the Kubernetes API guarantees. Use one caching differ per target (e.g. per engine): targets that number
+ *       uids independently (like two in-memory targets) must not share one.</li>
+ *   <li>Holds at most {@code maximumSize} entries (least recently used evicted), each a few digests, never trees.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: share it between the runs of one engine.
+ */
+public final class CachingStateDiffer implements StateDiffer {
+    /** The default bound on cached resources. */
+    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+
+    private final StateDiffer delegate;
+    private final Cache<ResourceKey, CachedDiff> cache;
+
+    private CachingStateDiffer(StateDiffer delegate, long maximumSize) {
+        this.delegate = requireNonNull(delegate, "delegate is null");
+        if (maximumSize < 1) {
+            throw new IllegalArgumentException("maximumSize must be at least 1, got " + maximumSize);
+        }
+        this.cache = CacheBuilder.newBuilder().maximumSize(maximumSize).build();
+    }
+
+    /**
+     * Wraps a differ with a cache of {@link #DEFAULT_MAXIMUM_SIZE} resources.
+     *
+     * @param delegate the differ computing misses; a pure function of its inputs
+     * @return the caching differ
+     */
+    public static CachingStateDiffer wrap(StateDiffer delegate) {
+        return new CachingStateDiffer(delegate, DEFAULT_MAXIMUM_SIZE);
+    }
+
+    /**
+     * Wraps a differ with a cache of at most {@code maximumSize} resources.
+     *
+     * @param delegate the differ computing misses; a pure function of its inputs
+     * @param maximumSize how many resources to remember, at least 1
+     * @return the caching differ
+     * @throws IllegalArgumentException when {@code maximumSize} is below 1
+     */
+    public static CachingStateDiffer wrap(StateDiffer delegate, long maximumSize) {
+        return new CachingStateDiffer(delegate, maximumSize);
+    }
+
+    @Override
+    public StateDiff diff(DesiredState desired, LiveState live) {
+        requireNonNull(desired, "desired is null");
+        requireNonNull(live, "live is null");
+        SortedMap<ResourceKey, Resource> declared = desired.resources();
+        List<ResourceDiff> diffs = new ArrayList<>(declared.size() + 8);
+        for (Map.Entry<ResourceKey, Resource> entry : declared.entrySet()) {
+            diffs.add(diff(entry.getKey(), entry.getValue(), live.resources().get(entry.getKey())));
+        }
+        for (Map.Entry<ResourceKey, LiveResource> entry : live.resources().entrySet()) {
+            if (!declared.containsKey(entry.getKey())) {
+                diffs.add(diff(entry.getKey(), null, entry.getValue()));
+            }
+        }
+        return StateDiff.of(diffs);
+    }
+
+    @Override
+    public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
+        requireNonNull(key, "key is null");
+        LiveIdentity identity = desired == null || live == null || !key.equals(desired.key())
+                || !key.equals(live.key()) ? null : LiveIdentity.of(live);
+        if (identity == null) {
+            return delegate.diff(key, desired, live);
+        }
+        CachedDiff cached = cache.getIfPresent(key);
+        if (cached != null && cached.matches(desired, identity, live)) {
+            return cached.rebuild(desired, live);
+        }
+        ResourceDiff computed = delegate.diff(key, desired, live);
+        if (computed.type() == ChangeType.NONE || computed.type() == ChangeType.UPDATE) {
+            cache.put(key, CachedDiff.of(computed, desired, identity, live));
+        }
+        return computed;
+    }
+
+    /**
+     * Forgets every cached diff, e.g. after the wrapped differ's configuration changed elsewhere.
+     */
+    public void clear() {
+        cache.invalidateAll();
+    }
+
+    @Override
+    public String toString() {
+        return "CachingStateDiffer{" + delegate + ", cached=" + cache.size() + "}";
+    }
+}
