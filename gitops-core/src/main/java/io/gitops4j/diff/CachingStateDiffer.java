@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.Ordering;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -77,24 +80,52 @@ public final class CachingStateDiffer implements StateDiffer {
     public StateDiff diff(DesiredState desired, LiveState live) {
         requireNonNull(desired, "desired is null");
         requireNonNull(live, "live is null");
-        SortedMap<ResourceKey, Resource> declared = desired.resources();
-        List<ResourceDiff> diffs = new ArrayList<>(declared.size() + 8);
-        for (Map.Entry<ResourceKey, Resource> entry : declared.entrySet()) {
-            diffs.add(diff(entry.getKey(), entry.getValue(), live.resources().get(entry.getKey())));
+        if (!isNatural(desired.resources().comparator()) || !isNatural(live.resources().comparator())) {
+            return delegate.diff(desired, live);
         }
-        for (Map.Entry<ResourceKey, LiveResource> entry : live.resources().entrySet()) {
-            if (!declared.containsKey(entry.getKey())) {
-                diffs.add(diff(entry.getKey(), null, entry.getValue()));
+        return StateDiff.ofSorted(mergeWalk(desired.resources(), live.resources()));
+    }
+
+    /* Both maps are in key order: walking them side by side pairs each key with one comparison, instead of a
+       binary search per key, and yields the diffs already sorted for the state diff. */
+    private List<ResourceDiff> mergeWalk(SortedMap<ResourceKey, Resource> desired,
+            SortedMap<ResourceKey, LiveResource> live) {
+        List<ResourceDiff> diffs = new ArrayList<>(desired.size() + 8);
+        Iterator<Map.Entry<ResourceKey, Resource>> left = desired.entrySet().iterator();
+        Iterator<Map.Entry<ResourceKey, LiveResource>> right = live.entrySet().iterator();
+        Map.Entry<ResourceKey, Resource> d = left.hasNext() ? left.next() : null;
+        Map.Entry<ResourceKey, LiveResource> l = right.hasNext() ? right.next() : null;
+        while (d != null || l != null) {
+            int order = d == null ? 1 : l == null ? -1 : d.getKey().compareTo(l.getKey());
+            if (order < 0) {
+                diffs.add(diff(d.getKey(), d.getValue(), null));
+                d = left.hasNext() ? left.next() : null;
+            } else if (order > 0) {
+                diffs.add(diff(l.getKey(), null, l.getValue()));
+                l = right.hasNext() ? right.next() : null;
+            } else {
+                diffs.add(diff(d.getKey(), d.getValue(), l.getValue()));
+                d = left.hasNext() ? left.next() : null;
+                l = right.hasNext() ? right.next() : null;
             }
         }
-        return StateDiff.of(diffs);
+        return diffs;
+    }
+
+    private static boolean sameKey(ResourceKey key, ResourceKey other) {
+        return key == other || key.equals(other);
+    }
+
+    private static boolean isNatural(Comparator<?> comparator) {
+        return comparator == null || comparator.equals(Comparator.naturalOrder())
+                || comparator.equals(Ordering.natural());
     }
 
     @Override
     public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
         requireNonNull(key, "key is null");
-        LiveIdentity identity = desired == null || live == null || !key.equals(desired.key())
-                || !key.equals(live.key()) ? null : LiveIdentity.of(live);
+        LiveIdentity identity = desired == null || live == null || !sameKey(key, desired.key())
+                || !sameKey(key, live.key()) ? null : LiveIdentity.of(live);
         if (identity == null) {
             return delegate.diff(key, desired, live);
         }

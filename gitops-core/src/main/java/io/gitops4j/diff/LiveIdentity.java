@@ -3,14 +3,16 @@ package io.gitops4j.diff;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.gitops4j.model.LiveResource;
 
 /**
  * Who a live object is and which version of it a target reported: {@code metadata.uid}, {@code resourceVersion}
- * and {@code generation}. A uid is unique per object (a recreated object gets a new one), so together they name
- * one exact state of one object; a resourceVersion alone does not (a recreated object may reuse it).
+ * and {@code generation}, as the (immutable) value nodes of the live tree, so reading them copies nothing. A uid
+ * is unique per object (a recreated object gets a new one), so together they name one exact state of one object;
+ * a resourceVersion alone does not (a recreated object may reuse it).
  */
-record LiveIdentity(String uid, String resourceVersion, String generation) {
+record LiveIdentity(JsonNode uid, JsonNode resourceVersion, JsonNode generation) {
 
     LiveIdentity {
         requireNonNull(uid, "uid is null");
@@ -26,16 +28,16 @@ record LiveIdentity(String uid, String resourceVersion, String generation) {
      */
     static LiveIdentity of(LiveResource live) {
         JsonNode metadata = live.object().tree().path("metadata");
-        String uid = text(metadata.get("uid"));
-        String resourceVersion = text(metadata.get("resourceVersion"));
-        if (uid == null || uid.isEmpty() || resourceVersion == null || resourceVersion.isEmpty()) {
+        JsonNode uid = metadata.path("uid");
+        JsonNode resourceVersion = metadata.path("resourceVersion");
+        if (!present(uid) || !present(resourceVersion)) {
             return null;
         }
-        String generation = text(metadata.get("generation"));
-        return new LiveIdentity(uid, resourceVersion, generation == null ? "" : generation);
+        JsonNode generation = metadata.path("generation");
+        return new LiveIdentity(uid, resourceVersion, generation.isValueNode() ? generation : MissingNode.getInstance());
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+    private static boolean present(JsonNode node) {
+        return node.isValueNode() && !node.isNull() && !node.asText().isEmpty();
     }
 }

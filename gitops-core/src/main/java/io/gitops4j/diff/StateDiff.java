@@ -38,6 +38,26 @@ public final class StateDiff {
     }
 
     /**
+     * Builds a state diff from diffs already in strictly increasing key order, without re-sorting them.
+     *
+     * @param sorted one diff per resource, sorted by key
+     * @return the state diff
+     * @throws IllegalArgumentException when the keys are not strictly increasing
+     */
+    static StateDiff ofSorted(List<ResourceDiff> sorted) {
+        ImmutableSortedMap.Builder<ResourceKey, ResourceDiff> builder = ImmutableSortedMap.naturalOrder();
+        ResourceKey previous = null;
+        for (ResourceDiff diff : sorted) {
+            if (previous != null && previous.compareTo(diff.key()) >= 0) {
+                throw new IllegalArgumentException("diffs out of order or duplicate: " + previous + ", " + diff.key());
+            }
+            builder.put(diff.key(), diff);
+            previous = diff.key();
+        }
+        return new StateDiff(builder.build());
+    }
+
+    /**
      * Returns every resource's diff, sorted by key (in-sync resources included).
      *
      * @return an unmodifiable sorted map

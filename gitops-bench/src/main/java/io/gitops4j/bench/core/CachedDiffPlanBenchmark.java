@@ -1,0 +1,139 @@
+package io.gitops4j.bench.core;
+
+import io.gitops4j.diff.CachingStateDiffer;
+import io.gitops4j.diff.DefaultStateDiffer;
+import io.gitops4j.diff.StateDiffer;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.plan.Plan;
+import io.gitops4j.plan.Planner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Diff plus plan of N Deployments with {@link CachingStateDiffer}, after a first run filled the cache:
+ * <ul>
+ *   <li>{@link #steadyState}: same revision, live objects unchanged since the last run (the target hands back the
+ *       same objects, as an informer cache does);</li>
+ *   <li>{@link #steadyStateReobserved}: the same, but every live object and its last-applied state are new
+ *       objects (a target that rebuilds them on each observe), so each last-applied digest is computed again;</li>
+ *   <li>{@link #onePercentChanged}: a new revision in which 1% of the resources changed (alternating between two
+ *       revisions that change the same 1% differently, so exactly those miss every time);</li>
+ *   <li>{@link #coldDiffOfTheChangedOnePercent}: the wrapped differ over only the changed pairs, the "cost of
+ *       diffing those 1%" the 1% figure is held against.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CachedDiffPlanBenchmark {
+    /** How many resources. */
+    @Param({"10000"})
+    public int size;
+
+    private final Planner planner = Planner.defaults();
+    private final StateDiffer wrapped = DefaultStateDiffer.defaults();
+    private StateDiffer differ;
+    private DeploymentPairs pairs;
+    private boolean flip;
+    private List<Resource> changedDesired;
+
+    /** Builds the pairs and fills the cache with one run of each desired state. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        pairs = DeploymentPairs.of(size);
+        differ = CachingStateDiffer.wrap(wrapped);
+        Plan steady = planner.plan(differ.diff(pairs.unchanged, pairs.live));
+        DeploymentPairs.require(steady.applies().isEmpty(), "steady state plans " + steady.summary());
+        Plan changed = onePercentChanged();
+        DeploymentPairs.require(changed.applies().size() == size / 100, "1% change plans " + changed.summary());
+        changedDesired = new ArrayList<>();
+        for (int index : pairs.changedIndexes) {
+            changedDesired.add(pairs.changedA.get(pairs.applied.get(index).key()).orElseThrow());
+        }
+    }
+
+    /** The live state observed again as new objects before each call (not timed). */
+    @State(Scope.Thread)
+    public static class Reobserved {
+        LiveState live;
+
+        /**
+         * Rebuilds every live object and its last-applied state as new objects.
+         *
+         * @param benchmark the benchmark holding the pairs
+         */
+        @Setup(Level.Invocation)
+        public void reobserve(CachedDiffPlanBenchmark benchmark) {
+            List<LiveResource> copies = new ArrayList<>(benchmark.size);
+            for (LiveResource live : benchmark.pairs.live.resources().values()) {
+                Resource lastApplied = live.lastApplied().map(r -> Resource.of(r.tree())).orElse(null);
+                copies.add(LiveResource.of(Resource.of(live.object().tree()), lastApplied));
+            }
+            this.live = LiveState.of(copies);
+        }
+    }
+
+    /**
+     * Nothing changed: every pair is a cache hit.
+     *
+     * @return the plan
+     */
+    @Benchmark
+    public Plan steadyState() {
+        return planner.plan(differ.diff(pairs.unchanged, pairs.live));
+    }
+
+    /**
+     * Nothing changed, but the target returned new objects.
+     *
+     * @param reobserved the new live objects
+     * @return the plan
+     */
+    @Benchmark
+    public Plan steadyStateReobserved(Reobserved reobserved) {
+        return planner.plan(differ.diff(pairs.unchanged, reobserved.live));
+    }
+
+    /**
+     * 1% of the desired resources changed since the last run.
+     *
+     * @return the plan
+     */
+    @Benchmark
+    public Plan onePercentChanged() {
+        flip = !flip;
+        return planner.plan(differ.diff(flip ? pairs.changedA : pairs.changedB, pairs.live));
+    }
+
+    /**
+     * The wrapped differ over the changed 1% only.
+     *
+     * @param blackhole keeps the diffs
+     */
+    @Benchmark
+    public void coldDiffOfTheChangedOnePercent(Blackhole blackhole) {
+        for (Resource desired : changedDesired) {
+            blackhole.consume(wrapped.diff(desired.key(), desired, pairs.liveOf(desired)));
+        }
+    }
+}
