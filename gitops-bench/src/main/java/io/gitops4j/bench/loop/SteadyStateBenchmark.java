@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -102,14 +103,28 @@ public class SteadyStateBenchmark {
         }
     }
 
-    /** Runs every application once; each finds nothing to do. */
+    /** The thread CPU time per cycle, reported by JMH beside the wall time as {@code cpuMsPerCycle}. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CycleCpu {
+        /** Mean thread CPU milliseconds per cycle in the current iteration. */
+        public double cpuMsPerCycle;
+    }
+
+    /**
+     * Runs every application once; each finds nothing to do.
+     *
+     * @param cpu where the CPU time per cycle is published
+     * @return how many applications converged
+     */
     @Benchmark
-    public int noChangeCycle() {
+    public int noChangeCycle(CycleCpu cpu) {
         int before = converged.get();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         scheduler.advance(INTERVAL);
         cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
         cycles++;
+        cpu.cpuMsPerCycle = cpuNanos / 1e6 / cycles;
         int cycle = converged.get() - before;
         if (cycle != apps) {
             throw new IllegalStateException("expected " + apps + " converged runs, got " + cycle + ": "

@@ -1,0 +1,130 @@
+package io.gitops4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads JMH result files ({@code -rff results.json}) and prints the issue-9 figures as one Markdown table:
+ * figure, gitops4j, peer, ratio, target. Scores are medians of every measured iteration (or single shot).
+ * Used by {@code gitops-bench/run-all.sh}: {@code java -cp benchmarks.jar io.gitops4j.bench.BenchmarkTable a.json b.json}.
+ */
+public final class BenchmarkTable {
+    private static final String CORE = "io.gitops4j.bench.core.";
+    private static final String COLD = CORE + "ColdDiffBenchmark.";
+    private static final String CACHED = CORE + "CachedDiffPlanBenchmark.";
+    private static final String GIT = "io.gitops4j.bench.git.GitSourceBenchmark.";
+    private static final String LOOP = "io.gitops4j.bench.loop.SteadyStateBenchmark.noChangeCycle";
+
+    private final Map<String, JsonNode> results = new HashMap<>();
+
+    private BenchmarkTable() {
+    }
+
+    /**
+     * Prints the table.
+     *
+     * @param args the JMH JSON result files
+     * @throws IOException when a file cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        BenchmarkTable table = new BenchmarkTable();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String file : args) {
+            for (JsonNode result : mapper.readTree(Path.of(file).toFile())) {
+                table.results.put(result.path("benchmark").asText(), result);
+            }
+        }
+        table.print(System.out);
+    }
+
+    private void print(PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        Double cold = primary(COLD + "gitops4jDiff");
+        Double zjsonpatch = primary(COLD + "zjsonpatchDiff");
+        Double steady = primary(CACHED + "steadyState");
+        Double onePercent = primary(CACHED + "onePercentChanged");
+        Double coldOnePercent = primary(CACHED + "coldDiffOfTheChangedOnePercent");
+        Double bound = steady == null || coldOnePercent == null ? null : steady + coldOnePercent;
+        rows.add(row("Cold diff, 10,000 pairs, 1% changed (ms) — peer: zjsonpatch JsonDiff.asJson", cold, zjsonpatch,
+                "ratio ≤ 1.0 (aim 0.5)", ratioAtMost(cold, zjsonpatch, 1.0)));
+        rows.add(row("Cold diff, 10,000 pairs (ms) — peer: Jackson JsonNode.equals", cold,
+                primary(COLD + "jacksonEquals"), "for reference", null));
+        rows.add(row("Steady state (nothing changed) diff + plan, 10,000 (ms) — peer: zjsonpatch", steady, zjsonpatch,
+                "≤ 5 ms", atMost(steady, 5)));
+        rows.add(row("Steady state, live re-observed as new objects, diff + plan (ms) — peer: zjsonpatch",
+                primary(CACHED + "steadyStateReobserved"), zjsonpatch, "for reference", null));
+        rows.add(row("1% changed, diff + plan (ms) — peer: steady state + cold diff of the 1%", onePercent, bound,
+                "ratio ≤ 2.0", ratioAtMost(onePercent, bound, 2.0)));
+        Double refresh = primary(GIT + "noChangeRefresh");
+        rows.add(row("Git no-change refresh (ms)", refresh, null, "< 50 ms", atMost(refresh, 50)));
+        Double load = primary(GIT + "initialLoad");
+        Double cli = primary(GIT + "cliCloneAndLoad");
+        rows.add(row("Git initial load, 5,000 files (ms) — peer: git clone + read + parse", load, cli, "ratio ≤ 1.0",
+                ratioAtMost(load, cli, 1.0)));
+        Double heap = secondary(CORE + "MemoryBenchmark.steadyStateDiff", "retainedMB");
+        rows.add(row("Heap: 10,000 desired + live + cache (MB, used heap after GC)", heap, null, "< 200 MB",
+                atMost(heap, 200)));
+        rows.add(row("Heap: the cache's share of it (MB)", secondary(CORE + "MemoryBenchmark.steadyStateDiff",
+                "cacheMB"), null, "for reference", null));
+        Double cpu = secondary(LOOP, "cpuMsPerCycle");
+        rows.add(row("Loop: 200 apps × 50 resources, no-change cycle, thread CPU (ms) — peer: wall time", cpu,
+                primary(LOOP), "< 1000 ms CPU", atMost(cpu, 1000)));
+        out.println("| figure | gitops4j | peer | ratio | target |");
+        out.println("|---|---:|---:|---:|---|");
+        for (String[] row : rows) {
+            out.println("| " + String.join(" | ", row) + " |");
+        }
+    }
+
+    private static String[] row(String figure, Double ours, Double peer, String target, Boolean met) {
+        String ratio = ours == null || peer == null || peer == 0 ? "—" : format(ours / peer);
+        String verdict = met == null ? target : target + (met ? " ✔" : " ✘");
+        return new String[] {figure, ours == null ? "not run" : format(ours), peer == null ? "—" : format(peer), ratio,
+            verdict};
+    }
+
+    private static Boolean atMost(Double value, double limit) {
+        return value == null ? null : value <= limit;
+    }
+
+    private static Boolean ratioAtMost(Double ours, Double peer, double limit) {
+        return ours == null || peer == null ? null : ours / peer <= limit;
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private Double primary(String benchmark) {
+        JsonNode result = results.get(benchmark);
+        return result == null ? null : median(result.path("primaryMetric").path("rawData"));
+    }
+
+    private Double secondary(String benchmark, String metric) {
+        JsonNode result = results.get(benchmark);
+        return result == null ? null : median(result.path("secondaryMetrics").path(metric).path("rawData"));
+    }
+
+    private static Double median(JsonNode rawData) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            for (JsonNode value : fork) {
+                values.add(value.asDouble());
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        values.sort(null);
+        int middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+    }
+}
