@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar once, runs every issue-9 benchmark with short settings (about 8-10 minutes on 2 cores)
+# Builds the benchmark jar once, runs every issue-9 benchmark with short settings (under 10 minutes on 2 cores)
 # and prints one table: figure | gitops4j | peer | ratio | target. JMH results go to gitops-bench/target/results/.
 # Usage: gitops-bench/run-all.sh            (from anywhere; needs git on the PATH for the Git peer)
 set -euo pipefail
@@ -17,7 +17,8 @@ bench() { # name regex, result file, JMH options...
 echo "load before: $(uptime)"
 bench 'io\.gitops4j\.bench\.core\.(ColdDiff|CachedDiffPlan)Benchmark\.' core.json -f 1 -wi 3 -i 5 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.core\.MemoryBenchmark\.' memory.json
-bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.' git.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoad|cliCloneAndLoad)$' git.json \
+  -f 1 -wi 1 -i 3 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.loop\.SteadyStateBenchmark\.' loop.json -f 1 -wi 2 -i 3 -w 2s -r 2s
 echo "load after:  $(uptime)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"

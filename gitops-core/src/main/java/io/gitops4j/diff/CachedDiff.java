@@ -4,21 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
+import java.lang.ref.WeakReference;
 import java.util.List;
 
 /**
  * One cached per-resource result with the fingerprint of the inputs it was computed from: the desired digest, the
- * live identity and the last-applied digest. Holds digests and identities only, never trees, so an entry costs a
- * few hundred bytes whatever the size of the resource.
+ * live identity and the last-applied digest; plus weak references to the last desired and live objects it answered
+ * for, so the same (immutable) objects are recognised without reading them. Holds digests, identities and weak
+ * references only, never trees, so an entry costs a few hundred bytes whatever the size of the resource.
  */
 record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDigest, ChangeType type,
-        List<FieldChange> changes) {
+        List<FieldChange> changes, WeakReference<Resource> desiredObject, WeakReference<LiveResource> liveObject) {
 
     CachedDiff {
         requireNonNull(desiredDigest, "desiredDigest is null");
         requireNonNull(live, "live is null");
         requireNonNull(lastAppliedDigest, "lastAppliedDigest is null");
         requireNonNull(type, "type is null");
+        requireNonNull(desiredObject, "desiredObject is null");
+        requireNonNull(liveObject, "liveObject is null");
         changes = List.copyOf(changes);
         if (type != ChangeType.NONE && type != ChangeType.UPDATE) {
             throw new IllegalArgumentException("only NONE and UPDATE diffs are cached, not " + type);
@@ -35,7 +39,31 @@ record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDig
      * @return the entry
      */
     static CachedDiff of(ResourceDiff diff, Resource desired, LiveIdentity identity, LiveResource live) {
-        return new CachedDiff(desired.digest(), identity, lastAppliedDigest(live), diff.type(), diff.changes());
+        return new CachedDiff(desired.digest(), identity, lastAppliedDigest(live), diff.type(), diff.changes(),
+                new WeakReference<>(desired), new WeakReference<>(live));
+    }
+
+    /**
+     * Tells whether these are the very objects this entry last answered for; immutable, so nothing else to check.
+     *
+     * @param desired the desired resource
+     * @param live the live object
+     * @return {@code true} when both are the same objects as last time
+     */
+    boolean sameObjects(Resource desired, LiveResource live) {
+        return desiredObject.get() == desired && liveObject.get() == live;
+    }
+
+    /**
+     * Returns this entry pointing at other objects with the same fingerprint.
+     *
+     * @param desired the desired resource
+     * @param live the live object
+     * @return the entry for the new objects
+     */
+    CachedDiff withObjects(Resource desired, LiveResource live) {
+        return new CachedDiff(desiredDigest, this.live, lastAppliedDigest, type, changes, new WeakReference<>(desired),
+                new WeakReference<>(live));
     }
 
     /**

@@ -45,6 +45,22 @@ class CachingStateDifferTest {
     }
 
     @Test
+    void theSameObjectsAgainAreAHitAndSoAreNewObjectsOfTheSameVersion() {
+        Resource desired = Yaml.resource(V1);
+        LiveResource live = live(V1, "uid-1", "10", V1);
+        differ.diff(desired.key(), desired, live);
+
+        ResourceDiff again = differ.diff(desired.key(), desired, live);
+        ResourceDiff reobserved = differ.diff(desired.key(), desired, live(V1, "uid-1", "10", V1));
+        ResourceDiff backToFirst = differ.diff(desired.key(), desired, live);
+
+        assertThat(counting.calls.get()).isEqualTo(1);
+        assertThat(again.live()).containsSame(live);
+        assertThat(reobserved.type()).isEqualTo(ChangeType.NONE);
+        assertThat(backToFirst.live()).containsSame(live);
+    }
+
+    @Test
     void cachedUpdateKeepsItsFieldChanges() {
         Resource desired = Yaml.resource(V2);
         ResourceDiff first = differ.diff(desired.key(), desired, live(V1, "uid-1", "10", null));
