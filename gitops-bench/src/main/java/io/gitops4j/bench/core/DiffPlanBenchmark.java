@@ -5,14 +5,8 @@ import io.gitops4j.diff.StateDiff;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
-import io.gitops4j.model.Resource;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.Planner;
-import io.gitops4j.target.ApplyOptions;
-import io.gitops4j.testkit.InMemoryTarget;
-import io.gitops4j.testkit.gen.ResourceGenerator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,19 +45,9 @@ public class DiffPlanBenchmark {
     /** Builds the desired state, applies it to an in-memory target, then changes 1% of it. */
     @Setup
     public void setUp() {
-        ResourceGenerator generator = new ResourceGenerator(42);
-        List<Resource> applied = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            applied.add(generator.deployment("ns-" + (i % 50), "app-" + i));
-        }
-        InMemoryTarget target = InMemoryTarget.create();
-        applied.forEach(resource -> target.apply(resource, ApplyOptions.DEFAULT));
-        live = target.observe(target.contents().keySet());
-        List<Resource> next = new ArrayList<>(applied);
-        for (int i = 0; i < size; i += 100) {
-            next.set(i, generator.changed(next.get(i)));
-        }
-        desired = DesiredState.of("bench", next);
+        DeploymentPairs pairs = DeploymentPairs.of(size);
+        live = pairs.live;
+        desired = pairs.changedA;
         diff = differ.diff(desired, live);
         Plan plan = diffAndPlan();
         if (plan.applies().size() != size / 100 || plan.unchanged().size() != size - size / 100) {
