@@ -278,8 +278,9 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         }
 
         /**
-         * Sets the repository location; credentials embedded in an HTTP URL are moved to the credentials (unless
-         * {@link #credentials(GitCredentials)} is set) and never shown.
+         * Sets the repository location; credentials embedded in an HTTP URL ({@code https://user:password@host/..},
+         * or {@code https://token@host/..}, where a lone user is taken as a token) are moved to the credentials
+         * (unless {@link #credentials(GitCredentials)} is set) and never shown.
          */
         public Builder uri(String uri) {
             this.uri = requireNonNull(uri, "uri is null");
