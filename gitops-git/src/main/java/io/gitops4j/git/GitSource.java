@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -60,6 +62,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     private final CommitSignatureCheck signatureCheck;
     private final RepositoryCache cache;
     private final boolean ownsCache;
+    private final boolean temporaryCache;
     private final CachedRepository repository;
     private volatile DesiredState lastLoaded;
 
@@ -76,6 +79,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
                 builder.strictHostKeyChecking);
         this.signatureCheck = new CommitSignatureCheck(builder.signaturePolicy);
         this.ownsCache = builder.cache == null;
+        this.temporaryCache = ownsCache && builder.cacheDirectory == null;
         this.cache = ownsCache ? RepositoryCache.open(privateCacheDirectory(builder.cacheDirectory)) : builder.cache;
         this.repository = cache.repository(remote.url(), builder.shallow);
     }
@@ -151,12 +155,18 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         return "GitSource[" + describe() + "]";
     }
 
-    /** Closes the SSH sessions and, when this source created its own cache, that cache. */
+    /**
+     * Closes the SSH sessions and, when this source created its own cache, that cache; a cache in a temporary
+     * folder (no cache configured) is deleted.
+     */
     @Override
     public void close() {
         transport.close();
         if (ownsCache) {
             cache.close();
+        }
+        if (temporaryCache) {
+            deleteRecursively(cache.directory());
         }
     }
 
@@ -237,6 +247,14 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         }
     }
 
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the temporary cache folder {}: {}", directory, e.getMessage());
+        }
+    }
+
     private static Path privateCacheDirectory(Path configured) {
         if (configured != null) {
             return configured;
@@ -253,7 +271,8 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
      * repository root, no include/exclude patterns, ignore file {@value #DEFAULT_IGNORE_FILE}, full (not shallow)
      * fetches, a 60 s network timeout, no credentials, strict host-key checking against
      * {@code ~/.ssh/known_hosts}, no signature requirement, files up to 8 MiB, at most 50,000 files, the default
-     * {@link ManifestLoader}, and a private cache in a temporary folder. Not thread-safe.
+     * {@link ManifestLoader}, and a private cache in a temporary folder deleted on {@link GitSource#close()}.
+     * Not thread-safe.
      */
     public static final class Builder {
         private String uri;
