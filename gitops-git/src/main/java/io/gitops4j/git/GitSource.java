@@ -17,11 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +54,13 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     private final RemoteUrl remote;
     private final GitRef ref;
     private final ReadSettings read;
-    private final ManifestLoader loader;
     private final TransportSettings transport;
-    private final CommitSignatureCheck signatureCheck;
     private final RepositoryCache cache;
     private final boolean ownsCache;
     private final boolean temporaryCache;
     private final CachedRepository repository;
-    private volatile DesiredState lastLoaded;
+    private final CommitLoader commits;
+    private final CommitLocator locator;
 
     private GitSource(Builder builder) {
         this.remote = RemoteUrl.parse(builder.uri);
@@ -74,14 +70,15 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         this.read = new ReadSettings(RepoPaths.normaliseConfigured(builder.path),
                 PathRules.of(builder.includes, builder.excludes), builder.ignoreFile, builder.maxFileSize,
                 builder.maxFiles);
-        this.loader = builder.loader;
         this.transport = new TransportSettings(credentials, builder.timeout, builder.knownHosts,
                 builder.strictHostKeyChecking);
-        this.signatureCheck = new CommitSignatureCheck(builder.signaturePolicy);
         this.ownsCache = builder.cache == null;
         this.temporaryCache = ownsCache && builder.cacheDirectory == null;
         this.cache = ownsCache ? RepositoryCache.open(privateCacheDirectory(builder.cacheDirectory)) : builder.cache;
         this.repository = cache.repository(remote.url(), builder.shallow);
+        this.commits = new CommitLoader(repository, read, builder.loader,
+                new CommitSignatureCheck(builder.signaturePolicy), describe());
+        this.locator = new CommitLocator(repository, transport, ref, commits::lastLoadedId);
     }
 
     /** Returns a new builder. */
@@ -98,8 +95,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
      */
     @Override
     public DesiredState load() {
-        ObjectId tip = resolveLatest();
-        return loadCommit(tip, "");
+        return commits.load(locator.latest(), "");
     }
 
     /**
@@ -113,14 +109,14 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     public DesiredState load(Revision revision) {
         requireNonNull(revision, "revision is null");
         ObjectId id = parseSha(revision.id());
-        ensurePresent(id);
-        return loadCommit(id, revision.digest());
+        locator.ensurePresent(id);
+        return commits.load(id, revision.digest());
     }
 
     /** Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch. */
     @Override
     public String latestRevisionId() {
-        return resolveLatest().name();
+        return locator.latest().name();
     }
 
     /**
@@ -167,73 +163,6 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         }
         if (temporaryCache) {
             deleteRecursively(cache.directory());
-        }
-    }
-
-    private ObjectId resolveLatest() {
-        if (ref instanceof GitRef.Commit commit) {
-            ObjectId id = ObjectId.fromString(commit.sha());
-            ensurePresent(id);
-            return id;
-        }
-        try {
-            repository.fetch(transport);
-        } catch (SourceException e) {
-            DesiredState last = lastLoaded;
-            throw new SourceException(e.getMessage() + (last == null ? ""
-                    : " Last loaded revision: " + last.revision().id() + "."), e.getCause());
-        }
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, remote.url());
-            LOG.debug("{} resolved to {}", describe(), commit.name());
-            return commit.copy();
-        }
-    }
-
-    private void ensurePresent(ObjectId id) {
-        if (repository.hasCommit(id)) {
-            return;
-        }
-        repository.fetch(transport);
-        if (!repository.hasCommit(id) && !repository.fetchCommit(transport, id)) {
-            throw new SourceException("commit " + id.name() + " does not exist in " + remote.url()
-                    + " (not in any fetched branch or tag, and the server did not serve it by SHA);"
-                    + " check the revision id");
-        }
-    }
-
-    private DesiredState loadCommit(ObjectId id, String expectedDigest) {
-        DesiredState last = lastLoaded;
-        if (last != null && last.revision().id().equals(id.name())) {
-            requireDigest(last, expectedDigest);
-            LOG.debug("{} is still at {}; reusing the state loaded last", describe(), last.revision());
-            return last;
-        }
-        long start = System.nanoTime();
-        RevCommit commit;
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            commit = walk.parseCommit(id);
-        } catch (IOException e) {
-            throw new SourceException("cannot read commit " + id.name() + " of " + remote.url() + ": "
-                    + e.getMessage(), e);
-        }
-        signatureCheck.verify(commit, remote.url());
-        SortedMap<String, byte[]> files = new TreeReader(read, loader::isManifest)
-                .read(repository.repository(), commit, remote.url());
-        DesiredState state = loader.load(commit.name(), files);
-        requireDigest(state, expectedDigest);
-        lastLoaded = state;
-        LOG.info("Loaded {} resources from {} files of {} at {} in {} ms", state.size(), files.size(), describe(),
-                state.revision(), (System.nanoTime() - start) / 1_000_000);
-        return state;
-    }
-
-    private void requireDigest(DesiredState state, String expectedDigest) {
-        if (!expectedDigest.isEmpty() && !expectedDigest.equals(state.revision().digest())) {
-            throw new SourceException("content of commit " + state.revision().id() + " in " + describe()
-                    + " has digest " + state.revision().digest() + ", not the expected " + expectedDigest + "; the"
-                    + " source's path or filters changed since that revision was recorded, or the revision belongs to"
-                    + " another source");
         }
     }
 
