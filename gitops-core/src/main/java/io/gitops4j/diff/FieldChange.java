@@ -93,4 +93,26 @@ public record FieldChange(String path, Operation operation, JsonNode oldValue, J
     public JsonNode newValue() {
         return newValue == null ? null : newValue.deepCopy();
     }
+
+    /**
+     * Renders as {@code REPLACE /spec/replicas: 2 -> 3}; a redacted change shows {@code <redacted>} and never its
+     * values; long values are shortened.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(operation.name()).append(' ').append(path);
+        if (oldValue != null || newValue != null) {
+            text.append(": ");
+        }
+        if (oldValue != null) {
+            text.append(ValueText.render(oldValue, redacted, 100));
+        }
+        if (oldValue != null && newValue != null) {
+            text.append(" -> ");
+        }
+        if (newValue != null) {
+            text.append(ValueText.render(newValue, redacted, 100));
+        }
+        return text.toString();
+    }
 }
