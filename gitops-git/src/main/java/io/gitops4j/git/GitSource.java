@@ -33,6 +33,21 @@ import org.slf4j.LoggerFactory;
  * manifests straight from the commit's tree objects (no working tree). The {@link Revision} of a loaded state is
  * the commit SHA plus the content digest of what was loaded.
  *
+ * <pre>{@code
+ * try (RepositoryCache cache = RepositoryCache.open(Path.of("/var/cache/gitops4j"));
+ *      GitSource source = GitSource.builder()
+ *          .uri("https://git.example.org/platform/deploy.git")
+ *          .ref(GitRef.semver(">=1.2.0 <2.0.0"))
+ *          .path("clusters/prod")
+ *          .credentials(GitCredentials.token(System.getenv("GIT_TOKEN")))
+ *          .repositoryCache(cache)
+ *          .build()) {
+ *     DesiredState state = source.load();              // clone or fetch, resolve, read, parse
+ *     String latest = source.latestRevisionId();       // fetch + resolve only
+ *     DesiredState rollback = source.load(earlierRevision);
+ * }
+ * }</pre>
+ *
  * <p>A commit's content never changes, so loading the commit loaded last (the tip did not move) returns that
  * same immutable state without reading the tree again; the signature policy was enforced when it was read.
  *
