@@ -96,7 +96,11 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         this.locator = new CommitLocator(repository, transport, ref, commits::lastLoadedId);
     }
 
-    /** Returns a new builder. */
+    /**
+     * Returns a new builder.
+     *
+     * @return a builder with the defaults set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,6 +108,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     /**
      * Fetches, resolves the tracked ref and loads the manifests of that commit.
      *
+     * @return the complete desired state, pinned to the commit SHA and the content digest
      * @throws SourceException when the fetch fails (the message names the last loaded revision, which
      *     {@link #load(Revision)} can still load), the ref does not resolve, the signature policy rejects the
      *     commit, a limit is exceeded, or a manifest is invalid
@@ -117,6 +122,8 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
      * Loads the exact commit {@code revision.id()} (fetching only when the clone lacks it) and, when the revision
      * carries a digest, checks the loaded content has the same digest.
      *
+     * @param revision the revision to load; its id must be a full commit SHA
+     * @return the complete desired state at that commit
      * @throws SourceException when the id is not a full SHA, the commit does not exist, the signature policy
      *     rejects it, or the digest differs
      */
@@ -128,7 +135,12 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         return commits.load(id, revision.digest());
     }
 
-    /** Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch. */
+    /**
+     * Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch.
+     *
+     * @return the full SHA the next {@link #load()} would load
+     * @throws SourceException when the fetch fails or the ref does not resolve
+     */
     @Override
     public String latestRevisionId() {
         return locator.latest().name();
@@ -137,6 +149,11 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     /**
      * Returns the paths, relative to the source's folder, of files added, removed or changed under that folder
      * between two commits of the clone; empty when the clone lacks either commit.
+     *
+     * @param fromRevisionId the earlier commit SHA
+     * @param toRevisionId the later commit SHA
+     * @return the changed paths, sorted, or empty when unknown
+     * @throws SourceException when an id is not a full commit SHA
      */
     @Override
     public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
@@ -148,7 +165,11 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         return Optional.of(TreeChanges.between(repository.repository(), from, to, read.path(), describe()));
     }
 
-    /** Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}. */
+    /**
+     * Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}.
+     *
+     * @return the description, without credentials
+     */
     @Override
     public String describe() {
         String refText = ref.describe();
@@ -156,7 +177,11 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
                 + (read.path().isEmpty() ? "" : ":" + read.path());
     }
 
-    /** Returns the folder of this source's clone inside its cache. */
+    /**
+     * Returns the folder of this source's clone inside its cache.
+     *
+     * @return the bare clone's folder (it may not exist before the first load)
+     */
     public Path cloneDirectory() {
         return repository.directory();
     }

@@ -46,7 +46,11 @@ public final class SignaturePolicy {
         this.trustedKeys = trustedKeys;
     }
 
-    /** Returns the policy that loads signed and unsigned commits alike. */
+    /**
+     * Returns the policy that loads signed and unsigned commits alike.
+     *
+     * @return the shared no-signature policy
+     */
     public static SignaturePolicy none() {
         return NONE;
     }
@@ -55,6 +59,9 @@ public final class SignaturePolicy {
      * Returns a policy requiring a valid signature by one of {@code armoredPublicKeys} (ASCII-armored OpenPGP
      * public key blocks, as printed by {@code gpg --armor --export}); throws {@link IllegalArgumentException} when
      * a block does not parse or the collection is empty.
+     *
+     * @param armoredPublicKeys the trusted public keys
+     * @return the policy
      */
     public static SignaturePolicy requireSignedBy(Collection<String> armoredPublicKeys) {
         requireNonNull(armoredPublicKeys, "armoredPublicKeys is null");
@@ -68,7 +75,13 @@ public final class SignaturePolicy {
         return new SignaturePolicy(new PGPPublicKeyRingCollection(rings));
     }
 
-    /** Like {@link #requireSignedBy(Collection)} with keys read from files (armored or binary keyrings). */
+    /**
+     * Like {@link #requireSignedBy(Collection)} with keys read from files (armored or binary keyrings).
+     *
+     * @param publicKeyFiles the files holding the trusted public keys
+     * @return the policy
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
     public static SignaturePolicy requireSignedByKeyFiles(Collection<Path> publicKeyFiles) {
         requireNonNull(publicKeyFiles, "publicKeyFiles is null");
         List<PGPPublicKeyRing> rings = new ArrayList<>();
@@ -90,6 +103,10 @@ public final class SignaturePolicy {
      * {@code gpg --export > keyring.gpg}) whose primary key or a subkey has one of {@code fingerprints}
      * (hexadecimal, spaces ignored, any case). Throws {@link IllegalArgumentException} when a fingerprint matches
      * no key of the keyring, so a typo cannot silently trust nothing.
+     *
+     * @param fingerprints fingerprints of the trusted primary keys or subkeys
+     * @param keyringFile the exported keyring to pick them from
+     * @return the policy
      */
     public static SignaturePolicy requireSignedBy(Collection<String> fingerprints, Path keyringFile) {
         requireNonNull(fingerprints, "fingerprints is null");
@@ -124,12 +141,20 @@ public final class SignaturePolicy {
         return new SignaturePolicy(new PGPPublicKeyRingCollection(trusted));
     }
 
-    /** Returns whether this policy requires signed commits. */
+    /**
+     * Returns whether this policy requires signed commits.
+     *
+     * @return {@code true} unless this is {@link #none()}
+     */
     public boolean requiresSignature() {
         return trustedKeys != null;
     }
 
-    /** Returns the upper-case hexadecimal fingerprints of every trusted key and subkey (empty for none). */
+    /**
+     * Returns the upper-case hexadecimal fingerprints of every trusted key and subkey (empty for none).
+     *
+     * @return the fingerprints, sorted
+     */
     public Set<String> trustedFingerprints() {
         Set<String> fingerprints = new TreeSet<>();
         if (trustedKeys != null) {
