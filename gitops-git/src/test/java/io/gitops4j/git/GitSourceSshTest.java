@@ -71,6 +71,15 @@ class GitSourceSshTest {
     }
 
     @Test
+    void acceptsAnUnknownHostKeyOnlyWhenCheckingIsSwitchedOff() throws IOException {
+        Path knownHosts = Files.writeString(temp.resolve("known_hosts"), "");
+
+        try (GitSource source = source(knownHosts, clientKey).strictHostKeyChecking(false).build()) {
+            assertThat(source.load().revision().id()).isEqualTo(sha);
+        }
+    }
+
+    @Test
     void rejectsAKeyTheServerDoesNotAuthorize() throws IOException {
         Path knownHosts = Files.writeString(temp.resolve("known_hosts"), server.knownHostsLine());
         Path otherKey = SshGitServer.writePrivateKey(OTHER_KEY, temp.resolve("other"));
