@@ -39,8 +39,7 @@ public final class ApiHandler implements HttpHandler {
             Responses.failure(exchange, error);
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", exchange.getRequestMethod(), path, e);
-            Responses.json(exchange, 500, ApiError.badRequest("internal error: " + e).toStatus().put("code", 500)
-                    .put("reason", "InternalError"));
+            Responses.failure(exchange, ApiError.internal(e));
         }
     }
 
