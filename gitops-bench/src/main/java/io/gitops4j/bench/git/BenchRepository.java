@@ -1,0 +1,48 @@
+package io.gitops4j.bench.git;
+
+import io.gitops4j.testkit.git.GitRepoFixture;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** A bare repository with {@value #FILES} Deployment manifests in {@value #FOLDERS} folders, built once per trial. */
+@State(Scope.Benchmark)
+public class BenchRepository {
+    static final int FOLDERS = 50;
+    static final int FILES = 5_000;
+
+    GitRepoFixture fixture;
+    String uri;
+
+    /** Builds the repository. */
+    @Setup(Level.Trial)
+    public void create() {
+        fixture = GitRepoFixture.create();
+        Map<String, String> files = new TreeMap<>();
+        for (int i = 0; i < FILES; i++) {
+            String folder = "apps/team-" + (i % FOLDERS);
+            files.put(folder + "/deploy-" + i + ".yaml", deployment("app-" + i, "team-" + (i % FOLDERS)));
+        }
+        fixture.commit(files);
+        uri = fixture.fileUri();
+    }
+
+    /** Deletes the repository. */
+    @TearDown(Level.Trial)
+    public void delete() {
+        fixture.close();
+    }
+
+    private static String deployment(String name, String namespace) {
+        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " + namespace
+                + "\n  labels:\n    app: " + name + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n"
+                + "      app: " + name + "\n  template:\n    metadata:\n      labels:\n        app: " + name
+                + "\n    spec:\n      containers:\n        - name: main\n          image: ghcr.io/example/" + name
+                + ":1.0.0\n          ports:\n            - containerPort: 8080\n          resources:\n"
+                + "            requests:\n              cpu: 100m\n              memory: 64Mi\n";
+    }
+}

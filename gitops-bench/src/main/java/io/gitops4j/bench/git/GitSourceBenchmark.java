@@ -1,0 +1,135 @@
+package io.gitops4j.bench.git;
+
+import io.gitops4j.git.GitSource;
+import io.gitops4j.manifest.ManifestLoader;
+import io.gitops4j.model.DesiredState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Initial load and no-change refresh of {@link BenchRepository} through {@link GitSource}, beside the command-line
+ * path: {@code git clone} into a fresh folder, then reading and parsing the same files with the same
+ * {@link ManifestLoader}. Both sides clone over {@code file://} and parse every manifest, so the ratio compares
+ * like with like.
+ */
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class GitSourceBenchmark {
+
+    /** A fresh, empty folder per invocation (a cold cache / clone target). */
+    @State(Scope.Thread)
+    public static class FreshFolder {
+        Path directory;
+
+        /** Creates the folder. */
+        @Setup(Level.Invocation)
+        public void create() throws IOException {
+            directory = Files.createTempDirectory("gitops4j-bench-");
+        }
+
+        /** Deletes the folder. */
+        @TearDown(Level.Invocation)
+        public void delete() {
+            deleteRecursively(directory);
+        }
+    }
+
+    /** A source that has loaded the repository once (a warm cache). */
+    @State(Scope.Thread)
+    public static class WarmSource {
+        Path cache;
+        GitSource source;
+        String loaded;
+
+        /** Clones and loads once. */
+        @Setup(Level.Trial)
+        public void load(BenchRepository repository) throws IOException {
+            cache = Files.createTempDirectory("gitops4j-bench-warm-");
+            source = GitSource.builder().uri(repository.uri).cacheDirectory(cache).build();
+            loaded = source.load().revision().id();
+        }
+
+        /** Closes and deletes the cache. */
+        @TearDown(Level.Trial)
+        public void close() {
+            source.close();
+            deleteRecursively(cache);
+        }
+    }
+
+    /** Cold start: clone into an empty cache, resolve {@code main}, read and parse 5,000 manifests. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public DesiredState initialLoad(BenchRepository repository, FreshFolder folder) {
+        try (GitSource source = GitSource.builder().uri(repository.uri).cacheDirectory(folder.directory).build()) {
+            DesiredState state = source.load();
+            require(state.size() == BenchRepository.FILES, "loaded " + state.size());
+            return state;
+        }
+    }
+
+    /** The command-line path: {@code git clone}, then read every file from the checkout and parse it. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public DesiredState cliCloneAndLoad(BenchRepository repository, FreshFolder folder) throws Exception {
+        Path checkout = folder.directory.resolve("checkout");
+        Process clone = new ProcessBuilder("git", "clone", "-q", repository.uri, checkout.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        require(clone.waitFor() == 0, "git clone failed");
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(checkout.resolve("apps"))) {
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                files.put(checkout.relativize(path).toString(), Files.readAllBytes(path));
+            }
+        }
+        String sha = new String(Files.readAllBytes(checkout.resolve(".git/refs/heads/main"))).trim();
+        DesiredState state = ManifestLoader.defaults().load(sha, files);
+        require(state.size() == BenchRepository.FILES, "loaded " + state.size());
+        return state;
+    }
+
+    /** What a loop does when nothing changed: fetch, resolve the ref, compare with the loaded commit. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public boolean noChangeRefresh(WarmSource warm) {
+        boolean changed = !warm.source.latestRevisionId().equals(warm.loaded);
+        require(!changed, "the revision changed");
+        return changed;
+    }
+
+    /** A full reload of an unchanged repository from a warm cache (fetch, read and parse again). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public DesiredState warmReload(WarmSource warm) {
+        return warm.source.load();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

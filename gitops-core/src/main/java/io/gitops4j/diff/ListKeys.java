@@ -1,0 +1,71 @@
+package io.gitops4j.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses how the items of a list are matched, by the list's field name and its items.
+ *
+ * <p>Known Kubernetes merge keys: {@code containers}, {@code initContainers}, {@code ephemeralContainers},
+ * {@code volumes}, {@code env}, {@code imagePullSecrets}, {@code resourceClaims}, {@code schedulingGates} by
+ * {@code name}; {@code volumeMounts} by {@code mountPath}; {@code volumeDevices} by {@code devicePath};
+ * {@code ports} by {@code containerPort} + {@code protocol} when items have a {@code containerPort}, else by
+ * {@code port} + {@code protocol} (protocol defaults to {@code TCP}); {@code hostAliases} by {@code ip};
+ * {@code topologySpreadConstraints} by {@code topologyKey} + {@code whenUnsatisfiable}; {@code readinessGates}
+ * by {@code conditionType}. {@code tolerations}, {@code envFrom}, {@code args} and {@code command} are matched
+ * by index. Any other list of objects that each have a {@code name}, unique on both sides, is matched by
+ * {@code name}. A known key applies only when every item on both sides has it. Immutable.
+ */
+final class ListKeys {
+    private static final ListKey NAME = ListKey.of("name");
+    private static final ListKey CONTAINER_PORT = ListKey.withProtocol("containerPort");
+    private static final ListKey PORT = ListKey.withProtocol("port");
+    private static final Set<String> BY_INDEX = Set.of("tolerations", "envFrom", "args", "command");
+
+    private final Map<String, ListKey> known;
+
+    private ListKeys(Map<String, ListKey> known) {
+        this.known = Map.copyOf(known);
+    }
+
+    /** The built-in Kubernetes keys, plus extra keys by list field name (which win over built-ins). */
+    static ListKeys kubernetes(Map<String, ListKey> extra) {
+        Map<String, ListKey> map = new HashMap<>();
+        for (String name : new String[] {"containers", "initContainers", "ephemeralContainers", "volumes", "env",
+                "imagePullSecrets", "resourceClaims", "schedulingGates"}) {
+            map.put(name, NAME);
+        }
+        map.put("volumeMounts", ListKey.of("mountPath"));
+        map.put("volumeDevices", ListKey.of("devicePath"));
+        map.put("hostAliases", ListKey.of("ip"));
+        map.put("topologySpreadConstraints", ListKey.of("topologyKey", "whenUnsatisfiable"));
+        map.put("readinessGates", ListKey.of("conditionType"));
+        map.putAll(extra);
+        return new ListKeys(map);
+    }
+
+    /**
+     * Returns the key to match the items of a desired and a live list by, or {@code null} to match by index.
+     *
+     * @param field the list's field name, or {@code null} for a list inside a list
+     */
+    ListKey select(String field, JsonNode desired, JsonNode live) {
+        if (desired.isEmpty() || (field != null && BY_INDEX.contains(field))) {
+            return null;
+        }
+        ListKey key = field == null ? null : known.get(field);
+        if (key == null && "ports".equals(field)) {
+            key = CONTAINER_PORT.appliesTo(desired) ? CONTAINER_PORT : PORT;
+        }
+        if (key != null) {
+            return key.appliesTo(desired) && key.appliesTo(live) ? key : null;
+        }
+        return isNamed(desired) && isNamed(live) ? NAME : null;
+    }
+
+    private static boolean isNamed(JsonNode list) {
+        return NAME.appliesTo(list) && NAME.isUnique(list);
+    }
+}

@@ -1,0 +1,366 @@
+package io.gitops4j.manifest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.Provenance;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Turns manifest files (YAML, multi-document with {@code ---}, or JSON) into {@link Resource}s.
+ *
+ * <p>What it does: skips empty documents; expands {@code kind: List} and {@code *List} documents with
+ * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name}, cluster-scoped
+ * kinds that name a namespace, Kustomize inputs (render them first), files over {@link Builder#maxFileBytes},
+ * YAML alias bombs ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly
+ * deep nesting. YAML anchors, aliases and merge keys ({@code <<}) are resolved as Kubernetes' reader does. Every error is a
+ * {@link ManifestException} naming the file, the document and the line.
+ *
+ * <p>Immutable and thread-safe; build one and share it.
+ */
+public final class ManifestLoader {
+    private static final ManifestLoader DEFAULTS = builder().build();
+
+    private final long maxFileBytes;
+    private final int maxAliases;
+    private final int maxNestingDepth;
+    private final long maxNodes;
+    private final LoaderOptions yamlOptions;
+    private final JsonFactory json;
+
+    private ManifestLoader(Builder builder) {
+        this.maxFileBytes = builder.maxFileBytes;
+        this.maxAliases = builder.maxAliases;
+        this.maxNestingDepth = builder.maxNestingDepth;
+        this.maxNodes = builder.maxNodes;
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(maxAliases);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(maxNestingDepth);
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(maxNestingDepth)
+                .build();
+        this.yamlOptions = options;
+        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+
+    /**
+     * Returns a loader with the default limits (8 MiB per file, 50 aliases, nesting depth 200).
+     *
+     * @return the shared default loader
+     */
+    public static ManifestLoader defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a builder for a loader with other limits.
+     *
+     * @return a new builder with the defaults set
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Tells whether a path names a manifest file this loader reads ({@code .yaml}, {@code .yml}, {@code .json}).
+     *
+     * @param path a file path
+     * @return {@code true} for manifest files
+     */
+    public boolean isManifest(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+    }
+
+    /**
+     * Parses one file into resources, in document order.
+     *
+     * @param path the file's path inside the source, used in errors and provenance
+     * @param content the file's bytes (UTF-8)
+     * @return the resources; empty when every document is empty
+     * @throws ManifestException when the file is invalid, naming the document and line
+     */
+    public List<Resource> parse(String path, byte[] content) {
+        requireNonNull(path, "path is null");
+        requireNonNull(content, "content is null");
+        if (content.length > maxFileBytes) {
+            throw new ManifestException(Provenance.of(path, -1, -1), "file is " + content.length
+                    + " bytes, over the limit of " + maxFileBytes + " bytes; split it or raise maxFileBytes");
+        }
+        rejectKustomization(path);
+        boolean isJson = path.toLowerCase(Locale.ROOT).endsWith(".json");
+        List<Resource> resources = new ArrayList<>();
+        if (isJson) {
+            parseJson(path, content, resources);
+        } else {
+            parseYaml(path, content, resources);
+        }
+        return List.copyOf(resources);
+    }
+
+    private void parseJson(String path, byte[] content, List<Resource> resources) {
+        int document = 0;
+        int line = 1;
+        try (JsonParser parser = json.createParser(content)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                line = lineOf(parser.currentTokenLocation());
+                JsonNode node;
+                try {
+                    node = new JsonTreeReader(parser, maxNodes).read();
+                } catch (JsonTreeReader.DuplicateKeyException e) {
+                    throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
+                } catch (JsonTreeReader.TooLargeException e) {
+                    throw new ManifestException(Provenance.of(path, document, line), e.getMessage());
+                }
+                addDocument(node, Provenance.of(path, document, line), resources);
+                document++;
+            }
+        } catch (JsonProcessingException e) {
+            int errorLine = e.getLocation() == null ? line : lineOf(e.getLocation());
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e), e);
+        } catch (IOException e) {
+            throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void parseYaml(String path, byte[] content, List<Resource> resources) {
+        Yaml yaml = new Yaml(yamlOptions);
+        int document = 0;
+        int line = 1;
+        try {
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
+            for (Node root : yaml.composeAll(reader)) {
+                line = root.getStartMark() == null ? -1 : root.getStartMark().getLine() + 1;
+                Provenance provenance = Provenance.of(path, document, line);
+                JsonNode node;
+                try {
+                    node = new YamlTreeReader(maxNodes, maxNestingDepth).convert(root);
+                } catch (YamlTreeReader.ManifestProblem e) {
+                    throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
+                } catch (JsonTreeReader.TooLargeException e) {
+                    throw new ManifestException(provenance, e.getMessage());
+                }
+                if (!isEmptyDocument(node)) {
+                    addDocument(node, provenance, resources);
+                }
+                document++;
+            }
+        } catch (MarkedYAMLException e) {
+            int errorLine = e.getProblemMark() == null ? line : e.getProblemMark().getLine() + 1;
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid YAML: "
+                    + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()), e);
+        } catch (YAMLException e) {
+            throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Loads a set of files into a desired state: parses every manifest file (other files are ignored), in path
+     * order, and rejects duplicate resources across files.
+     *
+     * @param revisionId the source revision the files belong to
+     * @param files file path to content, sorted by path
+     * @return the desired state, with the content digest computed
+     * @throws ManifestException for the first invalid file, or a duplicate resource naming both places
+     */
+    public DesiredState load(String revisionId, SortedMap<String, byte[]> files) {
+        requireNonNull(revisionId, "revisionId is null");
+        Map<ResourceKey, Resource> seen = new HashMap<>();
+        List<Resource> all = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!isManifest(file.getKey())) {
+                continue;
+            }
+            for (Resource resource : parse(file.getKey(), file.getValue())) {
+                Resource previous = seen.putIfAbsent(resource.key(), resource);
+                if (previous != null) {
+                    throw new ManifestException(resource.provenance(), "duplicate resource " + resource.key()
+                            + ", already declared in " + previous.provenance() + "; declare each resource once");
+                }
+                all.add(resource);
+            }
+        }
+        return DesiredState.of(revisionId, all);
+    }
+
+    private static boolean isEmptyDocument(JsonNode node) {
+        return node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
+    }
+
+    private void addDocument(JsonNode node, Provenance provenance, List<Resource> out) {
+        if (!node.isObject()) {
+            throw new ManifestException(provenance, "a manifest document must be a mapping with apiVersion, kind "
+                    + "and metadata, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        if (isList(node)) {
+            JsonNode items = node.get("items");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (!item.isObject()) {
+                    throw new ManifestException(provenance, "items[" + i + "] of the List is not a mapping");
+                }
+                out.add(toResource(item, provenance, "items[" + i + "]: "));
+            }
+            return;
+        }
+        out.add(toResource(node, provenance, ""));
+    }
+
+    private static boolean isList(JsonNode node) {
+        String kind = node.path("kind").asText("");
+        return kind.endsWith("List") && node.path("items").isArray()
+                && (kind.equals("List") || !node.path("metadata").has("name"));
+    }
+
+    private static Resource toResource(JsonNode node, Provenance provenance, String prefix) {
+        String apiVersion = node.path("apiVersion").asText("");
+        if (apiVersion.startsWith("kustomize.config.k8s.io/")) {
+            throw kustomization(provenance);
+        }
+        Resource resource;
+        try {
+            resource = Resource.of(node, provenance);
+        } catch (IllegalArgumentException e) {
+            throw new ManifestException(provenance, prefix + e.getMessage()
+                    + " (every manifest needs apiVersion, kind and metadata.name)");
+        }
+        ResourceKey key = resource.key();
+        if (!key.namespace().isEmpty() && ClusterScopedKinds.contains(key.group(), key.kind())) {
+            throw new ManifestException(provenance, prefix + key.kind() + " '" + key.name()
+                    + "' is cluster-scoped but names namespace '" + key.namespace() + "'; remove metadata.namespace");
+        }
+        return resource;
+    }
+
+    private static void rejectKustomization(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization")) {
+            throw kustomization(Provenance.of(path, -1, -1));
+        }
+    }
+
+    private static ManifestException kustomization(Provenance provenance) {
+        return new ManifestException(provenance, "this is a Kustomize input, not a plain manifest; gitops4j loads "
+                + "rendered manifests: render it first (kubectl kustomize <dir>) and load the output, "
+                + "or exclude this folder from the source");
+    }
+
+    private static int lineOf(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? -1 : location.getLineNr();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Configures a {@link ManifestLoader}. Not thread-safe; the loader it builds is. */
+    public static final class Builder {
+        private long maxFileBytes = 8L * 1024 * 1024;
+        private int maxAliases = 50;
+        private int maxNestingDepth = 200;
+        private long maxNodes = 1_000_000;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the largest file accepted, in bytes (default 8 MiB).
+         *
+         * @param bytes the limit, positive
+         * @return this builder
+         */
+        public Builder maxFileBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxFileBytes must be positive: " + bytes);
+            }
+            this.maxFileBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how many YAML aliases of collections a file may use (default 50), which bounds alias expansion.
+         *
+         * @param aliases the limit, zero or more
+         * @return this builder
+         */
+        public Builder maxAliases(int aliases) {
+            if (aliases < 0) {
+                throw new IllegalArgumentException("maxAliases must not be negative: " + aliases);
+            }
+            this.maxAliases = aliases;
+            return this;
+        }
+
+        /**
+         * Sets the deepest nesting accepted (default 200).
+         *
+         * @param depth the limit, positive
+         * @return this builder
+         */
+        public Builder maxNestingDepth(int depth) {
+            if (depth <= 0) {
+                throw new IllegalArgumentException("maxNestingDepth must be positive: " + depth);
+            }
+            this.maxNestingDepth = depth;
+            return this;
+        }
+
+        /**
+         * Sets how many JSON nodes one document may expand to, aliases included (default 1,000,000), which stops
+         * alias bombs that stay under {@link #maxAliases(int)}.
+         *
+         * @param count the limit, positive
+         * @return this builder
+         */
+        public Builder maxNodes(long count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("maxNodes must be positive: " + count);
+            }
+            this.maxNodes = count;
+            return this;
+        }
+
+        /**
+         * Builds the loader.
+         *
+         * @return an immutable loader
+         */
+        public ManifestLoader build() {
+            return new ManifestLoader(this);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.gitops4j.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.FieldChange;
+import io.gitops4j.model.CanonicalJson;
+import java.util.Locale;
+
+/** Renders a {@link Plan} as canonical JSON. Stateless. */
+final class PlanJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PlanJson() {
+    }
+
+    static String render(Plan plan) {
+        ObjectNode root = NODES.objectNode();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("create", plan.count(ChangeType.CREATE));
+        summary.put("update", plan.count(ChangeType.UPDATE));
+        summary.put("delete", plan.count(ChangeType.DELETE));
+        summary.put("unchanged", plan.count(ChangeType.NONE));
+        ArrayNode steps = root.putArray("steps");
+        for (PlanStep step : plan.steps()) {
+            steps.add(step(step));
+        }
+        return CanonicalJson.toString(root);
+    }
+
+    private static ObjectNode step(PlanStep step) {
+        ObjectNode node = NODES.objectNode();
+        node.put("action", step.action().name());
+        node.put("key", step.key().toString());
+        node.put("group", step.key().group());
+        node.put("kind", step.key().kind());
+        node.put("namespace", step.key().namespace());
+        node.put("name", step.key().name());
+        node.put("wave", step.wave());
+        ArrayNode changes = node.putArray("changes");
+        for (FieldChange change : step.diff().changes()) {
+            ObjectNode field = changes.addObject();
+            field.put("op", change.operation().name().toLowerCase(Locale.ROOT));
+            field.put("path", change.path());
+            field.put("redacted", change.redacted());
+            putValue(field, "old", change.redacted() ? FieldChange.REDACTED : change.oldValue(), change.oldValue());
+            putValue(field, "new", change.redacted() ? FieldChange.REDACTED : change.newValue(), change.newValue());
+        }
+        return node;
+    }
+
+    private static void putValue(ObjectNode field, String name, JsonNode shown, JsonNode actual) {
+        if (actual != null) {
+            field.set(name, shown);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.gitops4j.reconcile;
+
+import io.gitops4j.model.Revision;
+import io.gitops4j.plan.Plan;
+
+/**
+ * Observes reconcile runs: metrics, audit logs, progress displays, notifications.
+ *
+ * <p>Every method has a no-op default, so new events never break an implementation; {@link #NOOP} listens to
+ * nothing. Events of one run arrive on the thread that runs it, in this order: {@link #started}, {@link #loaded},
+ * {@link #planned}, then {@link #stepApplied} or {@link #stepFailed} per apply and {@link #pruned} or
+ * {@link #stepFailed} per delete, and always {@link #finished} (a run that fails early skips the events in
+ * between). Listeners must be fast and must not throw: the engine calls them inline, and it logs and ignores an
+ * exception a listener throws.
+ */
+public interface ReconcileListener {
+
+    /** A listener that ignores every event. */
+    ReconcileListener NOOP = new ReconcileListener() {
+    };
+
+    /**
+     * A run started.
+     *
+     * @param application the application
+     * @param options the run's options
+     */
+    default void started(String application, ReconcileOptions options) {
+    }
+
+    /**
+     * The desired state was loaded.
+     *
+     * @param application the application
+     * @param revision the loaded revision
+     * @param resources how many resources it declares
+     */
+    default void loaded(String application, Revision revision, int resources) {
+    }
+
+    /**
+     * The plan was made.
+     *
+     * @param application the application
+     * @param plan the plan the run will execute
+     */
+    default void planned(String application, Plan plan) {
+    }
+
+    /**
+     * A resource was applied (created, updated, or found unchanged by the target).
+     *
+     * @param application the application
+     * @param step what happened
+     */
+    default void stepApplied(String application, StepResult step) {
+    }
+
+    /**
+     * Applying or deleting a resource failed, or a resource could not be prepared.
+     *
+     * @param application the application
+     * @param step what failed and why
+     */
+    default void stepFailed(String application, StepResult step) {
+    }
+
+    /**
+     * An owned resource that is no longer declared was deleted.
+     *
+     * @param application the application
+     * @param step what was deleted
+     */
+    default void pruned(String application, StepResult step) {
+    }
+
+    /**
+     * A run finished, successfully or not.
+     *
+     * @param result what the run did
+     */
+    default void finished(ReconcileResult result) {
+    }
+}

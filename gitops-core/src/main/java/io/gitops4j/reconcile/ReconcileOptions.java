@@ -1,0 +1,253 @@
+package io.gitops4j.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.model.Revision;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, and how long
+ * to wait for health.
+ *
+ * <p>Defaults: apply for real, prune on, no force, refuse to delete more than 50% of the inventory in one run, load
+ * the latest revision, do not wait for health. Immutable and thread-safe; {@link #newBuilder()} makes a changed
+ * copy.
+ */
+public final class ReconcileOptions {
+    private static final ReconcileOptions DEFAULTS = builder().build();
+
+    private final boolean dryRun;
+    private final boolean prune;
+    private final boolean force;
+    private final double pruneLimit;
+    private final boolean allowLargePrune;
+    private final Revision revision;
+    private final Duration healthTimeout;
+
+    private ReconcileOptions(Builder builder) {
+        this.dryRun = builder.dryRun;
+        this.prune = builder.prune;
+        this.force = builder.force;
+        this.pruneLimit = builder.pruneLimit;
+        this.allowLargePrune = builder.allowLargePrune;
+        this.revision = builder.revision;
+        this.healthTimeout = builder.healthTimeout;
+    }
+
+    /**
+     * Returns the default options.
+     *
+     * @return apply, prune, no force, 50% prune limit, latest revision, no health wait
+     */
+    public static ReconcileOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a builder with the defaults set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder initialised with these options.
+     *
+     * @return a new builder
+     */
+    public Builder newBuilder() {
+        Builder builder = new Builder();
+        builder.dryRun = dryRun;
+        builder.prune = prune;
+        builder.force = force;
+        builder.pruneLimit = pruneLimit;
+        builder.allowLargePrune = allowLargePrune;
+        builder.revision = revision;
+        builder.healthTimeout = healthTimeout;
+        return builder;
+    }
+
+    /**
+     * Tells whether the run only validates (target dry run) and records nothing.
+     *
+     * @return {@code true} for a dry run
+     */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
+     * Tells whether owned resources that are no longer declared are deleted.
+     *
+     * @return {@code true} when pruning (the default)
+     */
+    public boolean prune() {
+        return prune;
+    }
+
+    /**
+     * Tells whether every declared resource is re-applied, in-sync ones included, taking over conflicting fields.
+     *
+     * @return {@code true} when forcing
+     */
+    public boolean force() {
+        return force;
+    }
+
+    /**
+     * Returns the largest share of the inventory one run may delete without {@link #allowLargePrune()}.
+     *
+     * @return a share between 0 and 1; 0.5 by default
+     */
+    public double pruneLimit() {
+        return pruneLimit;
+    }
+
+    /**
+     * Tells whether the prune limit is overridden for this run.
+     *
+     * @return {@code true} when any share of the inventory may be deleted
+     */
+    public boolean allowLargePrune() {
+        return allowLargePrune;
+    }
+
+    /**
+     * Returns the exact revision to load (a rollback), if any.
+     *
+     * @return the revision, or empty to load the latest
+     */
+    public Optional<Revision> revision() {
+        return Optional.ofNullable(revision);
+    }
+
+    /**
+     * Returns how long to wait for applied resources to become healthy.
+     *
+     * @return the timeout; {@link Duration#ZERO} (the default) means do not wait
+     */
+    public Duration healthTimeout() {
+        return healthTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "ReconcileOptions{dryRun=" + dryRun + ", prune=" + prune + ", force=" + force + ", pruneLimit="
+                + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", revision=" + revision
+                + ", healthTimeout=" + healthTimeout + "}";
+    }
+
+    /** Configures {@link ReconcileOptions}. Not thread-safe; the options it builds are. */
+    public static final class Builder {
+        private boolean dryRun;
+        private boolean prune = true;
+        private boolean force;
+        private double pruneLimit = 0.5;
+        private boolean allowLargePrune;
+        private Revision revision;
+        private Duration healthTimeout = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets dry run: the target validates every change (server-side) but stores nothing, and the inventory is
+         * not saved.
+         *
+         * @param value whether to dry-run
+         * @return this builder
+         */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /**
+         * Sets whether owned resources that are no longer declared are deleted (default on).
+         *
+         * @param value whether to prune
+         * @return this builder
+         */
+        public Builder prune(boolean value) {
+            this.prune = value;
+            return this;
+        }
+
+        /**
+         * Sets force: re-apply every declared resource, in-sync ones included, and take over fields other
+         * managers own instead of failing with a conflict.
+         *
+         * @param value whether to force
+         * @return this builder
+         */
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
+        /**
+         * Sets the largest share of the inventory one run may delete (default 0.5). A run that would delete more
+         * deletes nothing and says so, unless {@link #allowLargePrune()} is set.
+         *
+         * @param share between 0 and 1 inclusive
+         * @return this builder
+         * @throws IllegalArgumentException when outside [0, 1]
+         */
+        public Builder pruneLimit(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("pruneLimit must be a share between 0 and 1: " + share);
+            }
+            this.pruneLimit = share;
+            return this;
+        }
+
+        /**
+         * Allows this run to delete any share of the inventory, overriding {@link #pruneLimit(double)}.
+         *
+         * @return this builder
+         */
+        public Builder allowLargePrune() {
+            this.allowLargePrune = true;
+            return this;
+        }
+
+        /**
+         * Loads an exact revision instead of the latest (a rollback).
+         *
+         * @param value the revision, or {@code null} for the latest
+         * @return this builder
+         */
+        public Builder revision(Revision value) {
+            this.revision = value;
+            return this;
+        }
+
+        /**
+         * Waits up to this long after applying for every applied resource to be healthy (default: do not wait).
+         *
+         * @param timeout not negative; {@link Duration#ZERO} disables the wait
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder healthTimeout(Duration timeout) {
+            requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("healthTimeout must not be negative: " + timeout);
+            }
+            this.healthTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return immutable options
+         */
+        public ReconcileOptions build() {
+            return new ReconcileOptions(this);
+        }
+    }
+}

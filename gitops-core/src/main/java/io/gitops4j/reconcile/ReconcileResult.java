@@ -1,0 +1,260 @@
+package io.gitops4j.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSortedMap;
+import io.gitops4j.health.Health;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.model.Revision;
+import io.gitops4j.plan.Plan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one reconcile run did: the revision, the {@link Outcome}, the {@link Plan}, one {@link StepResult} per
+ * step in execution order, the run-level error if any, timings, and the health of the applied resources.
+ *
+ * <p>Immutable and thread-safe. Renders without resource bodies, so it is safe to log.
+ */
+public final class ReconcileResult {
+
+    /** How a run ended. More outcomes may be added (a health-wait {@code TIMED_OUT} is planned). */
+    public enum Outcome {
+        /** Nothing to do: live already matched desired (skipped prunes, when prune is off, are listed). */
+        CONVERGED,
+        /** Changes were applied and every step succeeded. */
+        APPLIED,
+        /** The load, observe, plan or inventory failed, a step failed, or the prune limit refused deletions. */
+        FAILED,
+        /** A dry run: the target validated the changes and nothing was stored. */
+        DRY_RUN
+    }
+
+    private final String application;
+    private final Revision revision;
+    private final Outcome outcome;
+    private final Plan plan;
+    private final List<StepResult> steps;
+    private final String error;
+    private final Instant started;
+    private final Instant finished;
+    private final ImmutableSortedMap<ResourceKey, Health> health;
+
+    private ReconcileResult(Builder builder) {
+        this.application = requireNonNull(builder.application, "application is null");
+        this.revision = builder.revision;
+        this.outcome = requireNonNull(builder.outcome, "outcome is null");
+        this.plan = requireNonNull(builder.plan, "plan is null");
+        this.steps = List.copyOf(builder.steps);
+        this.error = builder.error;
+        this.started = requireNonNull(builder.started, "started is null");
+        this.finished = requireNonNull(builder.finished, "finished is null");
+        this.health = ImmutableSortedMap.copyOf(builder.health);
+    }
+
+    static Builder builder(String application, Instant started) {
+        return new Builder(application, started);
+    }
+
+    /**
+     * Returns the application reconciled.
+     *
+     * @return the application name
+     */
+    public String application() {
+        return application;
+    }
+
+    /**
+     * Returns the revision that was loaded.
+     *
+     * @return the revision, or empty when the load failed
+     */
+    public Optional<Revision> revision() {
+        return Optional.ofNullable(revision);
+    }
+
+    /**
+     * Returns how the run ended.
+     *
+     * @return the outcome
+     */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Tells whether the run ended without failure.
+     *
+     * @return {@code true} unless the outcome is {@link Outcome#FAILED}
+     */
+    public boolean succeeded() {
+        return outcome != Outcome.FAILED;
+    }
+
+    /**
+     * Returns the plan the run executed.
+     *
+     * @return the plan; {@link Plan#empty()} when the run failed before planning
+     */
+    public Plan plan() {
+        return plan;
+    }
+
+    /**
+     * Returns one result per step, in execution order: resources that failed before planning, applies, then
+     * deletes.
+     *
+     * @return an unmodifiable list
+     */
+    public List<StepResult> steps() {
+        return steps;
+    }
+
+    /**
+     * Returns the result of one resource's step.
+     *
+     * @param key the resource
+     * @return its step result, or empty when it had no step
+     */
+    public Optional<StepResult> step(ResourceKey key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /**
+     * Returns the failed steps.
+     *
+     * @return an unmodifiable list, in execution order
+     */
+    public List<StepResult> failedSteps() {
+        return steps.stream().filter(StepResult::isFailed).toList();
+    }
+
+    /**
+     * Returns the run-level failure: why the desired state could not be loaded, the live state observed, the
+     * plan made or the inventory saved, or why prune was refused.
+     *
+     * @return the message, or empty when there was none (step failures are in {@link #failedSteps()})
+     */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /**
+     * Returns when the run started.
+     *
+     * @return the start instant, from the engine's clock
+     */
+    public Instant started() {
+        return started;
+    }
+
+    /**
+     * Returns when the run finished.
+     *
+     * @return the finish instant, from the engine's clock
+     */
+    public Instant finished() {
+        return finished;
+    }
+
+    /**
+     * Returns how long the run took.
+     *
+     * @return the time between start and finish
+     */
+    public Duration duration() {
+        return Duration.between(started, finished);
+    }
+
+    /**
+     * Returns the health of the resources this run applied, as last observed (after the health wait, if any).
+     *
+     * @return an unmodifiable map sorted by key; empty for dry runs and runs that applied nothing
+     */
+    public SortedMap<ResourceKey, Health> health() {
+        return health;
+    }
+
+    /**
+     * Tells whether every applied resource was healthy when last observed.
+     *
+     * @return {@code true} when no reported health is unhealthy
+     */
+    public boolean healthy() {
+        return health.values().stream().allMatch(Health::isHealthy);
+    }
+
+    /** Renders a one-line summary: application, revision, outcome, plan summary and error; never bodies. */
+    @Override
+    public String toString() {
+        return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome
+                + ", " + plan.summary() + (error == null ? "" : ", error=" + error) + ", failed="
+                + failedSteps().size() + ", duration=" + duration() + "}";
+    }
+
+    /** Collects the parts of a result during a run. Not thread-safe. */
+    static final class Builder {
+        private final String application;
+        private final Instant started;
+        private final List<StepResult> steps = new ArrayList<>();
+        private final TreeMap<ResourceKey, Health> health = new TreeMap<>();
+        private Revision revision;
+        private Outcome outcome;
+        private Plan plan = Plan.empty();
+        private String error;
+        private Instant finished;
+
+        private Builder(String application, Instant started) {
+            this.application = application;
+            this.started = started;
+        }
+
+        Builder revision(Revision value) {
+            this.revision = value;
+            return this;
+        }
+
+        Builder plan(Plan value) {
+            this.plan = value;
+            return this;
+        }
+
+        Builder step(StepResult value) {
+            steps.add(value);
+            return this;
+        }
+
+        Builder health(Map<ResourceKey, Health> values) {
+            health.putAll(values);
+            return this;
+        }
+
+        Builder error(String value) {
+            if (error == null) {
+                this.error = value;
+            }
+            return this;
+        }
+
+        boolean hasFailure() {
+            return error != null || steps.stream().anyMatch(StepResult::isFailed);
+        }
+
+        List<StepResult> steps() {
+            return steps;
+        }
+
+        ReconcileResult build(Outcome value, Instant end) {
+            this.outcome = value;
+            this.finished = end;
+            return new ReconcileResult(this);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.gitops4j.reconcile;
+
+import io.gitops4j.GitOpsException;
+import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.StateDiff;
+import io.gitops4j.inventory.Inventory;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.model.Revision;
+import io.gitops4j.plan.Plan;
+import io.gitops4j.plan.PlanStep;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One reconcile run: load, prepare, observe, diff, plan, apply, record the inventory, prune, record again, wait
+ * for health. Every failure of the source, the target or the differ becomes data in the result. Not thread-safe;
+ * one per run.
+ */
+final class ReconcileRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileRun.class);
+
+    private final EngineContext context;
+    private final ReconcileOptions options;
+    private final ReconcileResult.Builder result;
+
+    ReconcileRun(EngineContext context, ReconcileOptions options) {
+        this.context = context;
+        this.options = options;
+        this.result = ReconcileResult.builder(context.application(), context.clock().instant());
+    }
+
+    ReconcileResult run() {
+        context.listener().started(context.application(), options);
+        LOG.info("reconcile started ({})", options);
+        ReconcileResult done = execute();
+        LOG.info("reconcile finished: {}", done);
+        context.listener().finished(done);
+        return done;
+    }
+
+    private ReconcileResult execute() {
+        DesiredState desired = attempt("cannot load the desired state from " + context.source().describe(),
+                () -> options.revision().map(context.source()::load).orElseGet(context.source()::load));
+        if (desired == null) {
+            return finish(false);
+        }
+        Revision revision = desired.revision();
+        result.revision(revision);
+        MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
+        LOG.info("loaded revision {} ({} resources)", revision, desired.size());
+        context.listener().loaded(context.application(), revision, desired.size());
+
+        PreparedState prepared = PreparedState.of(context.application(), desired, context.target());
+        for (StepResult failure : prepared.failures()) {
+            LOG.warn("cannot prepare {}: {}", failure.key(), failure.message());
+            result.step(failure);
+            context.listener().stepFailed(context.application(), failure);
+        }
+        Inventory inventory = attempt("cannot load the inventory of application " + context.application(),
+                () -> context.target().inventoryStore().load(context.application())
+                        .orElseGet(() -> Inventory.empty(context.application())));
+        if (inventory == null) {
+            return finish(false);
+        }
+        Plan plan = plan(prepared.state(), inventory);
+        if (plan == null) {
+            return finish(false);
+        }
+        result.plan(plan);
+        LOG.info("{}", plan.summary());
+        context.listener().planned(context.application(), plan);
+        return execute(plan, inventory, revision);
+    }
+
+    private Plan plan(DesiredState desired, Inventory inventory) {
+        Set<ResourceKey> keys = new TreeSet<>(desired.keys());
+        keys.addAll(inventory.keys());
+        LiveState observed = attempt("cannot observe the live state", () -> context.target().observe(keys));
+        if (observed == null) {
+            return null;
+        }
+        LiveState live = LiveState.of(observed.resources().values().stream()
+                .filter(object -> keys.contains(object.key())).toList());
+        StateDiff diff = attempt("cannot diff the desired and live state",
+                () -> context.differ().diff(desired, live));
+        if (diff == null) {
+            return null;
+        }
+        StateDiff owned = StateDiff.of(diff.resources().values().stream()
+                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key())).toList());
+        return attempt("cannot plan", () -> context.planner().plan(owned));
+    }
+
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision) {
+        StepRunner runner = new StepRunner(context, options, result);
+        runner.apply(options.force() ? plan.allApplies() : plan.applies());
+
+        Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
+        owned.addAll(runner.applied());
+        plan.unchanged().forEach(step -> owned.add(step.key()));
+        Inventory afterApply = save(inventory, owned, revision);
+
+        List<PlanStep> deletes = plan.deletes();
+        runner.prune(deletes, pruneBlocked(runner, deletes, inventory));
+
+        Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
+        remaining.removeAll(runner.deleted());
+        remaining.removeAll(runner.released());
+        remaining.removeAll(vanished(plan, inventory));
+        save(afterApply, remaining, revision);
+
+        if (!options.dryRun()) {
+            boolean wait = !options.healthTimeout().isZero() && !runner.applied().isEmpty();
+            result.health(wait ? new HealthWait(context.target(), context.clock(), context.sleeper(),
+                    context.healthPollInterval()).await(runner.applied(), options.healthTimeout()) : runner.health());
+        }
+        return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /** Returns the owned keys that are neither declared nor live any more: nothing is left to own. */
+    private static Set<ResourceKey> vanished(Plan plan, Inventory inventory) {
+        Set<ResourceKey> gone = new TreeSet<>(inventory.keys());
+        plan.allApplies().forEach(step -> gone.remove(step.key()));
+        plan.deletes().forEach(step -> gone.remove(step.key()));
+        return gone;
+    }
+
+    private Optional<String> pruneBlocked(StepRunner runner, List<PlanStep> deletes, Inventory inventory) {
+        if (deletes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!options.prune()) {
+            return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
+        }
+        if (result.hasFailure()) {
+            return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
+                    + "failure, fix it and reconcile again");
+        }
+        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(), options);
+        refusal.ifPresent(reason -> {
+            LOG.warn("{}", reason);
+            result.error(reason);
+        });
+        return refusal;
+    }
+
+    /** Saves the inventory when it changed, unless dry-running or after a run-level failure to save. */
+    private Inventory save(Inventory previous, Set<ResourceKey> keys, Revision revision) {
+        if (options.dryRun()) {
+            return previous;
+        }
+        Revision recorded = result.hasFailure() && previous.revision().isPresent()
+                ? previous.revision().get() : revision;
+        Inventory next = Inventory.of(context.application(), recorded, keys);
+        if (next.equals(previous)) {
+            return previous;
+        }
+        Boolean saved = attempt("cannot save the inventory of application " + context.application(), () -> {
+            context.target().inventoryStore().save(next);
+            return Boolean.TRUE;
+        });
+        return saved == null ? previous : next;
+    }
+
+    private ReconcileResult finish(boolean changed) {
+        ReconcileResult.Outcome outcome;
+        if (result.hasFailure()) {
+            outcome = ReconcileResult.Outcome.FAILED;
+        } else if (!changed) {
+            outcome = ReconcileResult.Outcome.CONVERGED;
+        } else {
+            outcome = options.dryRun() ? ReconcileResult.Outcome.DRY_RUN : ReconcileResult.Outcome.APPLIED;
+        }
+        return result.build(outcome, context.clock().instant());
+    }
+
+    /** Runs a call to a collaborator; a failure becomes the run's error and the call returns {@code null}. */
+    private <T> T attempt(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            String message = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            if (e instanceof GitOpsException) {
+                LOG.warn("{}", message);
+            } else {
+                LOG.warn("{}", message, e);
+            }
+            result.error(message);
+            return null;
+        }
+    }
+}

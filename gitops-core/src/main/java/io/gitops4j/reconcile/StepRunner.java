@@ -1,0 +1,196 @@
+package io.gitops4j.reconcile;
+
+import io.gitops4j.GitOpsException;
+import io.gitops4j.health.Health;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.plan.PlanStep;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyResult;
+import io.gitops4j.target.ApplyOutcome;
+import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteOutcome;
+import io.gitops4j.target.DeleteResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Executes plan steps against the target for one run: applies in order, stopping before the next wave after a
+ * failure, and deletes what prune allows. Records a {@link StepResult} per step and which keys were applied,
+ * deleted or released. Not thread-safe; one per run.
+ */
+final class StepRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+
+    private final EngineContext context;
+    private final ReconcileOptions options;
+    private final ReconcileResult.Builder result;
+    private final Set<ResourceKey> applied = new TreeSet<>();
+    private final Set<ResourceKey> deleted = new TreeSet<>();
+    private final Set<ResourceKey> released = new TreeSet<>();
+    private final Map<ResourceKey, Health> health = new TreeMap<>();
+    private PlanStep failedAt;
+
+    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result) {
+        this.context = context;
+        this.options = options;
+        this.result = result;
+    }
+
+    /** Applies steps in order; after a failure, steps of later waves are skipped. */
+    void apply(List<PlanStep> steps) {
+        ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
+        for (PlanStep step : steps) {
+            if (failedAt != null && step.wave() != failedAt.wave()) {
+                record(StepResult.skipped(step.key(), step.action(), "not applied: wave " + failedAt.wave()
+                        + " failed at " + failedAt.key() + "; fix that and reconcile again"));
+                continue;
+            }
+            MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
+            Instant start = context.clock().instant();
+            try {
+                ApplyResult outcome = context.target().apply(step.diff().desired().orElseThrow(), applyOptions);
+                StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
+                        ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
+                StepResult done = new StepResult(step.key(), step.action(), status,
+                        options.dryRun() ? "dry run" : "", since(start));
+                LOG.info("{} {} ({}{})", status == StepResult.Status.APPLIED ? "applied" : "unchanged", step.key(),
+                        outcome.outcome(), options.dryRun() ? ", dry run" : "");
+                applied.add(step.key());
+                if (!options.dryRun()) {
+                    health.put(step.key(), healthOf(outcome));
+                }
+                record(done);
+                context.listener().stepApplied(context.application(), done);
+            } catch (RuntimeException e) {
+                failedAt = step;
+                fail(step, "apply", e, start);
+            } finally {
+                MDC.remove(GitOpsEngine.MDC_RESOURCE);
+            }
+        }
+    }
+
+    /**
+     * Deletes steps in order, unless {@code blocked} gives a reason to skip them all. Objects marked
+     * {@code gitops4j.io/prune: disabled} or tracked by another application are skipped and released.
+     */
+    void prune(List<PlanStep> steps, Optional<String> blocked) {
+        DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
+        for (PlanStep step : steps) {
+            Optional<String> keep = keepReason(step.diff().live().orElseThrow());
+            if (keep.isPresent()) {
+                boolean release = blocked.isEmpty() && !options.dryRun();
+                if (release) {
+                    released.add(step.key());
+                }
+                record(StepResult.skipped(step.key(), step.action(),
+                        keep.get() + (release ? "; released from the inventory" : "")));
+            } else if (blocked.isPresent()) {
+                record(StepResult.skipped(step.key(), step.action(), blocked.get()));
+            } else if (failedAt != null && step.wave() != failedAt.wave()) {
+                record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
+                        + " failed; fix that and reconcile again"));
+            } else {
+                delete(step, deleteOptions);
+            }
+        }
+    }
+
+    private void delete(PlanStep step, DeleteOptions deleteOptions) {
+        MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
+        Instant start = context.clock().instant();
+        try {
+            DeleteResult outcome = context.target().delete(step.key(), deleteOptions);
+            String note = options.dryRun() ? "dry run"
+                    : outcome.outcome() == DeleteOutcome.NOT_FOUND ? "already gone" : "";
+            StepResult done = new StepResult(step.key(), step.action(), StepResult.Status.DELETED, note, since(start));
+            LOG.info("pruned {} ({}{})", step.key(), outcome.outcome(), options.dryRun() ? ", dry run" : "");
+            deleted.add(step.key());
+            record(done);
+            context.listener().pruned(context.application(), done);
+        } catch (RuntimeException e) {
+            failedAt = step;
+            fail(step, "delete", e, start);
+        } finally {
+            MDC.remove(GitOpsEngine.MDC_RESOURCE);
+        }
+    }
+
+    private Optional<String> keepReason(LiveResource live) {
+        if (live.object().annotation(Annotations.PRUNE).filter(Annotations.PRUNE_DISABLED::equals).isPresent()) {
+            return Optional.of("not deleted: pruning is disabled by the annotation " + Annotations.PRUNE + "="
+                    + Annotations.PRUNE_DISABLED);
+        }
+        String ours = Annotations.trackingId(context.application(), live.key());
+        Optional<String> owner = live.object().annotation(Annotations.TRACKING_ID);
+        if (owner.isPresent() && !owner.get().equals(ours)) {
+            return Optional.of("not deleted: the object is tracked by another application ("
+                    + Annotations.TRACKING_ID + "=" + owner.get() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Counts the deletions prune would really attempt (objects kept by annotation excluded). */
+    long deletable(List<PlanStep> steps) {
+        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow()).isEmpty()).count();
+    }
+
+    private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
+        if (e instanceof GitOpsException) {
+            LOG.warn("{} of {} failed: {}", what, step.key(), message);
+        } else {
+            LOG.warn("{} of {} failed unexpectedly", what, step.key(), e);
+        }
+        record(failed);
+        context.listener().stepFailed(context.application(), failed);
+    }
+
+    private Health healthOf(ApplyResult outcome) {
+        try {
+            return context.target().health(outcome.live());
+        } catch (RuntimeException e) {
+            return Health.unknown("health check failed: " + e.getMessage());
+        }
+    }
+
+    private void record(StepResult step) {
+        result.step(step);
+    }
+
+    private Duration since(Instant start) {
+        return Duration.between(start, context.clock().instant());
+    }
+
+    Set<ResourceKey> applied() {
+        return applied;
+    }
+
+    Set<ResourceKey> deleted() {
+        return deleted;
+    }
+
+    Set<ResourceKey> released() {
+        return released;
+    }
+
+    Map<ResourceKey, Health> health() {
+        return health;
+    }
+
+    boolean executedAny() {
+        return result.steps().stream().anyMatch(s -> s.status() == StepResult.Status.APPLIED
+                || s.status() == StepResult.Status.DELETED);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Reconciling: the {@link io.gitops4j.reconcile.Reconciler} contract and its default implementation, the
+ * {@link io.gitops4j.reconcile.GitOpsEngine}. One run loads the desired state, observes the live state of the
+ * desired and owned keys, diffs, plans, applies in plan order, prunes what the inventory owns and desired no
+ * longer declares, records the inventory, optionally waits for health, and returns a
+ * {@link io.gitops4j.reconcile.ReconcileResult}. Per-resource failures are data in the result, never
+ * exceptions. Prune never runs after a failed load or a failed apply of the same run, nor beyond the
+ * prune-safety limit without an explicit override. {@link io.gitops4j.reconcile.ReconcileListener}s observe
+ * each run.
+ */
+package io.gitops4j.reconcile;

@@ -1,0 +1,164 @@
+package io.gitops4j.source;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.manifest.ManifestLoader;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.Revision;
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Desired state from a local folder of manifests, read recursively ({@code .yaml}, {@code .yml}, {@code .json};
+ * hidden files and folders skipped; symbolic links never followed).
+ *
+ * <p>A folder keeps no history, so its revision id is the digest of its content: {@link #load(Revision)} succeeds
+ * only for the folder's current content. Use a Git source for rollback. Thread-safe.
+ */
+public final class DirectorySource implements DesiredStateSource {
+    private final Path root;
+    private final ManifestLoader loader;
+    private final int maxFiles;
+
+    private DirectorySource(Builder builder) {
+        this.root = builder.root;
+        this.loader = builder.loader;
+        this.maxFiles = builder.maxFiles;
+    }
+
+    /**
+     * Returns a source for a folder with the default loader.
+     *
+     * @param root the folder
+     * @return the source
+     */
+    public static DirectorySource of(Path root) {
+        return builder(root).build();
+    }
+
+    /**
+     * Returns a builder for a folder source.
+     *
+     * @param root the folder
+     * @return a builder
+     */
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    @Override
+    public DesiredState load() {
+        SortedMap<String, byte[]> files = readFiles();
+        DesiredState content = loader.load("pending", files);
+        String digest = content.revision().digest();
+        return DesiredState.of(new Revision(digest, digest), content.resources().values());
+    }
+
+    @Override
+    public DesiredState load(Revision revision) {
+        requireNonNull(revision, "revision is null");
+        DesiredState current = load();
+        if (!current.revision().id().equals(revision.id())) {
+            throw new SourceException("folder " + root + " keeps no history: revision " + revision.shortId()
+                    + " is not its current content (" + current.revision().shortId()
+                    + "); use a Git source to load earlier revisions");
+        }
+        return current;
+    }
+
+    @Override
+    public String describe() {
+        return "folder " + root;
+    }
+
+    private SortedMap<String, byte[]> readFiles() {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SourceException("folder " + root + " does not exist or is not a directory");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root, new FileVisitOption[0])) {
+            paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !isHidden(root.relativize(p)))
+                    .filter(p -> loader.isManifest(p.getFileName().toString()))
+                    .collect(Collectors.toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SourceException("cannot list folder " + root + ": " + e.getMessage(), e);
+        }
+        if (paths.size() > maxFiles) {
+            throw new SourceException("folder " + root + " holds " + paths.size() + " manifest files, over the limit of "
+                    + maxFiles + "; point the source at a sub-folder or raise maxFiles");
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (Path path : paths) {
+            String relative = root.relativize(path).toString().replace('\\', '/');
+            try {
+                files.put(relative, Files.readAllBytes(path));
+            } catch (IOException e) {
+                throw new SourceException("cannot read " + relative + " in " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Configures a {@link DirectorySource}. */
+    public static final class Builder {
+        private final Path root;
+        private ManifestLoader loader = ManifestLoader.defaults();
+        private int maxFiles = 20_000;
+
+        private Builder(Path root) {
+            this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+        }
+
+        /**
+         * Sets the manifest loader (limits).
+         *
+         * @param value the loader
+         * @return this builder
+         */
+        public Builder loader(ManifestLoader value) {
+            this.loader = requireNonNull(value, "loader is null");
+            return this;
+        }
+
+        /**
+         * Sets how many manifest files the folder may hold (default 20,000).
+         *
+         * @param value the limit, positive
+         * @return this builder
+         */
+        public Builder maxFiles(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxFiles must be positive: " + value);
+            }
+            this.maxFiles = value;
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return the source
+         */
+        public DirectorySource build() {
+            return new DirectorySource(this);
+        }
+    }
+}

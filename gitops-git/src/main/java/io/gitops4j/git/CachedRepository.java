@@ -1,0 +1,195 @@
+package io.gitops4j.git;
+
+import io.gitops4j.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.TagOpt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bare clone of one URL: created by the first fetch (init + fetch = clone), then fetched incrementally with
+ * force-updating refspecs for every branch and tag, so force pushes and moved tags are followed and deleted refs
+ * disappear. Fetches are single-flight: concurrent callers share the running fetch. A failed fetch leaves the
+ * clone as it was, so commits fetched earlier stay loadable. Thread-safe.
+ */
+final class CachedRepository implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CachedRepository.class);
+    private static final String[] REF_SPECS = {"+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"};
+
+    private final String url;
+    private final boolean shallow;
+    private final Path directory;
+    private final Duration reuseWindow;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private Repository repository;
+    private CompletableFuture<Void> inFlight;
+    private Instant lastFetch;
+
+    CachedRepository(String url, boolean shallow, Path directory, Duration reuseWindow, Clock clock) {
+        this.url = url;
+        this.shallow = shallow;
+        this.directory = directory;
+        this.reuseWindow = reuseWindow;
+        this.clock = clock;
+    }
+
+    String url() {
+        return url;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Returns the open local clone, creating an empty one on first use. */
+    Repository repository() {
+        synchronized (lock) {
+            if (repository == null) {
+                repository = openOrCreate();
+            }
+            return repository;
+        }
+    }
+
+    /** Returns whether the clone holds the commit {@code id} (fetched at some point and not pruned). */
+    boolean hasCommit(ObjectId id) {
+        try (RevWalk walk = new RevWalk(repository())) {
+            RevCommit commit = walk.parseCommit(id);
+            return commit != null;
+        } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return false;
+        } catch (IOException e) {
+            throw new SourceException("cannot read the cached clone of " + url + " in " + directory, e);
+        }
+    }
+
+    /**
+     * Fetches every branch and tag, unless a fetch is running (then waits for it) or one finished within the reuse
+     * window; throws {@link SourceException} when the fetch fails, saying the clone is unchanged.
+     */
+    void fetch(TransportSettings transport) {
+        CompletableFuture<Void> running;
+        boolean leader = false;
+        synchronized (lock) {
+            if (inFlight != null) {
+                running = inFlight;
+            } else if (lastFetch != null && !reuseWindow.isZero()
+                    && clock.instant().isBefore(lastFetch.plus(reuseWindow))) {
+                return;
+            } else {
+                running = new CompletableFuture<>();
+                inFlight = running;
+                leader = true;
+            }
+        }
+        if (leader) {
+            lead(running, transport);
+        }
+        try {
+            running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SourceException source) {
+                throw source;
+            }
+            throw new SourceException("fetch of " + url + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Fetches one commit by SHA (servers must allow it); returns false when the server refuses or lacks it. */
+    boolean fetchCommit(TransportSettings transport, ObjectId id) {
+        try {
+            FetchCommand fetch = Git.wrap(repository()).fetch().setRemote(url).setRefSpecs(id.name())
+                    .setTagOpt(TagOpt.NO_TAGS);
+            if (shallow) {
+                fetch.setDepth(1);
+            }
+            transport.apply(fetch).call();
+            return hasCommit(id);
+        } catch (GitAPIException | RuntimeException e) {
+            LOG.debug("Fetching commit {} from {} failed: {}", id.name(), url, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (repository != null) {
+                repository.close();
+                repository = null;
+            }
+        }
+    }
+
+    private void lead(CompletableFuture<Void> running, TransportSettings transport) {
+        try {
+            long start = System.nanoTime();
+            FetchCommand fetch = Git.wrap(repository()).fetch().setRemote(url).setRefSpecs(REF_SPECS)
+                    .setRemoveDeletedRefs(true).setTagOpt(TagOpt.NO_TAGS).setForceUpdate(true);
+            if (shallow) {
+                fetch.setDepth(1);
+            }
+            transport.apply(fetch).call();
+            LOG.debug("Fetched {} into {} in {} ms", url, directory, (System.nanoTime() - start) / 1_000_000);
+            synchronized (lock) {
+                lastFetch = clock.instant();
+                inFlight = null;
+            }
+            running.complete(null);
+        } catch (GitAPIException | RuntimeException e) {
+            synchronized (lock) {
+                inFlight = null;
+            }
+            running.completeExceptionally(new SourceException("fetch of " + url + " failed: " + message(e)
+                    + ". The cached clone in " + directory + " is unchanged: revisions fetched before can still be"
+                    + " loaded with load(revision); check the URL, the network and the credentials", e));
+        }
+    }
+
+    private static String message(Exception e) {
+        Throwable root = e;
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root.getMessage() != null && !text.toString().contains(root.getMessage())) {
+                text.append(": ").append(root.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    private Repository openOrCreate() {
+        try {
+            Repository opened = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
+            if (!Files.isDirectory(directory.resolve("objects"))) {
+                opened.create(true);
+                // housekeeping after a fetch runs in the fetching thread, never in a background thread that
+                // could outlive the cache
+                opened.getConfig().setBoolean("gc", null, "autoDetach", false);
+                opened.getConfig().save();
+                LOG.info("Cloning {} into {}", url, directory);
+            }
+            return opened;
+        } catch (IOException e) {
+            throw new SourceException("cannot open or create the cached clone of " + url + " in " + directory
+                    + ": " + e.getMessage() + "; check that the cache folder is writable", e);
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package io.gitops4j.git;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.manifest.ManifestLoader;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.Revision;
+import io.gitops4j.source.DesiredStateSource;
+import io.gitops4j.source.SourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DesiredStateSource} that reads manifests from a Git repository and pins them to a commit.
+ *
+ * <p>Build with {@link #builder()}: a repository URI ({@code file://}, a local path, {@code git://},
+ * {@code http(s)://}, {@code ssh://} or {@code user@host:path}), a {@link GitRef} to track, an optional folder
+ * inside the repository, include/exclude patterns in {@code .gitignore} syntax plus an ignore file read from the
+ * folder at each commit ({@value #DEFAULT_IGNORE_FILE} by default, like Flux), credentials, a signature policy,
+ * limits and a cache. The first load clones into the cache; later loads fetch incrementally and read the
+ * manifests straight from the commit's tree objects (no working tree). The {@link Revision} of a loaded state is
+ * the commit SHA plus the content digest of what was loaded.
+ *
+ * <p>A commit's content never changes, so loading the commit loaded last (the tip did not move) returns that
+ * same immutable state without reading the tree again; the signature policy was enforced when it was read.
+ *
+ * <p>Failures are {@link SourceException}s that name the repository (never with credentials), the commit and the
+ * path inside the repository; nothing is loaded when one is thrown. When a fetch fails the cached clone is kept:
+ * {@link #load(Revision)} of a commit fetched before still works and the message says so. Symbolic links and
+ * submodules in the tree are skipped with a warning, never followed (see {@link Builder#path(String)}).
+ *
+ * <p>Thread-safe: one source may be loaded from many threads, and sources built with the same
+ * {@link RepositoryCache} share one clone and one fetch per URL. {@link #close()} releases what the source owns
+ * (its private cache, if it created one, and its SSH sessions).
+ */
+public final class GitSource implements DesiredStateSource, AutoCloseable {
+    /** The ignore file read from the source's folder unless configured otherwise. */
+    public static final String DEFAULT_IGNORE_FILE = ".sourceignore";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
+
+    private final RemoteUrl remote;
+    private final GitRef ref;
+    private final ReadSettings read;
+    private final ManifestLoader loader;
+    private final TransportSettings transport;
+    private final CommitSignatureCheck signatureCheck;
+    private final RepositoryCache cache;
+    private final boolean ownsCache;
+    private final CachedRepository repository;
+    private volatile DesiredState lastLoaded;
+
+    private GitSource(Builder builder) {
+        this.remote = RemoteUrl.parse(builder.uri);
+        GitCredentials credentials = builder.credentials instanceof GitCredentials.None
+                ? remote.embeddedCredentials() : builder.credentials;
+        this.ref = builder.ref;
+        this.read = new ReadSettings(RepoPaths.normaliseConfigured(builder.path),
+                PathRules.of(builder.includes, builder.excludes), builder.ignoreFile, builder.maxFileSize,
+                builder.maxFiles);
+        this.loader = builder.loader;
+        this.transport = new TransportSettings(credentials, builder.timeout, builder.knownHosts,
+                builder.strictHostKeyChecking);
+        this.signatureCheck = new CommitSignatureCheck(builder.signaturePolicy);
+        this.ownsCache = builder.cache == null;
+        this.cache = ownsCache ? RepositoryCache.open(privateCacheDirectory(builder.cacheDirectory)) : builder.cache;
+        this.repository = cache.repository(remote.url(), builder.shallow);
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Fetches, resolves the tracked ref and loads the manifests of that commit.
+     *
+     * @throws SourceException when the fetch fails (the message names the last loaded revision, which
+     *     {@link #load(Revision)} can still load), the ref does not resolve, the signature policy rejects the
+     *     commit, a limit is exceeded, or a manifest is invalid
+     */
+    @Override
+    public DesiredState load() {
+        ObjectId tip = resolveLatest();
+        return loadCommit(tip, "");
+    }
+
+    /**
+     * Loads the exact commit {@code revision.id()} (fetching only when the clone lacks it) and, when the revision
+     * carries a digest, checks the loaded content has the same digest.
+     *
+     * @throws SourceException when the id is not a full SHA, the commit does not exist, the signature policy
+     *     rejects it, or the digest differs
+     */
+    @Override
+    public DesiredState load(Revision revision) {
+        requireNonNull(revision, "revision is null");
+        ObjectId id = parseSha(revision.id());
+        ensurePresent(id);
+        return loadCommit(id, revision.digest());
+    }
+
+    /** Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch. */
+    @Override
+    public String latestRevisionId() {
+        return resolveLatest().name();
+    }
+
+    /**
+     * Returns the paths, relative to the source's folder, of files added, removed or changed under that folder
+     * between two commits of the clone; empty when the clone lacks either commit.
+     */
+    @Override
+    public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
+        ObjectId from = parseSha(fromRevisionId);
+        ObjectId to = parseSha(toRevisionId);
+        if (!repository.hasCommit(from) || !repository.hasCommit(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(TreeChanges.between(repository.repository(), from, to, read.path(), describe()));
+    }
+
+    /** Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}. */
+    @Override
+    public String describe() {
+        String refText = ref.describe();
+        return remote.url() + "@" + refText.substring(refText.indexOf(' ') + 1)
+                + (read.path().isEmpty() ? "" : ":" + read.path());
+    }
+
+    /** Returns the folder of this source's clone inside its cache. */
+    public Path cloneDirectory() {
+        return repository.directory();
+    }
+
+    @Override
+    public String toString() {
+        return "GitSource[" + describe() + "]";
+    }
+
+    /** Closes the SSH sessions and, when this source created its own cache, that cache. */
+    @Override
+    public void close() {
+        transport.close();
+        if (ownsCache) {
+            cache.close();
+        }
+    }
+
+    private ObjectId resolveLatest() {
+        if (ref instanceof GitRef.Commit commit) {
+            ObjectId id = ObjectId.fromString(commit.sha());
+            ensurePresent(id);
+            return id;
+        }
+        try {
+            repository.fetch(transport);
+        } catch (SourceException e) {
+            DesiredState last = lastLoaded;
+            throw new SourceException(e.getMessage() + (last == null ? ""
+                    : " Last loaded revision: " + last.revision().id() + "."), e.getCause());
+        }
+        try (RevWalk walk = new RevWalk(repository.repository())) {
+            RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, remote.url());
+            LOG.debug("{} resolved to {}", describe(), commit.name());
+            return commit.copy();
+        }
+    }
+
+    private void ensurePresent(ObjectId id) {
+        if (repository.hasCommit(id)) {
+            return;
+        }
+        repository.fetch(transport);
+        if (!repository.hasCommit(id) && !repository.fetchCommit(transport, id)) {
+            throw new SourceException("commit " + id.name() + " does not exist in " + remote.url()
+                    + " (not in any fetched branch or tag, and the server did not serve it by SHA);"
+                    + " check the revision id");
+        }
+    }
+
+    private DesiredState loadCommit(ObjectId id, String expectedDigest) {
+        DesiredState last = lastLoaded;
+        if (last != null && last.revision().id().equals(id.name())) {
+            requireDigest(last, expectedDigest);
+            LOG.debug("{} is still at {}; reusing the state loaded last", describe(), last.revision());
+            return last;
+        }
+        long start = System.nanoTime();
+        RevCommit commit;
+        try (RevWalk walk = new RevWalk(repository.repository())) {
+            commit = walk.parseCommit(id);
+        } catch (IOException e) {
+            throw new SourceException("cannot read commit " + id.name() + " of " + remote.url() + ": "
+                    + e.getMessage(), e);
+        }
+        signatureCheck.verify(commit, remote.url());
+        SortedMap<String, byte[]> files = new TreeReader(read, loader::isManifest)
+                .read(repository.repository(), commit, remote.url());
+        DesiredState state = loader.load(commit.name(), files);
+        requireDigest(state, expectedDigest);
+        lastLoaded = state;
+        LOG.info("Loaded {} resources from {} files of {} at {} in {} ms", state.size(), files.size(), describe(),
+                state.revision(), (System.nanoTime() - start) / 1_000_000);
+        return state;
+    }
+
+    private void requireDigest(DesiredState state, String expectedDigest) {
+        if (!expectedDigest.isEmpty() && !expectedDigest.equals(state.revision().digest())) {
+            throw new SourceException("content of commit " + state.revision().id() + " in " + describe()
+                    + " has digest " + state.revision().digest() + ", not the expected " + expectedDigest + "; the"
+                    + " source's path or filters changed since that revision was recorded, or the revision belongs to"
+                    + " another source");
+        }
+    }
+
+    private ObjectId parseSha(String id) {
+        requireNonNull(id, "revision id is null");
+        try {
+            return ObjectId.fromString(new GitRef.Commit(id).sha());
+        } catch (IllegalArgumentException e) {
+            throw new SourceException("revision id '" + id + "' of " + describe()
+                    + " is not a full 40-digit commit SHA", e);
+        }
+    }
+
+    private static Path privateCacheDirectory(Path configured) {
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            return Files.createTempDirectory("gitops4j-git-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary cache folder for the Git source", e);
+        }
+    }
+
+    /**
+     * Configures a {@link GitSource}. Required: {@link #uri(String)}. Defaults: branch {@code main}, the
+     * repository root, no include/exclude patterns, ignore file {@value #DEFAULT_IGNORE_FILE}, full (not shallow)
+     * fetches, a 60 s network timeout, no credentials, strict host-key checking against
+     * {@code ~/.ssh/known_hosts}, no signature requirement, files up to 8 MiB, at most 50,000 files, the default
+     * {@link ManifestLoader}, and a private cache in a temporary folder. Not thread-safe.
+     */
+    public static final class Builder {
+        private String uri;
+        private GitRef ref = GitRef.branch("main");
+        private String path = "";
+        private final List<String> includes = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private String ignoreFile = DEFAULT_IGNORE_FILE;
+        private boolean shallow;
+        private Duration timeout = Duration.ofSeconds(60);
+        private GitCredentials credentials = GitCredentials.none();
+        private Path knownHosts;
+        private boolean strictHostKeyChecking = true;
+        private SignaturePolicy signaturePolicy = SignaturePolicy.none();
+        private long maxFileSize = 8L * 1024 * 1024;
+        private int maxFiles = 50_000;
+        private ManifestLoader loader = ManifestLoader.defaults();
+        private RepositoryCache cache;
+        private Path cacheDirectory;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the repository location; credentials embedded in an HTTP URL are moved to the credentials (unless
+         * {@link #credentials(GitCredentials)} is set) and never shown.
+         */
+        public Builder uri(String uri) {
+            this.uri = requireNonNull(uri, "uri is null");
+            return this;
+        }
+
+        /** Sets what to track (default: branch {@code main}). */
+        public Builder ref(GitRef ref) {
+            this.ref = requireNonNull(ref, "ref is null");
+            return this;
+        }
+
+        /**
+         * Sets the folder inside the repository to read (default: the root); leading/trailing slashes and
+         * {@code .} segments are dropped, {@code ..} and {@code .git} are rejected. The folder must exist at
+         * every loaded commit. Symbolic links and submodule entries under it are skipped with a warning, because
+         * following them could read outside the repository or another repository; their targets, when inside
+         * the folder, are read from their real paths.
+         */
+        public Builder path(String path) {
+            this.path = RepoPaths.normaliseConfigured(path);
+            return this;
+        }
+
+        /**
+         * Adds include patterns ({@code .gitignore} syntax, relative to the folder): when any is set, only files
+         * matching one (directly or through a parent folder) are read.
+         */
+        public Builder include(String... patterns) {
+            includes.addAll(List.of(patterns));
+            return this;
+        }
+
+        /** Adds exclude patterns ({@code .gitignore} syntax, relative to the folder; {@code !} re-includes). */
+        public Builder exclude(String... patterns) {
+            excludes.addAll(List.of(patterns));
+            return this;
+        }
+
+        /**
+         * Sets the name of the ignore file read at each commit from the folder's root, whose lines are added to
+         * the excludes (default {@value #DEFAULT_IGNORE_FILE}); {@code null} reads none.
+         */
+        public Builder ignoreFile(String name) {
+            this.ignoreFile = name == null ? null : RepoPaths.normaliseConfigured(name);
+            return this;
+        }
+
+        /** Fetches with depth 1 (only the tips of branches and tags); older commits are fetched by SHA on demand. */
+        public Builder shallow(boolean shallow) {
+            this.shallow = shallow;
+            return this;
+        }
+
+        /** Sets the network timeout of fetches (rounded to whole seconds, at least 1). */
+        public Builder timeout(Duration timeout) {
+            requireNonNull(timeout, "timeout is null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Sets the credentials (default none). */
+        public Builder credentials(GitCredentials credentials) {
+            this.credentials = requireNonNull(credentials, "credentials is null");
+            return this;
+        }
+
+        /** Sets the known_hosts file SSH host keys are checked against (default {@code ~/.ssh/known_hosts}). */
+        public Builder knownHosts(Path knownHosts) {
+            this.knownHosts = requireNonNull(knownHosts, "knownHosts is null");
+            return this;
+        }
+
+        /** Turns SSH host-key checking off ({@code false}) or on (default); off accepts any server: tests only. */
+        public Builder strictHostKeyChecking(boolean strict) {
+            this.strictHostKeyChecking = strict;
+            return this;
+        }
+
+        /** Sets whether loaded commits must be signed by trusted keys (default {@link SignaturePolicy#none()}). */
+        public Builder signaturePolicy(SignaturePolicy policy) {
+            this.signaturePolicy = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /** Sets the largest file read, in bytes; a larger selected manifest is an error (default 8 MiB). */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxFileSize must be positive");
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /** Sets the most files the selected folder may hold (default 50,000); more is an error. */
+        public Builder maxFiles(int files) {
+            if (files <= 0) {
+                throw new IllegalArgumentException("maxFiles must be positive");
+            }
+            this.maxFiles = files;
+            return this;
+        }
+
+        /** Sets the manifest loader (default {@link ManifestLoader#defaults()}). */
+        public Builder manifestLoader(ManifestLoader loader) {
+            this.loader = requireNonNull(loader, "loader is null");
+            return this;
+        }
+
+        /** Uses a shared cache; sources on the same URL then share one clone and one fetch. */
+        public Builder repositoryCache(RepositoryCache cache) {
+            this.cache = requireNonNull(cache, "cache is null");
+            return this;
+        }
+
+        /** Uses a private cache in {@code directory}, closed with the source (ignored with a shared cache). */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = requireNonNull(directory, "directory is null");
+            return this;
+        }
+
+        /** Returns the source; throws {@link IllegalArgumentException} when the URI is missing or invalid. */
+        public GitSource build() {
+            if (uri == null) {
+                throw new IllegalArgumentException("a repository uri is required");
+            }
+            return new GitSource(this);
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package io.gitops4j.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.health.Health;
+import io.gitops4j.health.HealthAssessor;
+import io.gitops4j.inventory.InMemoryInventoryStore;
+import io.gitops4j.inventory.InventoryStore;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyOutcome;
+import io.gitops4j.target.ApplyResult;
+import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteOutcome;
+import io.gitops4j.target.DeleteResult;
+import io.gitops4j.target.Target;
+import io.gitops4j.target.TargetException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * A fake cluster that behaves like one, for tests of anything that drives a {@link Target}.
+ *
+ * <p>What it does like a Kubernetes API server: adds server fields ({@code metadata.uid}, a monotonically
+ * increasing {@code resourceVersion}, a {@code generation} bumped only when {@code spec} changes, a
+ * {@code creationTimestamp} from the injected clock, a default {@code status: {}}); applies like server-side apply
+ * (declared fields set; fields the previous apply declared and this one does not removed; fields set by others
+ * through {@link #edit} kept); records the last applied object per key and reports it in
+ * {@link LiveResource#lastApplied()}; computes dry runs without storing; puts namespaced kinds without a namespace
+ * in the default namespace; keeps an inventory ({@link InMemoryInventoryStore}).
+ *
+ * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)}, {@link #rejectDeletes()},
+ * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
+ * of real writes ({@link #appliedKeys()}, {@link #deletedKeys()}) support assertions.
+ *
+ * <p>Thread-safe: every operation is atomic.
+ */
+public final class InMemoryTarget implements Target {
+    private final String defaultNamespace;
+    private final ClusterScope clusterScope;
+    private final Set<String> unknownKinds;
+    private final ServerFields serverFields;
+    private final HealthAssessor healthAssessor;
+    private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
+    private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
+    private final List<ResourceKey> appliedKeys = new ArrayList<>();
+    private final List<ResourceKey> deletedKeys = new ArrayList<>();
+    private final Set<ResourceKey> failingKeys = new HashSet<>();
+    private int applyCount;
+    private int deleteCount;
+    private int observeCount;
+    private int failApplyAt;
+    private boolean rejectDeletes;
+    private boolean failObserve;
+
+    private InMemoryTarget(Builder builder) {
+        this.defaultNamespace = builder.defaultNamespace;
+        this.clusterScope = builder.clusterScope;
+        this.unknownKinds = Set.copyOf(builder.unknownKinds);
+        this.serverFields = new ServerFields(builder.clock);
+        this.healthAssessor = builder.healthAssessor;
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder with the defaults (namespace {@code default}, UTC system clock, all healthy)
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a target with the defaults.
+     *
+     * @return a new, empty target
+     */
+    public static InMemoryTarget create() {
+        return builder().build();
+    }
+
+    @Override
+    public synchronized ResourceKey resolve(ResourceKey key) {
+        requireNonNull(key, "key is null");
+        if (unknownKinds.contains(key.group() + "/" + key.kind())) {
+            throw new TargetException(key, "the target does not know the kind " + key.group() + "/" + key.kind()
+                    + "; install its CustomResourceDefinition first");
+        }
+        if (clusterScope.contains(key)) {
+            return key.withNamespace("");
+        }
+        return key.namespace().isEmpty() ? key.withNamespace(defaultNamespace) : key;
+    }
+
+    @Override
+    public synchronized LiveState observe(Collection<ResourceKey> keys) {
+        requireNonNull(keys, "keys is null");
+        observeCount++;
+        if (failObserve) {
+            throw new TargetException(null, "injected observe failure: the target cannot be read");
+        }
+        List<LiveResource> live = new ArrayList<>();
+        for (ResourceKey key : new TreeSet<>(keys)) {
+            StoredObject stored = objects.get(key);
+            if (stored != null) {
+                live.add(stored.toLiveResource());
+            }
+        }
+        return LiveState.of(live);
+    }
+
+    @Override
+    public synchronized ApplyResult apply(Resource resource, ApplyOptions options) {
+        requireNonNull(resource, "resource is null");
+        requireNonNull(options, "options is null");
+        applyCount++;
+        ResourceKey key = resource.key();
+        if (failApplyAt > 0 && --failApplyAt == 0) {
+            throw new TargetException(key, "injected failure of apply call " + applyCount);
+        }
+        if (failingKeys.contains(key)) {
+            throw new TargetException(key, "injected apply failure for this resource");
+        }
+        if (!resolve(key).equals(key)) {
+            throw new TargetException(key, "the key is not resolved (expected " + resolve(key)
+                    + "); call resolve() and place the resource there before applying");
+        }
+        ObjectNode desired = ServerFields.declared(resource);
+        StoredObject previous = objects.get(key);
+        ObjectNode live = previous == null
+                ? ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired)
+                : ServerSideApply.merge(previous.live(), previous.lastApplied(), desired);
+        ApplyOutcome outcome;
+        if (previous == null) {
+            serverFields.stampNew(key, live, options.dryRun());
+            outcome = ApplyOutcome.CREATED;
+        } else {
+            outcome = serverFields.carry(previous.live(), live, options.dryRun())
+                    ? ApplyOutcome.CONFIGURED : ApplyOutcome.UNCHANGED;
+        }
+        if (!options.dryRun()) {
+            objects.put(key, new StoredObject(live, desired));
+            appliedKeys.add(key);
+        }
+        return new ApplyResult(key, outcome, Resource.of(live));
+    }
+
+    @Override
+    public synchronized DeleteResult delete(ResourceKey key, DeleteOptions options) {
+        requireNonNull(key, "key is null");
+        requireNonNull(options, "options is null");
+        deleteCount++;
+        if (rejectDeletes) {
+            throw new TargetException(key, "injected delete rejection: the target refuses deletions");
+        }
+        boolean exists = objects.containsKey(key);
+        if (exists && !options.dryRun()) {
+            objects.remove(key);
+            deletedKeys.add(key);
+        }
+        return new DeleteResult(key, exists ? DeleteOutcome.DELETED : DeleteOutcome.NOT_FOUND);
+    }
+
+    @Override
+    public Health health(Resource live) {
+        return healthAssessor.assess(live).orElse(Health.healthy());
+    }
+
+    @Override
+    public InventoryStore inventoryStore() {
+        return inventory;
+    }
+
+    /**
+     * Changes a live object as another actor would (kubectl edit, a controller, drift): the server bumps
+     * {@code resourceVersion} (and {@code generation} when {@code spec} changed); what the engine last applied is
+     * unchanged.
+     *
+     * @param key an existing object
+     * @param change receives a private copy of the live tree and returns the new tree
+     * @throws IllegalArgumentException when the object does not exist
+     */
+    public synchronized void edit(ResourceKey key, UnaryOperator<ObjectNode> change) {
+        StoredObject stored = objects.get(key);
+        if (stored == null) {
+            throw new IllegalArgumentException("cannot edit " + key + ": it does not exist");
+        }
+        ObjectNode edited = requireNonNull(change.apply(stored.live().deepCopy()), "edited tree is null");
+        if (!Resource.of(edited).key().equals(key)) {
+            throw new IllegalArgumentException("an edit must not change the identity of " + key);
+        }
+        serverFields.carry(stored.live(), edited, false);
+        objects.put(key, new StoredObject(edited, stored.lastApplied()));
+    }
+
+    /**
+     * Creates an object as another actor would (not through {@link #apply}): it has server fields but no last
+     * applied state, and the engine does not own it.
+     *
+     * @param resource the object, with a resolved key
+     * @throws IllegalArgumentException when the object already exists
+     */
+    public synchronized void seed(Resource resource) {
+        ResourceKey key = resource.key();
+        if (objects.containsKey(key)) {
+            throw new IllegalArgumentException("cannot seed " + key + ": it already exists");
+        }
+        ObjectNode live = ServerFields.declared(resource);
+        serverFields.stampNew(key, live, false);
+        objects.put(key, new StoredObject(live, null));
+    }
+
+    /**
+     * Returns a snapshot of every live object, server fields included.
+     *
+     * @return an unmodifiable copy sorted by key
+     */
+    public synchronized SortedMap<ResourceKey, Resource> contents() {
+        TreeMap<ResourceKey, Resource> copy = new TreeMap<>();
+        objects.forEach((key, stored) -> copy.put(key, Resource.of(stored.live())));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * Makes the n-th apply call from now fail with a {@link TargetException} (1 = the next one), once.
+     *
+     * @param n the position of the failing call, positive
+     * @return this target
+     */
+    public synchronized InMemoryTarget failNthApply(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive: " + n);
+        }
+        this.failApplyAt = n;
+        return this;
+    }
+
+    /**
+     * Makes every apply of a key fail until {@link #clearFaults()}.
+     *
+     * @param key the resource
+     * @return this target
+     */
+    public synchronized InMemoryTarget failAppliesTo(ResourceKey key) {
+        failingKeys.add(requireNonNull(key, "key is null"));
+        return this;
+    }
+
+    /**
+     * Makes every delete fail until {@link #clearFaults()}.
+     *
+     * @return this target
+     */
+    public synchronized InMemoryTarget rejectDeletes() {
+        this.rejectDeletes = true;
+        return this;
+    }
+
+    /**
+     * Makes every observe fail until {@link #clearFaults()}.
+     *
+     * @return this target
+     */
+    public synchronized InMemoryTarget failObserve() {
+        this.failObserve = true;
+        return this;
+    }
+
+    /**
+     * Removes every injected fault.
+     *
+     * @return this target
+     */
+    public synchronized InMemoryTarget clearFaults() {
+        failApplyAt = 0;
+        failingKeys.clear();
+        rejectDeletes = false;
+        failObserve = false;
+        return this;
+    }
+
+    /**
+     * Returns how many times {@link #apply} was called (dry runs and failures included).
+     *
+     * @return the count
+     */
+    public synchronized int applyCount() {
+        return applyCount;
+    }
+
+    /**
+     * Returns how many times {@link #delete} was called (dry runs and failures included).
+     *
+     * @return the count
+     */
+    public synchronized int deleteCount() {
+        return deleteCount;
+    }
+
+    /**
+     * Returns how many times {@link #observe} was called.
+     *
+     * @return the count
+     */
+    public synchronized int observeCount() {
+        return observeCount;
+    }
+
+    /**
+     * Returns the keys of successful, stored applies, in call order.
+     *
+     * @return a copy
+     */
+    public synchronized List<ResourceKey> appliedKeys() {
+        return List.copyOf(appliedKeys);
+    }
+
+    /**
+     * Returns the keys actually deleted, in call order.
+     *
+     * @return a copy
+     */
+    public synchronized List<ResourceKey> deletedKeys() {
+        return List.copyOf(deletedKeys);
+    }
+
+    /** Configures an {@link InMemoryTarget}. Not thread-safe; the target it builds is. */
+    public static final class Builder {
+        private String defaultNamespace = "default";
+        private final ClusterScope clusterScope = new ClusterScope();
+        private final Set<String> unknownKinds = new HashSet<>();
+        private Clock clock = Clock.systemUTC();
+        private HealthAssessor healthAssessor = live -> Optional.empty();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the namespace of namespaced resources that name none (default {@code default}).
+         *
+         * @param namespace a non-empty namespace
+         * @return this builder
+         */
+        public Builder defaultNamespace(String namespace) {
+            requireNonNull(namespace, "namespace is null");
+            if (namespace.isEmpty()) {
+                throw new IllegalArgumentException("the default namespace must not be empty");
+            }
+            this.defaultNamespace = namespace;
+            return this;
+        }
+
+        /**
+         * Declares a kind cluster-scoped (built-in cluster-scoped kinds are known already).
+         *
+         * @param group the API group, {@code ""} for core
+         * @param kind the kind
+         * @return this builder
+         */
+        public Builder clusterScopedKind(String group, String kind) {
+            clusterScope.add(group, kind);
+            return this;
+        }
+
+        /**
+         * Declares a kind unknown: resolving it fails, as for a custom resource whose CRD is not installed.
+         *
+         * @param group the API group, {@code ""} for core
+         * @param kind the kind
+         * @return this builder
+         */
+        public Builder unknownKind(String group, String kind) {
+            unknownKinds.add(group + "/" + kind);
+            return this;
+        }
+
+        /**
+         * Sets the clock for {@code creationTimestamp} (default the UTC system clock).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /**
+         * Sets how health is assessed; objects the assessor does not handle are healthy (default: all healthy).
+         *
+         * @param value the assessor
+         * @return this builder
+         */
+        public Builder healthAssessor(HealthAssessor value) {
+            this.healthAssessor = requireNonNull(value, "healthAssessor is null");
+            return this;
+        }
+
+        /**
+         * Builds the target.
+         *
+         * @return a new, empty target
+         */
+        public InMemoryTarget build() {
+            return new InMemoryTarget(this);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.gitops4j.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.inventory.Inventory;
+import io.gitops4j.inventory.InventoryStore;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.model.Revision;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyOutcome;
+import io.gitops4j.target.ApplyResult;
+import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteOutcome;
+import io.gitops4j.target.Target;
+import io.gitops4j.target.TargetException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Target} keeps, as a JUnit 5 suite: extend it, implement {@link #newTarget()}, and the
+ * cases run against your target.
+ *
+ * <pre>{@code
+ * class FolderTargetContractTest extends TargetContract {
+ *     @TempDir Path dir;
+ *     @Override protected Target newTarget() { return new FolderTarget(dir); }
+ * }
+ * }</pre>
+ *
+ * <p>The cases use ConfigMap-shaped resources in {@link #namespace()}; override {@link #resource(String, Map)} when
+ * your target stores something else, and {@link #invalidResource()} to prove your target's errors are typed.
+ * A new target is created before each case.
+ */
+public abstract class TargetContract {
+    /** The target under test, created before each case. */
+    protected Target target;
+
+    /**
+     * Creates a fresh target; each case gets its own.
+     *
+     * @return the target under test, empty of the contract's resources
+     */
+    protected abstract Target newTarget();
+
+    /**
+     * Returns the namespace the contract's resources live in (default {@code contract}). A target that needs the
+     * namespace to exist creates it in {@link #newTarget()}.
+     *
+     * @return the namespace
+     */
+    protected String namespace() {
+        return "contract";
+    }
+
+    /**
+     * Returns a resource the target accepts, holding some data. The default is a core ConfigMap.
+     *
+     * @param name the resource name
+     * @param data string entries
+     * @return the resource
+     */
+    protected Resource resource(String name, Map<String, String> data) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "v1").put("kind", "ConfigMap");
+        body.putObject("metadata").put("name", name).put("namespace", namespace());
+        ObjectNode entries = body.putObject("data");
+        data.forEach(entries::put);
+        return Resource.of(body);
+    }
+
+    /**
+     * Returns a resource the target must refuse with a {@link TargetException}, or empty when the target refuses
+     * nothing (the case is then skipped).
+     *
+     * @return a resource to be refused
+     */
+    protected Optional<Resource> invalidResource() {
+        return Optional.empty();
+    }
+
+    /** Creates the target under test. */
+    @BeforeEach
+    void createTarget() {
+        target = newTarget();
+    }
+
+    private Resource apply(Resource resource, ApplyOptions options) {
+        return target.apply(resolved(resource), options).live();
+    }
+
+    private Resource resolved(Resource resource) {
+        ResourceKey key = target.resolve(resource.key());
+        return resource.withNamespace(key.namespace());
+    }
+
+    private Optional<LiveResource> observe(Resource resource) {
+        ResourceKey key = target.resolve(resource.key());
+        LiveState live = target.observe(List.of(key));
+        return live.get(key);
+    }
+
+    @Test
+    void applyCreatesAndReapplyingIsUnchanged() {
+        Resource settings = resource("settings", Map.of("mode", "fast"));
+
+        ApplyResult first = target.apply(resolved(settings), ApplyOptions.DEFAULT);
+        ApplyResult second = target.apply(resolved(settings), ApplyOptions.DEFAULT);
+
+        assertThat(first.outcome()).isEqualTo(ApplyOutcome.CREATED);
+        assertThat(second.outcome()).isEqualTo(ApplyOutcome.UNCHANGED);
+        assertThat(observe(settings)).isPresent();
+    }
+
+    @Test
+    void applyingAChangeConfiguresAndIsObserved() {
+        apply(resource("settings", Map.of("mode", "fast")), ApplyOptions.DEFAULT);
+
+        ApplyResult result = target.apply(resolved(resource("settings", Map.of("mode", "safe"))), ApplyOptions.DEFAULT);
+
+        assertThat(result.outcome()).isEqualTo(ApplyOutcome.CONFIGURED);
+        assertThat(observe(resource("settings", Map.of())).orElseThrow().object().tree().at("/data/mode").asText())
+                .isEqualTo("safe");
+    }
+
+    @Test
+    void fieldsNoLongerAppliedAreRemoved() {
+        apply(resource("settings", Map.of("a", "1", "b", "2")), ApplyOptions.DEFAULT);
+
+        apply(resource("settings", Map.of("a", "1")), ApplyOptions.DEFAULT);
+
+        Resource live = observe(resource("settings", Map.of())).orElseThrow().object();
+        assertThat(live.tree().at("/data/a").asText()).isEqualTo("1");
+        assertThat(live.tree().at("/data/b").isMissingNode()).as("field b removed").isTrue();
+    }
+
+    @Test
+    void observeReportsOnlyKeysThatExist() {
+        Resource present = resource("present", Map.of("k", "v"));
+        apply(present, ApplyOptions.DEFAULT);
+        ResourceKey absent = target.resolve(resource("absent", Map.of()).key());
+
+        LiveState live = target.observe(List.of(target.resolve(present.key()), absent));
+
+        assertThat(live.resources().keySet()).containsExactly(target.resolve(present.key()));
+    }
+
+    @Test
+    void deleteRemovesAndASecondDeleteFindsNothing() {
+        Resource settings = resource("settings", Map.of("k", "v"));
+        apply(settings, ApplyOptions.DEFAULT);
+        ResourceKey key = target.resolve(settings.key());
+
+        DeleteOutcome first = target.delete(key, DeleteOptions.DEFAULT).outcome();
+        DeleteOutcome second = target.delete(key, DeleteOptions.DEFAULT).outcome();
+
+        assertThat(first).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(second).isEqualTo(DeleteOutcome.NOT_FOUND);
+        assertThat(observe(settings)).isEmpty();
+    }
+
+    @Test
+    void dryRunApplyChangesNothing() {
+        Resource settings = resource("settings", Map.of("k", "v"));
+
+        ApplyResult result = target.apply(resolved(settings), ApplyOptions.DEFAULT.withDryRun(true));
+
+        assertThat(result.outcome()).isEqualTo(ApplyOutcome.CREATED);
+        assertThat(observe(settings)).isEmpty();
+    }
+
+    @Test
+    void dryRunUpdateChangesNothing() {
+        apply(resource("settings", Map.of("mode", "fast")), ApplyOptions.DEFAULT);
+
+        target.apply(resolved(resource("settings", Map.of("mode", "safe"))), ApplyOptions.DEFAULT.withDryRun(true));
+
+        assertThat(observe(resource("settings", Map.of())).orElseThrow().object().tree().at("/data/mode").asText())
+                .isEqualTo("fast");
+    }
+
+    @Test
+    void dryRunDeleteChangesNothing() {
+        Resource settings = resource("settings", Map.of("k", "v"));
+        apply(settings, ApplyOptions.DEFAULT);
+
+        target.delete(target.resolve(settings.key()), DeleteOptions.DEFAULT.withDryRun(true));
+
+        assertThat(observe(settings)).isPresent();
+    }
+
+    @Test
+    void resolveIsIdempotent() {
+        ResourceKey once = target.resolve(resource("settings", Map.of()).key());
+
+        assertThat(target.resolve(once)).isEqualTo(once);
+    }
+
+    @Test
+    void inventoryRoundTripsAndSaveReplaces() {
+        InventoryStore store = target.inventoryStore();
+        ResourceKey a = target.resolve(resource("a", Map.of()).key());
+        ResourceKey b = target.resolve(resource("b", Map.of()).key());
+        String application = "contract-app";
+
+        store.save(Inventory.of(application, new Revision("r1", ""), List.of(a, b)));
+        store.save(Inventory.of(application, new Revision("r2", ""), List.of(b)));
+
+        Inventory loaded = store.load(application).orElseThrow();
+        assertThat(loaded.keys()).containsExactly(b);
+        assertThat(loaded.revision()).contains(new Revision("r2", ""));
+        assertThat(store.load("contract-unknown-app")).isEmpty();
+    }
+
+    @Test
+    void invalidResourcesAreRefusedWithATypedErrorNamingThem() {
+        Optional<Resource> invalid = invalidResource();
+        Assumptions.assumeTrue(invalid.isPresent(), "this target refuses no resource");
+
+        assertThatThrownBy(() -> target.apply(invalid.get(), ApplyOptions.DEFAULT))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining(invalid.get().key().name());
+    }
+}
