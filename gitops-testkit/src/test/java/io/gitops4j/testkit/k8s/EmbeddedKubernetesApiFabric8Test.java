@@ -158,7 +158,7 @@ class EmbeddedKubernetesApiFabric8Test {
     void watchSeesAddedModifiedDeleted() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch three = new CountDownLatch(3);
-        try (Watch watch = client.configMaps().watch(new Watcher<>() {
+        Watch watch = client.configMaps().watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, ConfigMap resource) {
                 events.add(action + " " + resource.getMetadata().getName());
@@ -168,13 +168,16 @@ class EmbeddedKubernetesApiFabric8Test {
             @Override
             public void onClose(WatcherException cause) {
             }
-        })) {
+        });
+        try {
             client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("w").endMetadata()
                     .build()).create();
             client.configMaps().withName("w").edit(c -> new ConfigMapBuilder(c).addToData("a", "b").build());
             client.configMaps().withName("w").delete();
 
-            three.await(10, TimeUnit.SECONDS);
+            assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            watch.close();
         }
 
         assertThat(events).containsExactly("ADDED w", "MODIFIED w", "DELETED w");
