@@ -1,0 +1,209 @@
+package io.gitops4j.k8s;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitops4j.inventory.Inventory;
+import io.gitops4j.inventory.InventoryStore;
+import io.gitops4j.k8s.internal.ApiErrors;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.model.Revision;
+import io.gitops4j.target.TargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each application's {@link Inventory} in the cluster, as one ConfigMap per application
+ * ({@code gitops4j-inventory-<application>}) in a configurable namespace, so that a restarted process prunes
+ * correctly.
+ *
+ * <p>The ConfigMap holds the application name, the revision id and digest, and the keys one per line. A save is
+ * one create or one update guarded by the ConfigMap's {@code resourceVersion}; on a conflict (another writer got
+ * there first) it re-reads and retries. The namespace is created when missing. Thread-safe.
+ */
+public final class KubernetesInventoryStore implements InventoryStore {
+    /** The label every inventory ConfigMap carries. */
+    public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesInventoryStore.class);
+    private static final String PREFIX = "gitops4j-inventory-";
+    private static final int MAX_NAME = 253;
+    private static final int ATTEMPTS = 5;
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    /**
+     * Creates a store.
+     *
+     * @param client the client; not closed by this store
+     * @param namespace where the inventory ConfigMaps live
+     */
+    public KubernetesInventoryStore(KubernetesClient client, String namespace) {
+        this.client = requireNonNull(client, "client is null");
+        this.namespace = requireNonNull(namespace, "namespace is null");
+        if (namespace.isEmpty()) {
+            throw new IllegalArgumentException("inventory namespace is empty");
+        }
+    }
+
+    /**
+     * Returns the namespace the ConfigMaps live in.
+     *
+     * @return the namespace
+     */
+    public String namespace() {
+        return namespace;
+    }
+
+    /**
+     * Returns the name of an application's inventory ConfigMap: {@code gitops4j-inventory-<application>},
+     * lower-cased, with characters a ConfigMap name cannot hold replaced and a hash suffix when that changed it.
+     *
+     * @param application the application name
+     * @return a valid ConfigMap name
+     */
+    public static String configMapName(String application) {
+        String clean = application.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String name = PREFIX + clean;
+        if (!clean.equals(application) || name.length() > MAX_NAME) {
+            String hash = HexFormat.of().formatHex(sha256(application)).substring(0, 10);
+            name = name.substring(0, Math.min(name.length(), MAX_NAME - 11)) + "-" + hash;
+        }
+        return name.replaceAll("[.-]+$", "");
+    }
+
+    private static byte[] sha256(String text) {
+        return io.gitops4j.model.CanonicalJson.newDigest().digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Loads an application's inventory.
+     *
+     * @param application the application name
+     * @return the inventory, or empty when none was saved
+     * @throws TargetException when the ConfigMap cannot be read or is not an inventory
+     */
+    @Override
+    public Optional<Inventory> load(String application) {
+        return read(application).map(map -> decode(application, map));
+    }
+
+    /**
+     * Saves an application's inventory atomically (one write, guarded by resourceVersion; retried on conflict).
+     *
+     * @param inventory the inventory
+     * @throws TargetException when it cannot be written
+     */
+    @Override
+    public void save(Inventory inventory) {
+        requireNonNull(inventory, "inventory is null");
+        Map<String, String> data = encode(inventory);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<ConfigMap> current = read(inventory.application());
+            try {
+                if (current.isEmpty()) {
+                    create(inventory.application(), data);
+                } else {
+                    ConfigMap next = new ConfigMapBuilder(current.get()).withData(data).build();
+                    client.configMaps().inNamespace(namespace).resource(next).update();
+                }
+                LOG.debug("saved inventory of {} ({} keys) to {}/{}", inventory.application(), inventory.size(),
+                        namespace, configMapName(inventory.application()));
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == ATTEMPTS) {
+                    throw inventoryFailure(inventory.application(), "write", e);
+                }
+                LOG.debug("inventory of {} changed concurrently, retrying", inventory.application());
+            }
+        }
+    }
+
+    private void create(String application, Map<String, String> data) {
+        ensureNamespace();
+        ConfigMap map = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(configMapName(application))
+                .withNamespace(namespace)
+                .addToLabels(INVENTORY_LABEL, "true")
+                .endMetadata()
+                .withData(data)
+                .build();
+        client.configMaps().inNamespace(namespace).resource(map).create();
+    }
+
+    private void ensureNamespace() {
+        try {
+            if (client.namespaces().withName(namespace).get() == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+                        .endMetadata().build()).create();
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409 && e.getCode() != 403) {
+                throw new TargetException(null, "cannot create the inventory namespace " + namespace + " (HTTP "
+                        + e.getCode() + ": " + ApiErrors.statusMessage(e) + "); create it or configure another", e);
+            }
+        }
+    }
+
+    private Optional<ConfigMap> read(String application) {
+        try {
+            return Optional.ofNullable(client.configMaps().inNamespace(namespace)
+                    .withName(configMapName(application)).get());
+        } catch (KubernetesClientException e) {
+            throw inventoryFailure(application, "read", e);
+        }
+    }
+
+    private TargetException inventoryFailure(String application, String action, KubernetesClientException e) {
+        return new TargetException(null, "cannot " + action + " the inventory of application " + application
+                + " in ConfigMap " + namespace + "/" + configMapName(application) + " (HTTP " + e.getCode() + ": "
+                + ApiErrors.statusMessage(e) + "); check that the client may read and write ConfigMaps there", e);
+    }
+
+    private static Map<String, String> encode(Inventory inventory) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("application", inventory.application());
+        inventory.revision().ifPresent(revision -> {
+            data.put("revision", revision.id());
+            data.put("digest", revision.digest());
+        });
+        StringBuilder keys = new StringBuilder();
+        inventory.keys().forEach(key -> keys.append(key).append('\n'));
+        data.put("keys", keys.toString());
+        return data;
+    }
+
+    private Inventory decode(String application, ConfigMap map) {
+        Map<String, String> data = map.getData() == null ? Map.of() : map.getData();
+        if (!application.equals(data.get("application"))) {
+            throw new TargetException(null, "ConfigMap " + namespace + "/" + map.getMetadata().getName()
+                    + " does not hold the inventory of application " + application + " (it names '"
+                    + data.get("application") + "'); rename one of the applications");
+        }
+        String revision = data.get("revision");
+        if (revision == null || revision.isEmpty()) {
+            return Inventory.empty(application);
+        }
+        List<ResourceKey> keys = new ArrayList<>();
+        for (String line : data.getOrDefault("keys", "").split("\n")) {
+            if (!line.isBlank()) {
+                keys.add(ResourceKey.parse(line.strip()));
+            }
+        }
+        return Inventory.of(application, new Revision(revision, data.getOrDefault("digest", "")), keys);
+    }
+}

@@ -1,0 +1,421 @@
+package io.gitops4j.k8s;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.health.Health;
+import io.gitops4j.health.HealthAssessor;
+import io.gitops4j.inventory.InventoryStore;
+import io.gitops4j.k8s.health.KubernetesHealth;
+import io.gitops4j.k8s.internal.Deletion;
+import io.gitops4j.k8s.internal.Discovery;
+import io.gitops4j.k8s.internal.LiveObserver;
+import io.gitops4j.k8s.internal.ObjectMapping;
+import io.gitops4j.k8s.internal.ResourceTypes;
+import io.gitops4j.k8s.internal.ServerSideApply;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Provenance;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyResult;
+import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteResult;
+import io.gitops4j.target.Target;
+import io.gitops4j.target.TargetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A {@link Target} that is a Kubernetes cluster, reached through the fabric8 client: objects are applied with
+ * server-side apply under a field manager, read back with what that manager last applied (from
+ * {@code managedFields}), deleted with the requested propagation, and assessed by {@link KubernetesHealth}.
+ *
+ * <p>Kinds are mapped to REST resources through the API server's discovery, cached and refreshed when an
+ * unknown kind appears (a kind whose CRD was just applied is waited for until the CRD is {@code Established}), so
+ * custom resources work like built-in ones. Namespaced objects that name no namespace go into the default
+ * namespace. The target adds no tracking of its own: it applies each object as given, so the engine's
+ * {@code gitops4j.io/tracking-id} annotation is kept. An object annotated {@code gitops4j.io/prune: disabled} is
+ * never deleted: {@link #delete} leaves it and reports {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND} (nothing
+ * was deleted), so the engine stops owning it, as Flux does with {@code kustomize.toolkit.fluxcd.io/prune}.
+ * Inventories are kept in the cluster by a {@link KubernetesInventoryStore}.
+ *
+ * <p>Thread-safe: concurrent calls are allowed. A target built from a kubeconfig owns its client and closes it in
+ * {@link #close()}; a target given a client leaves closing it to the caller.
+ *
+ * <pre>{@code
+ * try (KubernetesTarget target = KubernetesTarget.builder()
+ *         .kubeconfig(Path.of(System.getProperty("user.home"), ".kube", "config"))
+ *         .context("staging")
+ *         .defaultNamespace("shop")
+ *         .build()) {
+ *     ApplyResult result = target.apply(resource, ApplyOptions.DEFAULT);
+ * }
+ * }</pre>
+ */
+public final class KubernetesTarget implements Target, AutoCloseable {
+    /** The field manager used unless another is configured. */
+    public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
+    /** The annotation that, with the value {@code disabled}, protects an object from deletion. */
+    public static final String PRUNE_ANNOTATION = Deletion.PRUNE_ANNOTATION;
+
+    private final KubernetesClient client;
+    private final boolean ownsClient;
+    private final String fieldManager;
+    private final ResourceTypes types;
+    private final LiveObserver observer;
+    private final ServerSideApply applier;
+    private final Deletion deletion;
+    private final KubernetesHealth health;
+    private final KubernetesInventoryStore inventoryStore;
+
+    private KubernetesTarget(Builder builder, KubernetesClient client, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.fieldManager = builder.fieldManager;
+        String namespace = builder.defaultNamespace != null ? builder.defaultNamespace
+                : client.getNamespace() != null ? client.getNamespace() : "default";
+        ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
+        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout), namespace);
+        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold);
+        this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts);
+        this.deletion = new Deletion(client, types);
+        this.health = KubernetesHealth.withCustom(builder.healthAssessors);
+        this.inventoryStore = new KubernetesInventoryStore(client,
+                builder.inventoryNamespace != null ? builder.inventoryNamespace : namespace);
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder; set either {@link Builder#client} or {@link Builder#kubeconfig}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Resolves a declared key to the key the cluster stores it under, through discovery.
+     *
+     * @param key the declared key
+     * @return the key with the default namespace for namespaced kinds that name none
+     * @throws TargetException when the cluster serves no such kind (after refreshing discovery), or a
+     *     cluster-scoped kind names a namespace
+     */
+    @Override
+    public ResourceKey resolve(ResourceKey key) {
+        return types.resolve(key, Provenance.UNKNOWN).key();
+    }
+
+    /**
+     * Reads the live objects of some keys, each with what this target's field manager last applied to it
+     * (reconstructed from {@code managedFields}); {@code managedFields} themselves are removed.
+     *
+     * @param keys resolved keys
+     * @return the objects that exist; keys of kinds the cluster no longer serves are absent
+     * @throws TargetException when the cluster cannot be read
+     */
+    @Override
+    public LiveState observe(Collection<ResourceKey> keys) {
+        return observer.observe(requireNonNull(keys, "keys is null"));
+    }
+
+    /**
+     * Applies one resource with server-side apply under the field manager; a dry run is a server dry run.
+     *
+     * @param resource the desired resource
+     * @param options dry run and force; force (or the builder's {@code forceConflicts}) takes over fields of
+     *     other managers
+     * @return created, configured or unchanged (by resourceVersion; for a dry run by comparing the would-be
+     *     object), with the object as the server returned it, without {@code managedFields}
+     * @throws io.gitops4j.target.ConflictException when another field manager owns declared fields with other
+     *     values and force is off; its owner is that manager
+     * @throws TargetException for every other failure, with the API server's message and the key
+     */
+    @Override
+    public ApplyResult apply(Resource resource, ApplyOptions options) {
+        return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Deletes one object with the requested propagation; an object annotated {@code gitops4j.io/prune: disabled}
+     * is left in place and reported as {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND}.
+     *
+     * @param key the object
+     * @param options dry run and propagation
+     * @return deleted, or not found (also when protected)
+     * @throws TargetException when the server refuses or fails the deletion
+     */
+    @Override
+    public DeleteResult delete(ResourceKey key, DeleteOptions options) {
+        return deletion.delete(requireNonNull(key, "key is null"), requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Assesses a live object with the configured and built-in health rules.
+     *
+     * @param live the live object
+     * @return its health
+     */
+    @Override
+    public Health health(Resource live) {
+        return health.health(live);
+    }
+
+    /**
+     * Returns the store that keeps inventories as ConfigMaps in the cluster.
+     *
+     * @return the inventory store
+     */
+    @Override
+    public InventoryStore inventoryStore() {
+        return inventoryStore;
+    }
+
+    /**
+     * Returns the field manager applies are made under.
+     *
+     * @return the field manager name
+     */
+    public String fieldManager() {
+        return fieldManager;
+    }
+
+    /**
+     * Returns the namespace given to namespaced objects that name none.
+     *
+     * @return the default namespace
+     */
+    public String defaultNamespace() {
+        return types.defaultNamespace();
+    }
+
+    /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Configures a {@link KubernetesTarget}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private KubernetesClient client;
+        private Path kubeconfig;
+        private String context;
+        private String defaultNamespace;
+        private String fieldManager = DEFAULT_FIELD_MANAGER;
+        private boolean forceConflicts;
+        private String inventoryNamespace;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration crdEstablishedTimeout = Duration.ofSeconds(30);
+        private int listThreshold = 8;
+        private final List<HealthAssessor> healthAssessors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Uses a client the caller already has (and keeps closing); its timeouts are the caller's.
+         *
+         * @param value the client
+         * @return this builder
+         */
+        public Builder client(KubernetesClient value) {
+            this.client = requireNonNull(value, "client is null");
+            return this;
+        }
+
+        /**
+         * Builds a client from a kubeconfig file, owned (and closed) by the target.
+         *
+         * @param value the kubeconfig path
+         * @return this builder
+         */
+        public Builder kubeconfig(Path value) {
+            this.kubeconfig = requireNonNull(value, "kubeconfig is null");
+            return this;
+        }
+
+        /**
+         * Selects a kubeconfig context; the kubeconfig's current context by default.
+         *
+         * @param value the context name
+         * @return this builder
+         */
+        public Builder context(String value) {
+            this.context = requireNonNull(value, "context is null");
+            return this;
+        }
+
+        /**
+         * Sets the namespace of namespaced objects that name none; by default the client's namespace, else
+         * {@code default}.
+         *
+         * @param value the namespace
+         * @return this builder
+         */
+        public Builder defaultNamespace(String value) {
+            this.defaultNamespace = nonEmpty(value, "defaultNamespace");
+            return this;
+        }
+
+        /**
+         * Sets the server-side apply field manager; {@value KubernetesTarget#DEFAULT_FIELD_MANAGER} by default.
+         *
+         * @param value the field manager name
+         * @return this builder
+         */
+        public Builder fieldManager(String value) {
+            this.fieldManager = nonEmpty(value, "fieldManager");
+            return this;
+        }
+
+        /**
+         * Forces conflicts on every apply (taking over fields other managers own); off by default, when only
+         * {@link ApplyOptions#force()} forces.
+         *
+         * @param value whether to always force
+         * @return this builder
+         */
+        public Builder forceConflicts(boolean value) {
+            this.forceConflicts = value;
+            return this;
+        }
+
+        /**
+         * Sets the namespace of the inventory ConfigMaps; the default namespace by default. Created if missing.
+         *
+         * @param value the namespace
+         * @return this builder
+         */
+        public Builder inventoryNamespace(String value) {
+            this.inventoryNamespace = nonEmpty(value, "inventoryNamespace");
+            return this;
+        }
+
+        /**
+         * Sets the connection timeout of a client built from a kubeconfig; 10 s by default.
+         *
+         * @param value the timeout
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the request timeout of a client built from a kubeconfig; 30 s by default.
+         *
+         * @param value the timeout
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = positive(value, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for a just-applied CRD to be {@code Established} before its kinds resolve;
+         * 30 s by default.
+         *
+         * @param value the timeout
+         * @return this builder
+         */
+        public Builder crdEstablishedTimeout(Duration value) {
+            this.crdEstablishedTimeout = positive(value, "crdEstablishedTimeout");
+            return this;
+        }
+
+        /**
+         * Sets from how many observed keys of one kind and namespace a single LIST replaces one GET per key;
+         * 8 by default.
+         *
+         * @param value the threshold, at least 1
+         * @return this builder
+         */
+        public Builder listThreshold(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("listThreshold must be at least 1, got " + value);
+            }
+            this.listThreshold = value;
+            return this;
+        }
+
+        /**
+         * Adds a health rule asked before the built-in ones (for your own kinds, or to override a built-in rule).
+         *
+         * @param value the assessor
+         * @return this builder
+         */
+        public Builder healthAssessor(HealthAssessor value) {
+            healthAssessors.add(requireNonNull(value, "healthAssessor is null"));
+            return this;
+        }
+
+        /**
+         * Builds the target.
+         *
+         * @return the target
+         * @throws IllegalStateException when neither or both of a client and a kubeconfig are set
+         * @throws TargetException when the kubeconfig cannot be read
+         */
+        public KubernetesTarget build() {
+            if ((client == null) == (kubeconfig == null)) {
+                throw new IllegalStateException("set exactly one of client(...) and kubeconfig(...)");
+            }
+            if (client != null) {
+                if (context != null) {
+                    throw new IllegalStateException("context(...) applies only with kubeconfig(...)");
+                }
+                return new KubernetesTarget(this, client, false);
+            }
+            return new KubernetesTarget(this, new KubernetesClientBuilder().withConfig(config()).build(), true);
+        }
+
+        private Config config() {
+            String text;
+            try {
+                text = Files.readString(kubeconfig);
+            } catch (IOException e) {
+                throw new TargetException(null, "cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
+                        + "; check the path and its permissions", e);
+            }
+            Config config;
+            try {
+                config = Config.fromKubeconfig(context, text, kubeconfig.toString());
+            } catch (RuntimeException e) {
+                throw new TargetException(null, "cannot load kubeconfig " + kubeconfig
+                        + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage(), e);
+            }
+            config.setConnectionTimeout(Math.toIntExact(connectTimeout.toMillis()));
+            config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
+            return config;
+        }
+
+        private static String nonEmpty(String value, String name) {
+            requireNonNull(value, name + " is null");
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(name + " is empty");
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            requireNonNull(value, name + " is null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.gitops4j.k8s.internal;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitops4j.model.ResourceKey;
+import io.gitops4j.target.ConflictException;
+import io.gitops4j.target.TargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Translates fabric8's {@link KubernetesClientException} into the project's exceptions at the edge: a
+ * server-side apply field-manager conflict becomes a {@link ConflictException} naming the other manager, every
+ * other failure a {@link TargetException} carrying the API server's status message (never a request body).
+ */
+public final class ApiErrors {
+    private static final String FIELD_MANAGER_CONFLICT = "FieldManagerConflict";
+    private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]*)\"");
+    private static final Pattern MESSAGE_CONFLICT = Pattern.compile(
+            "conflict with \"([^\"]*)\"(?: with subresource \"[^\"]*\")?(?: using [^:\\s]+)?: (\\S+)");
+
+    private ApiErrors() {
+    }
+
+    /**
+     * Returns the API server's status message of a failure, or the client's own message when there is no status.
+     *
+     * @param e the failure
+     * @return a one-line message
+     */
+    public static String statusMessage(KubernetesClientException e) {
+        Status status = e.getStatus();
+        if (status != null && status.getMessage() != null && !status.getMessage().isEmpty()) {
+            return status.getMessage();
+        }
+        Throwable cause = e.getCause();
+        return cause != null && cause.getMessage() != null ? cause.getClass().getSimpleName() + ": "
+                + cause.getMessage() : String.valueOf(e.getMessage());
+    }
+
+    /**
+     * Translates a failed operation on one resource.
+     *
+     * @param e the failure
+     * @param key the resource
+     * @param action what was attempted, e.g. {@code "server-side apply"}
+     * @return a {@link ConflictException} for field-manager conflicts, else a {@link TargetException}
+     */
+    public static TargetException translate(KubernetesClientException e, ResourceKey key, String action) {
+        if (e.getCode() == 409 && hasConflictCauses(e.getStatus())) {
+            return conflict(e, key);
+        }
+        if (e.getCode() == 409 && statusMessage(e).startsWith("Apply failed with")) {
+            return conflictFromMessage(statusMessage(e), key);
+        }
+        String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
+        return new TargetException(key, action + " failed (" + code + statusMessage(e) + ")" + advice(e.getCode()), e);
+    }
+
+    private static String advice(int code) {
+        switch (code) {
+            case 401:
+            case 403:
+                return "; check the credentials and RBAC permissions of the client";
+            case 404:
+                return "; check that the apiVersion is served by the cluster";
+            case 422:
+                return "; fix the manifest";
+            case 0:
+                return "; check that the API server is reachable";
+            default:
+                return "";
+        }
+    }
+
+    private static boolean hasConflictCauses(Status status) {
+        return status != null && status.getDetails() != null && status.getDetails().getCauses() != null
+                && status.getDetails().getCauses().stream().anyMatch(c -> FIELD_MANAGER_CONFLICT.equals(c.getReason()));
+    }
+
+    private static ConflictException conflict(KubernetesClientException e, ResourceKey key) {
+        Set<String> managers = new LinkedHashSet<>();
+        List<String> fields = new ArrayList<>();
+        for (StatusCause cause : e.getStatus().getDetails().getCauses()) {
+            if (!FIELD_MANAGER_CONFLICT.equals(cause.getReason())) {
+                continue;
+            }
+            Matcher matcher = MANAGER.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                managers.add(matcher.group(1));
+            }
+            if (cause.getField() != null) {
+                fields.add(cause.getField());
+            }
+        }
+        return conflict(key, managers, fields);
+    }
+
+    /** Reads the conflicts from the status message, for servers that send no structured causes. */
+    private static ConflictException conflictFromMessage(String message, ResourceKey key) {
+        Set<String> managers = new LinkedHashSet<>();
+        List<String> fields = new ArrayList<>();
+        Matcher matcher = MESSAGE_CONFLICT.matcher(message);
+        while (matcher.find()) {
+            managers.add(matcher.group(1));
+            fields.add(matcher.group(2));
+        }
+        return conflict(key, managers, fields);
+    }
+
+    private static ConflictException conflict(ResourceKey key, Set<String> managers, List<String> fields) {
+        String owner = managers.isEmpty() ? "unknown" : managers.iterator().next();
+        String message = "server-side apply conflicts with field manager" + (managers.size() > 1 ? "s " : " ")
+                + String.join(", ", managers) + " on " + String.join(", ", fields)
+                + "; remove the fields from the manifest, let the other manager release them,"
+                + " or apply with force to take them over";
+        return new ConflictException(key, owner, fields, message);
+    }
+}

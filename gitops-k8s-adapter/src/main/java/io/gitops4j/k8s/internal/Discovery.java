@@ -1,0 +1,209 @@
+package io.gitops4j.k8s.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.gitops4j.target.TargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps group/kind to the REST resource and scope the API server serves, through its discovery endpoints.
+ *
+ * <p>The map is loaded on first use and refreshed when a kind is not in it (for example right after its CRD was
+ * applied). A kind that discovery does not list yet but whose CRD exists is waited for, bounded, until the CRD is
+ * {@code Established}. Thread-safe.
+ */
+public final class Discovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+
+    private final KubernetesClient client;
+    private final Duration establishTimeout;
+    private Map<String, ApiResource> byGroupKind;
+
+    /**
+     * Creates a discovery cache.
+     *
+     * @param client the client to ask
+     * @param establishTimeout how long to wait for a just-applied CRD to be {@code Established}
+     */
+    public Discovery(KubernetesClient client, Duration establishTimeout) {
+        this.client = requireNonNull(client, "client is null");
+        this.establishTimeout = requireNonNull(establishTimeout, "establishTimeout is null");
+    }
+
+    /**
+     * Finds the resource type of a kind, refreshing discovery once when it is not known, then looking for a CRD
+     * that defines it and waiting for that CRD to be established.
+     *
+     * @param group the API group, {@code ""} for core
+     * @param kind the kind
+     * @return the type, or empty when the cluster serves no such kind
+     * @throws TargetException when discovery cannot be read, or a CRD of the kind exists but is not established
+     *     within the timeout
+     */
+    public Optional<ApiResource> find(String group, String kind) {
+        Optional<ApiResource> cached = cached(group, kind);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        refresh();
+        cached = cached(group, kind);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        return fromCustomResourceDefinition(group, kind);
+    }
+
+    /**
+     * Returns a kind only if discovery already knows it, without asking the server.
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @return the type, or empty
+     */
+    public synchronized Optional<ApiResource> cached(String group, String kind) {
+        if (byGroupKind == null) {
+            refresh();
+        }
+        return Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+    }
+
+    /** Forgets what discovery said, so the next lookup reloads it (after a CRD was applied or deleted). */
+    public synchronized void invalidate() {
+        byGroupKind = null;
+    }
+
+    /**
+     * Reloads every group's resources from the server; a group version that fails to answer (an unavailable
+     * aggregated API) is logged and skipped, as kubectl does.
+     *
+     * @throws TargetException when the server's group list cannot be read
+     */
+    public synchronized void refresh() {
+        Map<String, ApiResource> map = new HashMap<>();
+        try {
+            addAll(map, "", "v1", client.getApiResources("v1"));
+            APIGroupList groups = client.getApiGroups();
+            for (APIGroup group : groups == null ? List.<APIGroup>of() : groups.getGroups()) {
+                for (GroupVersionForDiscovery version : preferredFirst(group)) {
+                    addVersion(map, group.getName(), version);
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw new TargetException(null, "cannot read the API server's discovery (HTTP " + e.getCode() + ": "
+                    + ApiErrors.statusMessage(e) + "); check the cluster address and credentials", e);
+        }
+        LOG.debug("discovery loaded {} kinds", map.size());
+        byGroupKind = map;
+    }
+
+    private void addVersion(Map<String, ApiResource> map, String group, GroupVersionForDiscovery version) {
+        try {
+            addAll(map, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
+        } catch (KubernetesClientException e) {
+            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.getGroupVersion(), e.getCode());
+        }
+    }
+
+    private static List<GroupVersionForDiscovery> preferredFirst(APIGroup group) {
+        List<GroupVersionForDiscovery> versions = new ArrayList<>();
+        GroupVersionForDiscovery preferred = group.getPreferredVersion();
+        if (preferred != null) {
+            versions.add(preferred);
+        }
+        for (GroupVersionForDiscovery version : group.getVersions()) {
+            if (preferred == null || !version.getVersion().equals(preferred.getVersion())) {
+                versions.add(version);
+            }
+        }
+        return versions;
+    }
+
+    private static void addAll(Map<String, ApiResource> map, String group, String version, APIResourceList list) {
+        if (list == null) {
+            return;
+        }
+        for (APIResource resource : list.getResources()) {
+            if (resource.getName().contains("/")) {
+                continue; // a subresource such as deployments/scale
+            }
+            ApiResource type = new ApiResource(group, version, resource.getKind(), resource.getName(),
+                    Boolean.TRUE.equals(resource.getNamespaced()));
+            map.putIfAbsent(group + "/" + resource.getKind(), type);
+        }
+    }
+
+    private Optional<ApiResource> fromCustomResourceDefinition(String group, String kind) {
+        Optional<CustomResourceDefinition> crd = findDefinition(group, kind);
+        if (crd.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = crd.get().getMetadata().getName();
+        LOG.debug("kind {}/{} is defined by CRD {}; waiting for it to be established", group, kind, name);
+        try {
+            client.apiextensions().v1().customResourceDefinitions().withName(name)
+                    .waitUntilCondition(Discovery::isEstablished, establishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new TargetException(null, "CustomResourceDefinition " + name + " (kind " + kind + " in group "
+                    + group + ") is not Established after " + establishTimeout + "; check its status conditions", e);
+        }
+        ApiResource type = typeOf(crd.get());
+        synchronized (this) {
+            if (byGroupKind != null) {
+                byGroupKind.put(group + "/" + kind, type);
+            }
+        }
+        return Optional.of(type);
+    }
+
+    private Optional<CustomResourceDefinition> findDefinition(String group, String kind) {
+        try {
+            return client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                    .filter(crd -> group.equals(crd.getSpec().getGroup())
+                            && kind.equals(crd.getSpec().getNames().getKind()))
+                    .findFirst();
+        } catch (KubernetesClientException e) {
+            LOG.debug("cannot list CustomResourceDefinitions (HTTP {})", e.getCode());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Tells whether a CRD's {@code Established} condition is {@code True}.
+     *
+     * @param crd the CRD, or {@code null} when it does not exist
+     * @return {@code true} when established
+     */
+    static boolean isEstablished(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private static ApiResource typeOf(CustomResourceDefinition crd) {
+        String version = crd.getSpec().getVersions().stream()
+                .filter(v -> Boolean.TRUE.equals(v.getStorage()))
+                .map(CustomResourceDefinitionVersion::getName)
+                .findFirst()
+                .orElse(crd.getSpec().getVersions().get(0).getName());
+        return new ApiResource(crd.getSpec().getGroup(), version, crd.getSpec().getNames().getKind(),
+                crd.getSpec().getNames().getPlural(), "Namespaced".equals(crd.getSpec().getScope()));
+    }
+}

@@ -1,0 +1,120 @@
+package io.gitops4j.k8s.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
+ * of it are asked for. Each live object comes with what this field manager last applied to it, reconstructed from
+ * its managed fields, and without the managed fields themselves. Thread-safe.
+ */
+public final class LiveObserver {
+    private final KubernetesClient client;
+    private final ResourceTypes types;
+    private final ObjectMapping mapping;
+    private final String fieldManager;
+    private final int listThreshold;
+
+    /**
+     * Creates an observer.
+     *
+     * @param client the client
+     * @param types resolves keys
+     * @param mapping converts objects
+     * @param fieldManager the field manager whose applied fields are reconstructed
+     * @param listThreshold from how many keys of one type and namespace a LIST replaces the GETs
+     */
+    public LiveObserver(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
+            int listThreshold) {
+        this.client = requireNonNull(client, "client is null");
+        this.types = requireNonNull(types, "types is null");
+        this.mapping = requireNonNull(mapping, "mapping is null");
+        this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
+        this.listThreshold = listThreshold;
+    }
+
+    /**
+     * Observes the objects of some keys; keys of kinds the cluster does not serve are absent.
+     *
+     * @param keys the keys
+     * @return the live objects that exist
+     * @throws io.gitops4j.target.TargetException when the cluster cannot be read
+     */
+    public LiveState observe(Collection<ResourceKey> keys) {
+        Map<String, List<Address>> groups = new LinkedHashMap<>();
+        for (ResourceKey key : keys) {
+            Optional<Address> address = types.resolveIfServed(key);
+            address.ifPresent(a -> groups.computeIfAbsent(a.type().group() + "/" + a.type().kind() + "/"
+                    + a.key().namespace(), g -> new ArrayList<>()).add(a));
+        }
+        List<LiveResource> live = new ArrayList<>();
+        for (List<Address> group : groups.values()) {
+            if (group.size() >= listThreshold) {
+                listed(group, live);
+            } else {
+                for (Address address : group) {
+                    fetched(address).ifPresent(live::add);
+                }
+            }
+        }
+        return LiveState.of(live);
+    }
+
+    /**
+     * Reads one object.
+     *
+     * @param address the object
+     * @return the live object, or empty when it does not exist
+     */
+    public Optional<LiveResource> fetched(Address address) {
+        try {
+            GenericKubernetesResource object = address.object(client).get();
+            return Optional.ofNullable(object).map(this::toLive);
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.translate(e, address.key(), "read");
+        }
+    }
+
+    private void listed(List<Address> group, List<LiveResource> out) {
+        Address first = group.get(0);
+        Map<String, GenericKubernetesResource> byName = new HashMap<>();
+        try {
+            for (GenericKubernetesResource item : first.collection(client, first.type().version()).list().getItems()) {
+                byName.put(item.getMetadata().getName(), item);
+            }
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
+        }
+        for (Address address : group) {
+            GenericKubernetesResource item = byName.get(address.key().name());
+            if (item != null) {
+                if (item.getApiVersion() == null) {
+                    item.setApiVersion(first.type().apiVersion());
+                    item.setKind(first.type().kind());
+                }
+                out.add(toLive(item));
+            }
+        }
+    }
+
+    private LiveResource toLive(GenericKubernetesResource object) {
+        ObjectNode tree = mapping.toTree(object);
+        Resource lastApplied = ManagedFields.lastApplied(tree, fieldManager).map(Resource::of).orElse(null);
+        return LiveResource.of(Resource.of(ObjectMapping.withoutManagedFields(tree)), lastApplied);
+    }
+}

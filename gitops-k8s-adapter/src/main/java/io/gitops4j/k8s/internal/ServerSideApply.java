@@ -1,0 +1,116 @@
+package io.gitops4j.k8s.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
+import io.gitops4j.model.CanonicalJson;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyOutcome;
+import io.gitops4j.target.ApplyResult;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one resource with server-side apply under a field manager, optionally forcing conflicts or as a server
+ * dry run, and tells whether it created, changed or left the object as it was: an unchanged resourceVersion means
+ * unchanged; otherwise the objects before and after are compared without resourceVersion and managed-field
+ * timestamps (a dry run keeps the old resourceVersion, and a server may write a no-op apply). Thread-safe.
+ */
+public final class ServerSideApply {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
+    private static final String CRD_GROUP = "apiextensions.k8s.io";
+
+    private final KubernetesClient client;
+    private final ResourceTypes types;
+    private final ObjectMapping mapping;
+    private final String fieldManager;
+    private final boolean alwaysForce;
+
+    /**
+     * Creates the applier.
+     *
+     * @param client the client
+     * @param types resolves keys
+     * @param mapping converts objects
+     * @param fieldManager the field manager applies are made under
+     * @param alwaysForce whether to force conflicts on every apply
+     */
+    public ServerSideApply(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
+            boolean alwaysForce) {
+        this.client = requireNonNull(client, "client is null");
+        this.types = requireNonNull(types, "types is null");
+        this.mapping = requireNonNull(mapping, "mapping is null");
+        this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
+        this.alwaysForce = alwaysForce;
+    }
+
+    /**
+     * Applies a resource.
+     *
+     * @param resource the desired resource
+     * @param options dry run and force
+     * @return the outcome and the object as the server holds it (or would, for a dry run), without managed fields
+     * @throws io.gitops4j.target.TargetException on any failure; a {@link io.gitops4j.target.ConflictException}
+     *     for a field-manager conflict
+     */
+    public ApplyResult apply(io.gitops4j.model.Resource resource, ApplyOptions options) {
+        Address address = types.resolve(resource.key(), resource.provenance());
+        io.gitops4j.model.Resource placed = resource.withNamespace(address.key().namespace());
+        NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+                Resource<GenericKubernetesResource>> collection = address.collection(client, placed.version());
+        try {
+            GenericKubernetesResource before = collection.withName(address.key().name()).get();
+            ServerSideApplicable<GenericKubernetesResource> apply = collection.resource(mapping.toGeneric(placed.tree()))
+                    .dryRun(options.dryRun())
+                    .fieldManager(fieldManager);
+            if (options.force() || alwaysForce) {
+                apply = apply.forceConflicts();
+            }
+            GenericKubernetesResource after = apply.serverSideApply();
+            ApplyOutcome outcome = outcome(before, after, options.dryRun());
+            if (CRD_GROUP.equals(address.key().group()) && !options.dryRun()) {
+                types.discovery().invalidate();
+            }
+            LOG.debug("applied {}: {}{}", address.key(), outcome, options.dryRun() ? " (dry run)" : "");
+            ObjectNode live = ObjectMapping.withoutManagedFields(mapping.toTree(after));
+            return new ApplyResult(address.key(), outcome, io.gitops4j.model.Resource.of(live));
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.translate(e, address.key(), options.dryRun() ? "server-side apply (dry run)"
+                    : "server-side apply");
+        }
+    }
+
+    private ApplyOutcome outcome(GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {
+        if (before == null) {
+            return ApplyOutcome.CREATED;
+        }
+        if (!dryRun && Objects.equals(before.getMetadata().getResourceVersion(),
+                after.getMetadata().getResourceVersion())) {
+            return ApplyOutcome.UNCHANGED;
+        }
+        return comparable(before).equals(comparable(after)) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
+    }
+
+    /**
+     * Returns the object without what changes on every write even when nothing else does (resourceVersion, the
+     * timestamps of managed-field entries), so a dry run, or a server that writes no-op applies, can be compared.
+     */
+    private String comparable(GenericKubernetesResource object) {
+        ObjectNode tree = mapping.toTree(object);
+        ObjectNode metadata = (ObjectNode) tree.get("metadata");
+        metadata.remove("resourceVersion");
+        for (JsonNode entry : metadata.path("managedFields")) {
+            ((ObjectNode) entry).remove("time");
+        }
+        return CanonicalJson.toString(tree);
+    }
+}

@@ -1,0 +1,31 @@
+package io.gitops4j.k8s;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Runs the target suite against the testkit's in-process {@link EmbeddedKubernetesApi}. */
+class EmbeddedKubernetesTargetTest extends KubernetesTargetContract {
+    private static EmbeddedKubernetesApi api;
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void startApi() {
+        api = EmbeddedKubernetesApi.builder().build().start();
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
+    }
+
+    @AfterAll
+    static void stopApi() {
+        client.close();
+        api.close();
+    }
+
+    @Override
+    protected KubernetesClient client() {
+        return client;
+    }
+}

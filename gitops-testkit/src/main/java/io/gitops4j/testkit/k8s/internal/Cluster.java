@@ -1,0 +1,71 @@
+package io.gitops4j.testkit.k8s.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The state of one embedded API server: stored objects, served types, field ownership, and the clock and
+ * id sources used for server-populated metadata.
+ *
+ * <p>Thread-safe. Read-modify-write operations synchronise on {@link #store()}.
+ */
+public final class Cluster {
+
+    private final ObjectStore store = new ObjectStore();
+    private final TypeRegistry registry = new TypeRegistry();
+    private final FieldManager fieldManager = new FieldManager();
+    private final Clock clock;
+    private long uids;
+
+    /** A cluster whose timestamps come from {@code clock}. */
+    public Cluster(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The object store. */
+    public ObjectStore store() {
+        return store;
+    }
+
+    /** The served types. */
+    public TypeRegistry registry() {
+        return registry;
+    }
+
+    /** Managed-fields bookkeeping. */
+    public FieldManager fieldManager() {
+        return fieldManager;
+    }
+
+    /** The current time in the RFC 3339 form of object metadata (second precision, UTC). */
+    public String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A new object uid, deterministic for a given sequence of creations. */
+    public synchronized String newUid() {
+        uids++;
+        return UUID.nameUUIDFromBytes(("gitops4j-embedded-" + uids).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A suffix for {@code generateName}, deterministic for a given sequence of creations. */
+    public synchronized String newNameSuffix() {
+        uids++;
+        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        StringBuilder suffix = new StringBuilder();
+        long n = uids * 7919 + 104729;
+        for (int i = 0; i < 5; i++) {
+            suffix.append(alphabet.charAt((int) (n % alphabet.length())));
+            n /= alphabet.length();
+        }
+        return suffix.toString();
+    }
+
+    /** The type stored under a storage key (any served version), if still served. */
+    public ResourceType typeOf(String storageKey) {
+        return registry.all().stream().filter(t -> t.storageKey().equals(storageKey)).findFirst().orElse(null);
+    }
+}

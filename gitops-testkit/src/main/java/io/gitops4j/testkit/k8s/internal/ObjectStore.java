@@ -1,0 +1,151 @@
+package io.gitops4j.testkit.k8s.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The stored objects, the cluster-wide resourceVersion counter and the event history that watches replay.
+ *
+ * <p>Thread-safe: every method synchronises on the store; callers that read-modify-write synchronise on the
+ * store around the whole operation. Objects go in and out as deep copies.
+ */
+public final class ObjectStore {
+
+    private static final int HISTORY_LIMIT = 10_000;
+
+    private final Map<String, ObjectNode> objects = new TreeMap<>();
+    private final Deque<WatchEvent> history = new ArrayDeque<>();
+    private final List<WatchSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private long resourceVersion = 1;
+
+    private static String key(String storageKey, String namespace, String name) {
+        return storageKey + "\u0000" + namespace + "\u0000" + name;
+    }
+
+    /** The current resourceVersion of the whole store. */
+    public synchronized long resourceVersion() {
+        return resourceVersion;
+    }
+
+    /** A copy of the stored object, or {@code null}. */
+    public synchronized ObjectNode get(String storageKey, String namespace, String name) {
+        ObjectNode object = objects.get(key(storageKey, namespace, name));
+        return object == null ? null : object.deepCopy();
+    }
+
+    /** Copies of the objects of a type, in one namespace or in all ("" for all), ordered by namespace and name. */
+    public synchronized List<ObjectNode> list(String storageKey, String namespace) {
+        String prefix = storageKey + "\u0000" + (namespace.isEmpty() ? "" : namespace + "\u0000");
+        List<ObjectNode> result = new ArrayList<>();
+        objects.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                result.add(v.deepCopy());
+            }
+        });
+        return result;
+    }
+
+    /**
+     * A stored object with the storage key of its type.
+     *
+     * @param storageKey the type's storage key
+     * @param object a copy of the object
+     */
+    public record Stored(String storageKey, ObjectNode object) {
+    }
+
+    /** Copies of every stored object, of any type, in storage order. */
+    public synchronized List<Stored> all() {
+        List<Stored> result = new ArrayList<>();
+        objects.forEach((k, v) -> result.add(new Stored(k.substring(0, k.indexOf('\u0000')), v.deepCopy())));
+        return result;
+    }
+
+    /**
+     * Stores the object under a new resourceVersion and notifies watches.
+     *
+     * @return a copy of what was stored
+     */
+    public synchronized ObjectNode put(String storageKey, ObjectNode object) {
+        ObjectNode meta = Json.metadata(object);
+        String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
+        ObjectNode previous = objects.get(key);
+        resourceVersion++;
+        ObjectNode stored = object.deepCopy();
+        Json.metadata(stored).put("resourceVersion", Long.toString(resourceVersion));
+        objects.put(key, stored);
+        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion,
+                stored.deepCopy(), previous == null ? null : previous.deepCopy()));
+        return stored.deepCopy();
+    }
+
+    /**
+     * Removes the object and notifies watches.
+     *
+     * @return the removed object's last state, with the resourceVersion of the deletion; {@code null} if absent
+     */
+    public synchronized ObjectNode remove(String storageKey, String namespace, String name) {
+        ObjectNode removed = objects.remove(key(storageKey, namespace, name));
+        if (removed == null) {
+            return null;
+        }
+        resourceVersion++;
+        Json.metadata(removed).put("resourceVersion", Long.toString(resourceVersion));
+        publish(new WatchEvent("DELETED", storageKey, resourceVersion, removed.deepCopy(), removed.deepCopy()));
+        return removed.deepCopy();
+    }
+
+    /** Removes every object of a type (when its CustomResourceDefinition goes away). */
+    public synchronized void removeAll(String storageKey) {
+        for (ObjectNode object : list(storageKey, "")) {
+            ObjectNode meta = Json.metadata(object);
+            remove(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
+        }
+    }
+
+    private void publish(WatchEvent event) {
+        history.addLast(event);
+        if (history.size() > HISTORY_LIMIT) {
+            history.removeFirst();
+        }
+        subscriptions.forEach(s -> s.offer(event));
+    }
+
+    /**
+     * Opens a watch. With {@code fromResourceVersion} null or 0 it first reports every matching object as ADDED;
+     * otherwise it replays the retained changes after that version.
+     *
+     * @throws ApiError 410 when the version is older than the retained history
+     */
+    public synchronized WatchSubscription watch(WatchSubscription subscription, String storageKey, String namespace,
+            Long fromResourceVersion) {
+        if (fromResourceVersion == null || fromResourceVersion == 0) {
+            list(storageKey, namespace).forEach(o -> subscription.offerExisting(o, resourceVersion));
+        } else {
+            long oldest = history.isEmpty() ? resourceVersion : history.peekFirst().resourceVersion() - 1;
+            if (fromResourceVersion < oldest) {
+                throw ApiError.expired("too old resource version: " + fromResourceVersion + " (" + oldest + ")");
+            }
+            history.stream().filter(e -> e.resourceVersion() > fromResourceVersion).forEach(subscription::offer);
+        }
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    /** Stops delivering events to a watch. */
+    public void unwatch(WatchSubscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    /** Ends every open watch (on shutdown). */
+    public void closeWatches() {
+        subscriptions.forEach(WatchSubscription::close);
+        subscriptions.clear();
+    }
+}
