@@ -410,6 +410,30 @@ abstract class KubernetesTargetContract {
         assertThat(store.load("app")).contains(inventory);
     }
 
+    @Test
+    void concurrentSavesOfOneInventoryAllSucceed() throws Exception {
+        String application = "busy-" + ns.substring(ns.length() - 8);
+        List<Inventory> inventories = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inventories.add(Inventory.of(application, Revision.of("r" + i),
+                    List.of(ResourceKey.of("", "ConfigMap", ns, "item-" + i))));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> saves = new ArrayList<>();
+            for (Inventory inventory : inventories) {
+                saves.add(pool.submit(() -> new KubernetesInventoryStore(client(), ns).save(inventory)));
+            }
+            for (var save : saves) {
+                save.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(new KubernetesInventoryStore(client(), ns).load(application).orElseThrow()).isIn(inventories);
+    }
+
     protected LiveResource observeOne(ResourceKey key) {
         return target.observe(List.of(key)).get(key).orElseThrow(() -> new AssertionError(key + " is not live"));
     }
