@@ -63,6 +63,18 @@ public interface DesiredStateSource {
     }
 
     /**
+     * Returns a key naming what {@link #latestRevisionId()} asks, so that a loop can ask once and share the answer
+     * among sources with equal keys (e.g. one fetch per repository per interval). Sources with equal non-empty keys
+     * must report the same latest revision id at the same moment (a Git source returns its normalised URL and
+     * tracked ref). The default, {@code ""}, means "never shared".
+     *
+     * @return the key, or {@code ""} when answers must not be shared
+     */
+    default String fetchKey() {
+        return "";
+    }
+
+    /**
      * Describes this source for logs and messages, e.g. {@code https://example.org/shop.git@main:deploy}.
      *
      * @return a human-readable description without credentials

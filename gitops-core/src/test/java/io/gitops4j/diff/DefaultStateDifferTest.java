@@ -1,5 +1,7 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
+import static io.gitops4j.diff.Diffs.paths;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +33,6 @@ class DefaultStateDifferTest {
             """;
 
     private final DefaultStateDiffer differ = DefaultStateDiffer.defaults();
-
-    private ResourceDiff diff(Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
-
-    private static String paths(ResourceDiff diff) {
-        return String.join(",", diff.changes().stream().map(c -> c.operation() + " " + c.path()).toList());
-    }
 
     @Test
     void identicalObjectsAreInSync() {
@@ -177,6 +171,32 @@ class DefaultStateDifferTest {
                 .replace("image: web:1", "image: web:1\n        args: []");
 
         assertThat(diff(resource(desired), live(DEPLOYMENT)).type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
+    void zeroValuesTheServerOmitsAreNotDrift() {
+        String desired = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY, value: ""}]
+                        volumeMounts: [{name: data, mountPath: /data, readOnly: false}]
+                        terminationMessagePath: ""
+                """);
+        String live = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY}]
+                        volumeMounts: [{name: data, mountPath: /data}]
+                """);
+
+        assertThat(diff(resource(desired), live(live)).type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
+    void emptyLabelValuesAreKeptSoTheyAreDrift() {
+        String desired = DEPLOYMENT.replace("labels: {app: web}", "labels: {app: web, flag: \"\"}");
+
+        ResourceDiff diff = diff(resource(desired), live(DEPLOYMENT));
+
+        assertThat(paths(diff)).isEqualTo("ADD /metadata/labels/flag");
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * manifests straight from the commit's tree objects (no working tree). The {@link Revision} of a loaded state is
  * the commit SHA plus the content digest of what was loaded.
  *
+ * <p>A commit's content never changes, so loading the commit loaded last (the tip did not move) returns that
+ * same immutable state without reading the tree again; the signature policy was enforced when it was read.
+ *
  * <p>Failures are {@link SourceException}s that name the repository (never with credentials), the commit and the
  * path inside the repository; nothing is loaded when one is thrown. When a fetch fails the cached clone is kept:
  * {@link #load(Revision)} of a commit fetched before still works and the message says so. Symbolic links and
@@ -58,7 +61,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     private final RepositoryCache cache;
     private final boolean ownsCache;
     private final CachedRepository repository;
-    private volatile String lastLoaded;
+    private volatile DesiredState lastLoaded;
 
     private GitSource(Builder builder) {
         this.remote = RemoteUrl.parse(builder.uri);
@@ -166,9 +169,9 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         try {
             repository.fetch(transport);
         } catch (SourceException e) {
-            String last = lastLoaded;
-            throw new SourceException(e.getMessage() + (last == null ? "" : " Last loaded revision: " + last + "."),
-                    e.getCause());
+            DesiredState last = lastLoaded;
+            throw new SourceException(e.getMessage() + (last == null ? ""
+                    : " Last loaded revision: " + last.revision().id() + "."), e.getCause());
         }
         try (RevWalk walk = new RevWalk(repository.repository())) {
             RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, remote.url());
@@ -190,6 +193,12 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     }
 
     private DesiredState loadCommit(ObjectId id, String expectedDigest) {
+        DesiredState last = lastLoaded;
+        if (last != null && last.revision().id().equals(id.name())) {
+            requireDigest(last, expectedDigest);
+            LOG.debug("{} is still at {}; reusing the state loaded last", describe(), last.revision());
+            return last;
+        }
         long start = System.nanoTime();
         RevCommit commit;
         try (RevWalk walk = new RevWalk(repository.repository())) {
@@ -202,15 +211,20 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         SortedMap<String, byte[]> files = new TreeReader(read, loader::isManifest)
                 .read(repository.repository(), commit, remote.url());
         DesiredState state = loader.load(commit.name(), files);
-        if (!expectedDigest.isEmpty() && !expectedDigest.equals(state.revision().digest())) {
-            throw new SourceException("content of commit " + commit.name() + " in " + describe() + " has digest "
-                    + state.revision().digest() + ", not the expected " + expectedDigest + "; the source's path or"
-                    + " filters changed since that revision was recorded, or the revision belongs to another source");
-        }
-        lastLoaded = commit.name();
+        requireDigest(state, expectedDigest);
+        lastLoaded = state;
         LOG.info("Loaded {} resources from {} files of {} at {} in {} ms", state.size(), files.size(), describe(),
                 state.revision(), (System.nanoTime() - start) / 1_000_000);
         return state;
+    }
+
+    private void requireDigest(DesiredState state, String expectedDigest) {
+        if (!expectedDigest.isEmpty() && !expectedDigest.equals(state.revision().digest())) {
+            throw new SourceException("content of commit " + state.revision().id() + " in " + describe()
+                    + " has digest " + state.revision().digest() + ", not the expected " + expectedDigest + "; the"
+                    + " source's path or filters changed since that revision was recorded, or the revision belongs to"
+                    + " another source");
+        }
     }
 
     private ObjectId parseSha(String id) {

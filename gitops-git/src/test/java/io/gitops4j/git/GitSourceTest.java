@@ -74,6 +74,18 @@ class GitSourceTest {
     }
 
     @Test
+    void reloadOfAnUnmovedTipReusesTheLoadedStateAndAMovedTipReadsAgain() {
+        repo.commit(Map.of("a.yaml", configMap("a")));
+        try (GitSource source = source().build()) {
+            DesiredState first = source.load();
+
+            assertThat(source.load()).isSameAs(first);
+            repo.commit(Map.of("b.yaml", configMap("b")));
+            assertThat(names(source.load())).containsExactly("a", "b");
+        }
+    }
+
+    @Test
     void loadsAnExactEarlierRevisionForRollbackAndChecksItsDigest() {
         repo.commit(Map.of("a.yaml", configMap("a", "old")));
         try (GitSource source = source().build()) {

@@ -1,0 +1,256 @@
+package io.gitops4j.loop;
+
+import io.gitops4j.health.HealthStatus;
+import io.gitops4j.model.Revision;
+import io.gitops4j.reconcile.ReconcileResult.Outcome;
+import io.gitops4j.reconcile.Reconciler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one application in a controller and the rules of when it runs: at most one run at a time,
+ * requests while queued or running coalesce into one follow-up, the next run is scheduled after each run (the
+ * interval with jitter, or the back-off after a failure), suspend cancels the timer. Thread-safe: state is guarded
+ * by this object's monitor, which is never held while a run executes or a listener is called.
+ */
+final class AppRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(AppRuntime.class);
+
+    private final Application app;
+    private final Reconciler engine;
+    private final LoopContext context;
+    private final ArrayDeque<HistoryEntry> history = new ArrayDeque<>();
+
+    private boolean queued;
+    private boolean running;
+    private boolean followUp;
+    private boolean fresh;
+    private boolean stopped;
+    private boolean suspended;
+    private RunReason pendingReason = RunReason.START;
+    private ScheduledTask timer;
+    private Instant nextRun;
+    private Thread runner;
+    private Revision pinned;
+    private Revision lastApplied;
+    private boolean inventoryRead;
+    private String latestId;
+    private long seenGeneration;
+    private SyncState sync = SyncState.UNKNOWN;
+    private HealthStatus health = HealthStatus.UNKNOWN;
+    private String lastError;
+    private List<Drift> drift = List.of();
+    private int failures;
+
+    AppRuntime(Application app, Reconciler engine, LoopContext context) {
+        this.app = app;
+        this.engine = engine;
+        this.context = context;
+        this.suspended = app.suspended();
+    }
+
+    Application application() {
+        return app;
+    }
+
+    /** Asks for a run now; coalesces with a queued or running one; ignored while suspended or stopped. */
+    void request(RunReason reason, boolean fetchFresh) {
+        synchronized (this) {
+            if (stopped || suspended) {
+                return;
+            }
+            fresh |= fetchFresh;
+            if (running) {
+                followUp = true;
+                pendingReason = reason;
+                return;
+            }
+            if (queued) {
+                return;
+            }
+            cancelTimer();
+            queued = true;
+            pendingReason = reason;
+        }
+        submit();
+    }
+
+    private void submit() {
+        try {
+            context.workers().execute(this::run);
+        } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                queued = false;
+            }
+            LOG.warn("application {}: run not started, the worker pool is shut down", app.name());
+        }
+    }
+
+    private void run() {
+        ApplicationRun.Input input;
+        synchronized (this) {
+            queued = false;
+            if (stopped || suspended) {
+                return;
+            }
+            running = true;
+            runner = Thread.currentThread();
+            nextRun = null;
+            input = new ApplicationRun.Input(pendingReason, fresh, pinned, lastApplied, inventoryRead, latestId,
+                    seenGeneration);
+            fresh = false;
+        }
+        ApplicationRun.Output output;
+        try {
+            output = new ApplicationRun(app, engine, context, input).execute();
+        } catch (RuntimeException e) {
+            LOG.error("application {}: run failed unexpectedly", app.name(), e);
+            Instant now = context.clock().instant();
+            String error = "run failed unexpectedly: " + ApplicationRun.message(e);
+            output = new ApplicationRun.Output(input.lastApplied(), input.latestId(), input.seenGeneration(),
+                    SyncState.UNKNOWN, null, error, List.of(), true, new HistoryEntry(app.name(), "", input.reason(),
+                    input.pinned() != null, Outcome.FAILED, now, now, 0, 0, 0, 0, error));
+        }
+        finish(output);
+    }
+
+    private void finish(ApplicationRun.Output output) {
+        boolean again = false;
+        synchronized (this) {
+            running = false;
+            runner = null;
+            record(output);
+            if (!stopped && !suspended) {
+                if (followUp) {
+                    followUp = false;
+                    queued = true;
+                    again = true;
+                } else {
+                    scheduleNext();
+                }
+            }
+            notifyAll();
+        }
+        if (context.historyFile() != null) {
+            try {
+                context.historyFile().append(output.entry());
+            } catch (RuntimeException e) {
+                LOG.warn("application {}: {}", app.name(), e.getMessage());
+            }
+        }
+        context.listener().runFinished(app.name(), output.entry());
+        if (again) {
+            submit();
+        }
+    }
+
+    private void record(ApplicationRun.Output output) {
+        lastApplied = output.lastApplied();
+        inventoryRead = true;
+        latestId = output.latestId();
+        seenGeneration = output.seenGeneration();
+        sync = output.sync();
+        health = output.health() == null ? health : output.health();
+        lastError = output.error();
+        drift = output.drift();
+        failures = output.failed() ? failures + 1 : 0;
+        history.addLast(output.entry());
+        while (history.size() > context.historySize()) {
+            history.removeFirst();
+        }
+    }
+
+    private void scheduleNext() {
+        boolean retry = failures > 0;
+        Duration delay = retry ? app.retryPolicy().delay(failures, context.nextRandom())
+                : app.jitteredInterval(context.nextRandom());
+        RunReason reason = retry ? RunReason.RETRY : RunReason.INTERVAL;
+        nextRun = context.clock().instant().plus(delay);
+        timer = context.scheduler().schedule(() -> request(reason, false), delay);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        nextRun = null;
+    }
+
+    void suspend() {
+        synchronized (this) {
+            suspended = true;
+            followUp = false;
+            cancelTimer();
+        }
+    }
+
+    void resume() {
+        synchronized (this) {
+            if (!suspended) {
+                return;
+            }
+            suspended = false;
+        }
+        request(RunReason.START, false);
+    }
+
+    void pin(Revision revision) {
+        synchronized (this) {
+            pinned = revision;
+        }
+        request(RunReason.ROLLBACK, false);
+    }
+
+    void unpin() {
+        synchronized (this) {
+            if (pinned == null) {
+                return;
+            }
+            pinned = null;
+        }
+        request(RunReason.UNPIN, false);
+    }
+
+    /** Stops scheduling: cancels the timer and ignores later requests; a running run goes on. */
+    synchronized void stop() {
+        stopped = true;
+        followUp = false;
+        cancelTimer();
+    }
+
+    /** Waits until no run is in progress or the deadline passes; returns whether it is idle. */
+    synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        while (running) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** Interrupts the run in progress, if any. */
+    synchronized void interrupt() {
+        if (runner != null) {
+            LOG.warn("application {}: interrupting the run still in progress after the shutdown grace period",
+                    app.name());
+            runner.interrupt();
+        }
+    }
+
+    synchronized ApplicationStatus status() {
+        return new ApplicationStatus(app.name(), lastApplied, pinned, latestId, sync, health, lastError, drift,
+                nextRun, suspended, running, failures);
+    }
+
+    synchronized List<HistoryEntry> history() {
+        return List.copyOf(history);
+    }
+}

@@ -1,0 +1,348 @@
+package io.gitops4j.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.diff.DefaultStateDiffer;
+import io.gitops4j.diff.StateDiffer;
+import io.gitops4j.source.DesiredStateSource;
+import io.gitops4j.target.Target;
+import java.time.Duration;
+
+/**
+ * What a {@link GitOpsController} keeps in sync: a named source, a target, and how to run it (interval with
+ * jitter, prune, self-heal, dry run, initially suspended, health-wait timeout, retry policy).
+ *
+ * <p>Defaults: interval 1 minute with 10% jitter, prune on, self-heal on, no dry run, not suspended, no health
+ * wait, {@link RetryPolicy#defaults()}, {@link DefaultStateDiffer#defaults()}. Immutable and thread-safe (the
+ * source and target it names state their own thread-safety); {@link #newBuilder()} makes a changed copy.
+ *
+ * <pre>{@code
+ * Application shop = Application.builder()
+ *         .name("shop")
+ *         .source(gitSource)
+ *         .target(kubernetesTarget)
+ *         .interval(Duration.ofSeconds(30))
+ *         .selfHeal(false)
+ *         .build();
+ * }</pre>
+ */
+public final class Application {
+    private final String name;
+    private final DesiredStateSource source;
+    private final Target target;
+    private final StateDiffer differ;
+    private final Duration interval;
+    private final double intervalJitter;
+    private final boolean prune;
+    private final boolean selfHeal;
+    private final boolean dryRun;
+    private final boolean suspended;
+    private final Duration healthTimeout;
+    private final RetryPolicy retryPolicy;
+
+    private Application(Builder builder) {
+        this.name = builder.name;
+        this.source = builder.source;
+        this.target = builder.target;
+        this.differ = builder.differ;
+        this.interval = builder.interval;
+        this.intervalJitter = builder.intervalJitter;
+        this.prune = builder.prune;
+        this.selfHeal = builder.selfHeal;
+        this.dryRun = builder.dryRun;
+        this.suspended = builder.suspended;
+        this.healthTimeout = builder.healthTimeout;
+        this.retryPolicy = builder.retryPolicy;
+    }
+
+    /**
+     * Returns a builder with the defaults set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder initialised with this application's settings.
+     *
+     * @return a new builder
+     */
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.source = source;
+        b.target = target;
+        b.differ = differ;
+        b.interval = interval;
+        b.intervalJitter = intervalJitter;
+        b.prune = prune;
+        b.selfHeal = selfHeal;
+        b.dryRun = dryRun;
+        b.suspended = suspended;
+        b.healthTimeout = healthTimeout;
+        b.retryPolicy = retryPolicy;
+        return b;
+    }
+
+    /** @return the unique name, which also names the inventory on the target */
+    public String name() {
+        return name;
+    }
+
+    /** @return where the desired state comes from */
+    public DesiredStateSource source() {
+        return source;
+    }
+
+    /** @return where it is applied */
+    public Target target() {
+        return target;
+    }
+
+    /** @return the differ the engine uses */
+    public StateDiffer differ() {
+        return differ;
+    }
+
+    /** @return the time between two runs when nothing else triggers one */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** @return the share (0 to 1) by which an interval is lengthened at random */
+    public double intervalJitter() {
+        return intervalJitter;
+    }
+
+    /** @return whether owned resources no longer declared are deleted */
+    public boolean prune() {
+        return prune;
+    }
+
+    /** @return whether drift of an applied revision is corrected (otherwise only reported) */
+    public boolean selfHeal() {
+        return selfHeal;
+    }
+
+    /** @return whether every run is a dry run (validate and report, store nothing) */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** @return whether the application starts suspended */
+    public boolean suspended() {
+        return suspended;
+    }
+
+    /** @return how long a run waits for applied resources to be healthy; zero for no wait */
+    public Duration healthTimeout() {
+        return healthTimeout;
+    }
+
+    /** @return how failed runs are retried */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Returns the delay to the next interval run: the interval lengthened by up to {@link #intervalJitter()}.
+     *
+     * @param random a uniform value in [0, 1)
+     * @return a delay in {@code [interval, interval × (1 + jitter)]}
+     */
+    public Duration jitteredInterval(double random) {
+        return interval.plusNanos((long) (interval.toNanos() * intervalJitter * random));
+    }
+
+    @Override
+    public String toString() {
+        return "Application{name=" + name + ", source=" + source.describe() + ", interval=" + interval
+                + ", prune=" + prune + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun + "}";
+    }
+
+    /** Configures an {@link Application}. Not thread-safe; the application it builds is. */
+    public static final class Builder {
+        private String name;
+        private DesiredStateSource source;
+        private Target target;
+        private StateDiffer differ = DefaultStateDiffer.defaults();
+        private Duration interval = Duration.ofMinutes(1);
+        private double intervalJitter = 0.1;
+        private boolean prune = true;
+        private boolean selfHeal = true;
+        private boolean dryRun;
+        private boolean suspended;
+        private Duration healthTimeout = Duration.ZERO;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the name (required), unique within a controller.
+         *
+         * @param value non-blank, without {@code ':'}
+         * @return this builder
+         */
+        public Builder name(String value) {
+            requireNonNull(value, "name is null");
+            if (value.isBlank() || value.contains(":")) {
+                throw new IllegalArgumentException("application name must be non-blank and contain no ':': '"
+                        + value + "'");
+            }
+            this.name = value;
+            return this;
+        }
+
+        /**
+         * Sets the source (required).
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(DesiredStateSource value) {
+            this.source = requireNonNull(value, "source is null");
+            return this;
+        }
+
+        /**
+         * Sets the target (required).
+         *
+         * @param value the target
+         * @return this builder
+         */
+        public Builder target(Target value) {
+            this.target = requireNonNull(value, "target is null");
+            return this;
+        }
+
+        /**
+         * Sets the differ (default {@link DefaultStateDiffer#defaults()}).
+         *
+         * @param value the differ
+         * @return this builder
+         */
+        public Builder differ(StateDiffer value) {
+            this.differ = requireNonNull(value, "differ is null");
+            return this;
+        }
+
+        /**
+         * Sets the interval between runs (default 1 minute).
+         *
+         * @param value positive
+         * @return this builder
+         */
+        public Builder interval(Duration value) {
+            requireNonNull(value, "interval is null");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("interval must be positive: " + value);
+            }
+            this.interval = value;
+            return this;
+        }
+
+        /**
+         * Sets the share by which each interval is lengthened at random (default 0.1), so that applications
+         * added together spread out.
+         *
+         * @param share between 0 and 1
+         * @return this builder
+         */
+        public Builder intervalJitter(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("interval jitter must be a share between 0 and 1: " + share);
+            }
+            this.intervalJitter = share;
+            return this;
+        }
+
+        /**
+         * Sets whether owned resources no longer declared are deleted (default on).
+         *
+         * @param value whether to prune
+         * @return this builder
+         */
+        public Builder prune(boolean value) {
+            this.prune = value;
+            return this;
+        }
+
+        /**
+         * Sets whether drift of an already applied revision is corrected (default on); when off, drift is only
+         * reported and the status is {@link SyncState#OUT_OF_SYNC}.
+         *
+         * @param value whether to self-heal
+         * @return this builder
+         */
+        public Builder selfHeal(boolean value) {
+            this.selfHeal = value;
+            return this;
+        }
+
+        /**
+         * Sets whether every run is a dry run (default off).
+         *
+         * @param value whether to dry-run
+         * @return this builder
+         */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the application starts suspended (default off); {@link GitOpsController#resume} starts it.
+         *
+         * @param value whether to start suspended
+         * @return this builder
+         */
+        public Builder suspended(boolean value) {
+            this.suspended = value;
+            return this;
+        }
+
+        /**
+         * Sets how long a run waits for applied resources to be healthy (default zero: no wait).
+         *
+         * @param value not negative
+         * @return this builder
+         */
+        public Builder healthTimeout(Duration value) {
+            requireNonNull(value, "healthTimeout is null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("healthTimeout must not be negative: " + value);
+            }
+            this.healthTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets how failed runs are retried (default {@link RetryPolicy#defaults()}).
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = requireNonNull(value, "retryPolicy is null");
+            return this;
+        }
+
+        /**
+         * Builds the application.
+         *
+         * @return the application
+         * @throws IllegalStateException when the name, source or target is missing
+         */
+        public Application build() {
+            if (name == null || source == null || target == null) {
+                throw new IllegalStateException("an application needs a name, a source and a target; missing:"
+                        + (name == null ? " name" : "") + (source == null ? " source" : "")
+                        + (target == null ? " target" : ""));
+            }
+            return new Application(this);
+        }
+    }
+}

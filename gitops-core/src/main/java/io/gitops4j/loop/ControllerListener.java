@@ -1,0 +1,67 @@
+package io.gitops4j.loop;
+
+import io.gitops4j.model.Revision;
+import java.util.List;
+
+/**
+ * Observes what a {@link GitOpsController} does: runs, new revisions, drift, source failures.
+ *
+ * <p>Every method has a no-op default, so new events never break an implementation; {@link #NOOP} listens to
+ * nothing. Events of one run arrive on the worker thread that runs it; runs of different applications run in
+ * parallel, so implementations must be thread-safe. Listeners must be fast and must not throw: the controller
+ * calls them inline and logs and ignores what they throw.
+ */
+public interface ControllerListener {
+
+    /** A listener that ignores every event. */
+    ControllerListener NOOP = new ControllerListener() {
+    };
+
+    /**
+     * A run of an application started.
+     *
+     * @param application the application
+     * @param reason why it runs
+     */
+    default void runStarted(String application, RunReason reason) {
+    }
+
+    /**
+     * A run of an application finished, successfully or not.
+     *
+     * @param application the application
+     * @param entry what the run did, as kept in the history
+     */
+    default void runFinished(String application, HistoryEntry entry) {
+    }
+
+    /**
+     * The source of an application has a revision it had not applied.
+     *
+     * @param application the application
+     * @param previousRevisionId the revision applied before, or {@code ""} when none
+     * @param revisionId the new revision
+     */
+    default void newRevision(String application, String previousRevisionId, String revisionId) {
+    }
+
+    /**
+     * Live state drifted from a revision already applied.
+     *
+     * @param application the application
+     * @param revision the applied revision
+     * @param drift the drifted resources with the paths that differ
+     * @param corrected {@code true} when self-heal corrected it in this run, {@code false} when only reported
+     */
+    default void driftDetected(String application, Revision revision, List<Drift> drift, boolean corrected) {
+    }
+
+    /**
+     * The source of an application could not be read; the last applied revision stays and nothing is pruned.
+     *
+     * @param application the application
+     * @param error what failed, without credentials
+     */
+    default void sourceFailed(String application, String error) {
+    }
+}

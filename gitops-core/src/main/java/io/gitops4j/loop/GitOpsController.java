@@ -1,0 +1,437 @@
+package io.gitops4j.loop;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitops4j.model.Revision;
+import io.gitops4j.reconcile.GitOpsEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps many {@link Application}s in sync, continuously, inside the embedding process.
+ *
+ * <p>Each application is reconciled when added, on its interval (with jitter), as soon as a run of any
+ * application on the same repository sees a new revision, and on {@link #trigger(String)} (e.g. from a webhook).
+ * Runs execute on a bounded worker pool, one run per application at a time; requests during a run coalesce into
+ * one follow-up run. A failed run is retried after the application's {@link RetryPolicy} back-off; a successful
+ * run resets it. A revision already applied is checked for drift on every run: corrected with self-heal, only
+ * reported (and {@link SyncState#OUT_OF_SYNC}) without. When the source cannot be read, the last applied revision
+ * stays, the error is reported, and nothing is pruned. {@link #rollback} applies an exact earlier revision and pins
+ * the application there until {@link #unpin}.
+ *
+ * <p>Thread-safe: every method may be called from any thread, including from listeners. {@link #close()} stops
+ * scheduling, lets running runs finish within the shutdown grace period, then interrupts them.
+ *
+ * <pre>{@code
+ * GitOpsController controller = GitOpsController.builder().workers(4).build();
+ * controller.add(Application.builder().name("shop").source(source).target(target)
+ *         .interval(Duration.ofMinutes(1)).build());
+ * // in the webhook handler of the embedding tool:
+ * controller.trigger("shop");
+ * ApplicationStatus status = controller.status("shop");
+ * }</pre>
+ */
+public final class GitOpsController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GitOpsController.class);
+
+    private final ConcurrentSkipListMap<String, AppRuntime> apps = new ConcurrentSkipListMap<>();
+    private final LoopContext context;
+    private final ExecutorService ownedWorkers;
+    private final ScheduledExecutorService ownedTimer;
+    private final Duration shutdownGrace;
+    private volatile boolean closed;
+
+    private GitOpsController(Builder b) {
+        this.ownedTimer = b.scheduler == null
+                ? Executors.newSingleThreadScheduledExecutor(threads("gitops4j-loop-timer-")) : null;
+        this.ownedWorkers = b.executor == null
+                ? Executors.newFixedThreadPool(b.workers, threads("gitops4j-loop-worker-")) : null;
+        Scheduler scheduler = b.scheduler != null ? b.scheduler : Scheduler.of(ownedTimer);
+        Executor workers = b.executor != null ? b.executor : ownedWorkers;
+        this.context = new LoopContext(b.clock, scheduler, workers, new GuardedControllerListener(b.listener),
+                b.random, new SharedFetches(b.clock), b.historySize,
+                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision);
+        this.shutdownGrace = b.shutdownGrace;
+    }
+
+    /**
+     * Returns a builder with the defaults: system UTC clock, own timer thread, 4 workers, no listener, 20 history
+     * entries per application, no history file, 30 s shutdown grace.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Adds an application and requests its first run now (unless it is {@link Application#suspended()}).
+     *
+     * @param application the application; its name must be new to this controller
+     * @throws IllegalArgumentException when an application of that name exists
+     * @throws IllegalStateException when the controller is closed
+     */
+    public void add(Application application) {
+        requireNonNull(application, "application is null");
+        checkOpen();
+        GitOpsEngine engine = GitOpsEngine.builder().application(application.name()).source(application.source())
+                .target(application.target()).differ(application.differ()).clock(context.clock()).build();
+        AppRuntime runtime = new AppRuntime(application, engine, context);
+        if (apps.putIfAbsent(application.name(), runtime) != null) {
+            throw new IllegalArgumentException("application '" + application.name()
+                    + "' is already added; remove it first or choose another name");
+        }
+        runtime.request(RunReason.START, false);
+    }
+
+    /**
+     * Removes an application: no further runs; a run in progress finishes. Resources it applied stay.
+     *
+     * @param name the application
+     * @return whether it was known
+     */
+    public boolean remove(String name) {
+        AppRuntime runtime = apps.remove(requireNonNull(name, "name is null"));
+        if (runtime != null) {
+            runtime.stop();
+        }
+        return runtime != null;
+    }
+
+    /**
+     * Requests a run now with a fresh look at the source, e.g. when a webhook says the repository changed. A
+     * request during a run coalesces into one follow-up run; ignored while suspended.
+     *
+     * @param name the application
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public void trigger(String name) {
+        runtime(name).request(RunReason.TRIGGER, true);
+    }
+
+    /**
+     * Suspends an application: its timer is cancelled and requests are ignored; a run in progress finishes.
+     *
+     * @param name the application
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public void suspend(String name) {
+        runtime(name).suspend();
+    }
+
+    /**
+     * Resumes a suspended application and requests a run now; nothing happens when it is not suspended.
+     *
+     * @param name the application
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public void resume(String name) {
+        runtime(name).resume();
+    }
+
+    /**
+     * Reconciles an exact earlier revision now and pins the application there: new revisions are seen (status)
+     * but not applied until {@link #unpin(String)}. The declaration in the source stays the truth; the pin shows
+     * in {@link ApplicationStatus#pinnedRevision()} and in the history.
+     *
+     * @param name the application
+     * @param revision the revision to return to (its digest, when known, is verified by the source)
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public void rollback(String name, Revision revision) {
+        requireNonNull(revision, "revision is null");
+        runtime(name).pin(revision);
+    }
+
+    /**
+     * Removes a rollback pin and requests a run, which applies the latest revision again.
+     *
+     * @param name the application
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public void unpin(String name) {
+        runtime(name).unpin();
+    }
+
+    /**
+     * Returns a snapshot of an application's status.
+     *
+     * @param name the application
+     * @return the status now
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public ApplicationStatus status(String name) {
+        return runtime(name).status();
+    }
+
+    /**
+     * Returns a snapshot of every application's status, sorted by name.
+     *
+     * @return an unmodifiable list
+     */
+    public List<ApplicationStatus> statuses() {
+        return apps.values().stream().map(AppRuntime::status).toList();
+    }
+
+    /**
+     * Returns the last runs of an application, oldest first, at most the configured history size.
+     *
+     * @param name the application
+     * @return an unmodifiable list
+     * @throws IllegalArgumentException when the application is unknown
+     */
+    public List<HistoryEntry> history(String name) {
+        return runtime(name).history();
+    }
+
+    /**
+     * Returns the names of the applications, sorted.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> applications() {
+        return List.copyOf(apps.keySet());
+    }
+
+    /**
+     * Stops the controller: no new runs; runs in progress may finish within the shutdown grace period, then they
+     * are interrupted. Idempotent; returns when every run ended or a second grace period passed.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        apps.values().forEach(AppRuntime::stop);
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        try {
+            if (!awaitIdle(deadline)) {
+                apps.values().forEach(AppRuntime::interrupt);
+                if (!awaitIdle(System.nanoTime() + shutdownGrace.toNanos())) {
+                    LOG.warn("runs still in progress after interrupting them; giving up waiting");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            shutdownOwned();
+        }
+    }
+
+    private boolean awaitIdle(long deadline) throws InterruptedException {
+        for (AppRuntime runtime : apps.values()) {
+            if (!runtime.awaitIdle(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void shutdownOwned() {
+        if (ownedTimer != null) {
+            ownedTimer.shutdownNow();
+        }
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdown();
+            try {
+                ownedWorkers.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ownedWorkers.shutdownNow();
+        }
+    }
+
+    private void newRevision(String fetchKey, String seenBy) {
+        for (AppRuntime runtime : apps.values()) {
+            if (!runtime.application().name().equals(seenBy)
+                    && runtime.application().source().fetchKey().equals(fetchKey)) {
+                runtime.request(RunReason.NEW_REVISION, false);
+            }
+        }
+    }
+
+    private AppRuntime runtime(String name) {
+        requireNonNull(name, "name is null");
+        AppRuntime runtime = apps.get(name);
+        if (runtime == null) {
+            throw new IllegalArgumentException("no application '" + name + "' in this controller; known: "
+                    + apps.keySet());
+        }
+        return runtime;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the controller is closed; create a new one");
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "GitOpsController{applications=" + apps.size() + ", closed=" + closed + "}";
+    }
+
+    /** Configures a {@link GitOpsController}. Not thread-safe; the controller it builds is. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler;
+        private Executor executor;
+        private int workers = 4;
+        private ControllerListener listener = ControllerListener.NOOP;
+        private int historySize = 20;
+        private Path historyFile;
+        private Duration shutdownGrace = Duration.ofSeconds(30);
+        private Random random = new Random();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the clock for run times, statuses and history (default the UTC system clock). Use the same clock
+         * the scheduler uses.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /**
+         * Sets the scheduler that fires intervals and retries (default: a daemon timer thread the controller owns
+         * and stops on {@link #close()}).
+         *
+         * @param value the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = requireNonNull(value, "scheduler is null");
+            return this;
+        }
+
+        /**
+         * Sets the number of worker threads that run reconciles (default 4), when no {@link #executor} is set.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder workers(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("workers must be at least 1: " + value);
+            }
+            this.workers = value;
+            return this;
+        }
+
+        /**
+         * Runs reconciles on an executor the caller owns instead of an own pool of {@link #workers} threads; the
+         * caller bounds it and shuts it down. Tests pass {@code Runnable::run} to run inline.
+         *
+         * @param value the executor
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = requireNonNull(value, "executor is null");
+            return this;
+        }
+
+        /**
+         * Sets the listener (default {@link ControllerListener#NOOP}).
+         *
+         * @param value the listener; must be fast, thread-safe, and must not throw
+         * @return this builder
+         */
+        public Builder listener(ControllerListener value) {
+            this.listener = requireNonNull(value, "listener is null");
+            return this;
+        }
+
+        /**
+         * Sets how many runs each application keeps in memory (default 20).
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder historySize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("historySize must be at least 1: " + value);
+            }
+            this.historySize = value;
+            return this;
+        }
+
+        /**
+         * Appends every run of every application to a JSON Lines file (read it with {@link HistoryFile#read}).
+         *
+         * @param value the file; its folder must exist
+         * @return this builder
+         */
+        public Builder historyFile(Path value) {
+            this.historyFile = requireNonNull(value, "historyFile is null");
+            return this;
+        }
+
+        /**
+         * Sets how long {@link #close()} lets running reconciles finish before interrupting them (default 30 s).
+         *
+         * @param value not negative
+         * @return this builder
+         */
+        public Builder shutdownGrace(Duration value) {
+            requireNonNull(value, "shutdownGrace is null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative: " + value);
+            }
+            this.shutdownGrace = value;
+            return this;
+        }
+
+        /**
+         * Sets the source of randomness for jitter (default a new {@link Random}); a seeded one makes jitter
+         * repeatable.
+         *
+         * @param value the random generator
+         * @return this builder
+         */
+        public Builder random(Random value) {
+            this.random = requireNonNull(value, "random is null");
+            return this;
+        }
+
+        /**
+         * Builds the controller; it runs applications as soon as they are added.
+         *
+         * @return the controller
+         */
+        public GitOpsController build() {
+            return new GitOpsController(this);
+        }
+    }
+}

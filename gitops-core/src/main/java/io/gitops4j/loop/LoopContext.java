@@ -1,0 +1,23 @@
+package io.gitops4j.loop;
+
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.Executor;
+
+/**
+ * What every application's runtime shares in one controller: time, the timer, the worker pool, the listener,
+ * randomness for jitter, shared fetches, the history settings, and a way to tell siblings of a new revision.
+ */
+record LoopContext(Clock clock, Scheduler scheduler, Executor workers, ControllerListener listener, Random random,
+                   SharedFetches fetches, int historySize, HistoryFile historyFile, RevisionNews news) {
+
+    /** Tells the applications that read a repository that one of them saw a new revision there. */
+    @FunctionalInterface
+    interface RevisionNews {
+        void newRevision(String fetchKey, String seenBy);
+    }
+
+    double nextRandom() {
+        return random.nextDouble();
+    }
+}

@@ -1,0 +1,19 @@
+package io.gitops4j.loop;
+
+/** Why the controller ran an application. */
+public enum RunReason {
+    /** The application was added (or resumed). */
+    START,
+    /** Its interval elapsed. */
+    INTERVAL,
+    /** A run of another application on the same repository saw a new revision. */
+    NEW_REVISION,
+    /** {@link GitOpsController#trigger(String)} was called, e.g. by a webhook. */
+    TRIGGER,
+    /** A retry after a failed run, after the back-off delay. */
+    RETRY,
+    /** {@link GitOpsController#rollback} pinned an earlier revision. */
+    ROLLBACK,
+    /** {@link GitOpsController#unpin(String)} resumed tracking the latest revision. */
+    UNPIN
+}
