@@ -374,7 +374,6 @@ abstract class KubernetesTargetContract {
                 List.of(ResourceKey.of("", "ConfigMap", ns, "settings"), ResourceKey.of("apps", "Deployment", ns, "web"),
                         ResourceKey.clusterScoped("", "Namespace", ns)));
         KubernetesTarget first = targetBuilder().inventoryNamespace(ns).build();
-        first.inventoryStore().save(Inventory.empty(application).revision().isPresent() ? inventory : inventory);
         first.inventoryStore().save(inventory);
 
         KubernetesTarget restarted = targetBuilder().inventoryNamespace(ns).build();
