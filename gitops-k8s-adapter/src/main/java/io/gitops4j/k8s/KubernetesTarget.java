@@ -25,7 +25,6 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.target.TargetException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -383,16 +382,13 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         private Config config() {
-            String text;
-            try {
-                text = Files.readString(kubeconfig);
-            } catch (IOException e) {
-                throw new TargetException(null, "cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
-                        + "; check the path and its permissions", e);
+            if (!Files.isReadable(kubeconfig)) {
+                throw new TargetException(null, "cannot read kubeconfig " + kubeconfig
+                        + ": no such readable file; check the path and its permissions");
             }
             Config config;
             try {
-                config = Config.fromKubeconfig(context, text, kubeconfig.toString());
+                config = Config.fromKubeconfig(context, kubeconfig.toFile());
             } catch (RuntimeException e) {
                 throw new TargetException(null, "cannot load kubeconfig " + kubeconfig
                         + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage(), e);
