@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Walks only what desired declares (and, for removals, what last-applied declared), keeps its position in a
  * {@link PathStack} and builds a JSON Pointer only when it reports a change. A desired subtree exactly equal to
- * the live one (Jackson's equality, which fails fast on maps of different sizes) has no changes under any rule
+ * the live one ({@link Trees#equal}, which fails fast on maps of different sizes) has no changes under any rule
  * here, so it is skipped without a walk. The rules are those documented on
  * {@link DefaultStateDiffer}. Not thread-safe: create one per resource diff.
  */
@@ -83,7 +83,7 @@ final class Comparison {
             if (!Scalars.isEmptyValue(desired) && !(Scalars.isZero(desired) && !FreeFormMaps.isEntry(path))) {
                 report(FieldChange.Operation.ADD, null, desired);
             }
-        } else if (desired instanceof ContainerNode && desired.equals(live)) {
+        } else if (desired instanceof ContainerNode && Trees.equal(desired, live)) {
             return;
         } else if (desired instanceof ObjectNode) {
             if (live instanceof ObjectNode) {

@@ -47,7 +47,8 @@ import java.util.Map;
  *       ports), protocol defaulting to {@code TCP}; {@code hostAliases} by {@code ip};
  *       {@code topologySpreadConstraints} by {@code topologyKey}+{@code whenUnsatisfiable};
  *       {@code readinessGates} by {@code conditionType}; extra keys from {@link Builder#listMergeKey}; and any
- *       other list whose items all have a {@code name}, unique on each side. A desired item missing live is an
+ *       other list whose desired items all have a {@code name}, unique among them. Which key applies is decided by
+ *       desired; live items without the key match nothing. A desired item missing live is an
  *       {@code ADD} at its desired index; a live item that last-applied declared and desired no longer does is
  *       a {@code REMOVE} at its live index; other live items are left alone. Paths inside a matched item use
  *       the desired index.</li>
@@ -145,7 +146,7 @@ public final class DefaultStateDiffer implements StateDiffer {
     private List<FieldChange> compare(ResourceKey key, Resource desired, LiveResource live) {
         JsonNode desiredTree = desired.tree();
         JsonNode liveTree = live.object().tree();
-        if (desiredTree.equals(liveTree)) {
+        if (Trees.equal(desiredTree, liveTree)) {
             return List.of();
         }
         Resource lastApplied = live.lastApplied().orElse(null);

@@ -21,7 +21,9 @@ final class KeyIndex {
         if (list.size() > SCAN_LIMIT && lookups > SCAN_LIMIT) {
             byKey = new HashMap<>(list.size() * 2);
             for (int i = list.size() - 1; i >= 0; i--) {
-                byKey.put(key.hashKey(list.get(i)), i);
+                if (key.hasKey(list.get(i))) {
+                    byKey.put(key.hashKey(list.get(i)), i);
+                }
             }
         }
     }
@@ -30,6 +32,9 @@ final class KeyIndex {
     int find(JsonNode item) {
         if (byKey == null) {
             return key.find(list, item);
+        }
+        if (!key.hasKey(item)) {
+            return -1;
         }
         Integer index = byKey.get(key.hashKey(item));
         return index == null ? -1 : index;

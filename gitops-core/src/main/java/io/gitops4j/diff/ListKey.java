@@ -37,7 +37,7 @@ final class ListKey {
     boolean appliesTo(JsonNode list) {
         for (int i = 0, n = list.size(); i < n; i++) {
             JsonNode item = list.get(i);
-            if (!(item instanceof ObjectNode) || Scalars.isAbsent(item.get(fields[0]))) {
+            if (!(item instanceof ObjectNode) || !hasKey(item)) {
                 return false;
             }
         }
@@ -75,7 +75,16 @@ final class ListKey {
         return -1;
     }
 
+    /** Tells whether an item has the primary key field (items without it match nothing). */
+    boolean hasKey(JsonNode item) {
+        return !Scalars.isAbsent(item.get(fields[0]));
+    }
+
+    /** Tells whether two items have the same key; an item without the primary key field matches nothing. */
     boolean same(JsonNode a, JsonNode b) {
+        if (!hasKey(a) || !hasKey(b)) {
+            return false;
+        }
         for (int f = 0; f < fields.length; f++) {
             JsonNode x = valueOf(a, f);
             JsonNode y = valueOf(b, f);

@@ -12,7 +12,12 @@ import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DefaultStateDifferTest {
@@ -257,6 +262,25 @@ class DefaultStateDifferTest {
                 .containsExactly("api:CREATE", "db:UPDATE", "old:DELETE", "web:NONE");
         assertThat(diff.resources().get(db.key()).changes()).extracting(FieldChange::path)
                 .containsExactly("/spec/template/spec/containers/0/image");
+    }
+
+    @Test
+    void oneDifferSharedByThreadsGivesEqualResults() throws Exception {
+        Resource desired = resource(DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
+        LiveResource live = live(DEPLOYMENT);
+        String expected = DiffFormatter.defaults().text(diff(desired, live));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> DiffFormatter.defaults().text(differ.diff(desired.key(), desired, live))));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -125,6 +125,24 @@ class ListDiffTest {
     }
 
     @Test
+    void liveItemsWithoutTheKeyAreLeftAlone() {
+        String desired = """
+                apiVersion: example.com/v1
+                kind: Gateway
+                metadata: {name: g}
+                spec:
+                  listeners: [{name: a, port: 1}]
+                """;
+        String live = desired.replace("[{name: a, port: 1}]", "[{port: 9}, {name: a, port: 1}]");
+
+        ResourceDiff withoutLastApplied = diff(resource(desired), live(live));
+        ResourceDiff withLastApplied = diff(resource(desired), live(live, live));
+
+        assertThat(withoutLastApplied.type()).isEqualTo(ChangeType.NONE);
+        assertThat(withLastApplied.type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
     void listsWithoutKeyOfEqualLengthCompareByIndex() {
         String desired = POD + "  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n";
         String live = POD + "  tolerations: [{key: a, operator: Exists, effect: NoSchedule},"
