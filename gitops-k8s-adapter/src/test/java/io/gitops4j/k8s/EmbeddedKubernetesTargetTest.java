@@ -44,16 +44,7 @@ class EmbeddedKubernetesTargetTest extends KubernetesTargetContract {
     void healthFollowsTheStatusAControllerWrites() {
         ResourceKey key = target.apply(Manifests.deployment(ns, "web", "nginx:1.27", 2), ApplyOptions.DEFAULT).key();
         Health before = target.health(observeOne(key).object());
-        api.setStatus("apps/v1", "Deployment", ns, "web", Manifests.tree("""
-                observedGeneration: 1
-                replicas: 2
-                updatedReplicas: 2
-                readyReplicas: 2
-                availableReplicas: 2
-                conditions:
-                - {type: Available, status: "True", reason: MinimumReplicasAvailable}
-                - {type: Progressing, status: "True", reason: NewReplicaSetAvailable}
-                """));
+        api.setStatus("apps/v1", "Deployment", ns, "web", Manifests.availableDeploymentStatus(1, 2));
 
         Health after = target.health(observeOne(key).object());
 
