@@ -22,6 +22,7 @@ public final class ReconcileOptions {
     private final boolean force;
     private final double pruneLimit;
     private final boolean allowLargePrune;
+    private final boolean allowEmpty;
     private final Revision revision;
     private final Duration healthTimeout;
 
@@ -31,6 +32,7 @@ public final class ReconcileOptions {
         this.force = builder.force;
         this.pruneLimit = builder.pruneLimit;
         this.allowLargePrune = builder.allowLargePrune;
+        this.allowEmpty = builder.allowEmpty;
         this.revision = builder.revision;
         this.healthTimeout = builder.healthTimeout;
     }
@@ -65,6 +67,7 @@ public final class ReconcileOptions {
         builder.force = force;
         builder.pruneLimit = pruneLimit;
         builder.allowLargePrune = allowLargePrune;
+        builder.allowEmpty = allowEmpty;
         builder.revision = revision;
         builder.healthTimeout = healthTimeout;
         return builder;
@@ -116,6 +119,17 @@ public final class ReconcileOptions {
     }
 
     /**
+     * Tells whether an empty desired state may be reconciled while the application owns resources (which prunes
+     * them all, within the prune limit). Off by default: an empty load usually means a wrong path or a deleted
+     * folder, not an intent to delete everything (like Argo CD's {@code allowEmpty}).
+     *
+     * @return {@code true} when an empty desired state is accepted
+     */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
      * Returns the exact revision to load (a rollback), if any.
      *
      * @return the revision, or empty to load the latest
@@ -136,7 +150,8 @@ public final class ReconcileOptions {
     @Override
     public String toString() {
         return "ReconcileOptions{dryRun=" + dryRun + ", prune=" + prune + ", force=" + force + ", pruneLimit="
-                + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", revision=" + revision
+                + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", allowEmpty=" + allowEmpty
+                + ", revision=" + revision
                 + ", healthTimeout=" + healthTimeout + "}";
     }
 
@@ -147,6 +162,7 @@ public final class ReconcileOptions {
         private boolean force;
         private double pruneLimit = 0.5;
         private boolean allowLargePrune;
+        private boolean allowEmpty;
         private Revision revision;
         private Duration healthTimeout = Duration.ZERO;
 
@@ -211,6 +227,17 @@ public final class ReconcileOptions {
          */
         public Builder allowLargePrune() {
             this.allowLargePrune = true;
+            return this;
+        }
+
+        /**
+         * Accepts an empty desired state while the application owns resources, so that they are pruned (still
+         * within the prune limit, see {@link #allowLargePrune()}). Without it such a run fails and changes nothing.
+         *
+         * @return this builder
+         */
+        public Builder allowEmpty() {
+            this.allowEmpty = true;
             return this;
         }
 

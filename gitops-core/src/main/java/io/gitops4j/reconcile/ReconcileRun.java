@@ -70,6 +70,15 @@ final class ReconcileRun {
         if (inventory == null) {
             return finish(false);
         }
+        if (desired.isEmpty() && inventory.size() > 0 && !options.allowEmpty()) {
+            String reason = "refusing to reconcile an empty desired state while application " + context.application()
+                    + " owns " + inventory.size() + " resources: " + context.source().describe()
+                    + " declared nothing at " + revision.shortId() + " (wrong path? deleted folder?); nothing was "
+                    + "applied or pruned. Pass allowEmpty() to prune everything it owns";
+            LOG.warn("{}", reason);
+            result.error(reason);
+            return finish(false);
+        }
         Plan plan = plan(prepared.state(), inventory);
         if (plan == null) {
             return finish(false);

@@ -252,6 +252,32 @@ class GitOpsEngineTest {
     }
 
     @Test
+    void refusesAnEmptyDesiredStateWhileOwningResourcesUnlessAllowed() {
+        // given
+        source.state = state("r1", configMap("a"));
+        engine().reconcile();
+        source.state = state("r2");
+
+        // when
+        ReconcileResult refused = engine().reconcile(ReconcileOptions.builder().allowLargePrune().build());
+
+        // then
+        assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("refusing to reconcile an empty desired state").contains("allowEmpty()"));
+        assertThat(refused.steps()).isEmpty();
+        assertThat(target.objects).hasSize(1);
+
+        // when allowed
+        ReconcileResult allowed = engine().reconcile(
+                ReconcileOptions.builder().allowEmpty().allowLargePrune().build());
+
+        // then
+        assertThat(allowed.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(target.objects).isEmpty();
+    }
+
+    @Test
     void keepsObjectsWhosePruneIsDisabledAndReleasesThem() {
         // given
         Resource kept = resource("v1", "ConfigMap", "shop", "kept", Map.of(Annotations.PRUNE, "disabled"));
