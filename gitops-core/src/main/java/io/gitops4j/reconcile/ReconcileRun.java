@@ -104,7 +104,9 @@ final class ReconcileRun {
             return null;
         }
         StateDiff owned = StateDiff.of(diff.resources().values().stream()
-                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key())).toList());
+                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key()))
+                .flatMap(d -> ObjectPolicy.apply(d).stream())
+                .toList());
         return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 

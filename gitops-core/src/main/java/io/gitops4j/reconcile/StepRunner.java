@@ -127,9 +127,9 @@ final class StepRunner {
     }
 
     private Optional<String> keepReason(LiveResource live) {
-        if (live.object().annotation(Annotations.PRUNE).filter(Annotations.PRUNE_DISABLED::equals).isPresent()) {
-            return Optional.of("not deleted: pruning is disabled by the annotation " + Annotations.PRUNE + "="
-                    + Annotations.PRUNE_DISABLED);
+        Optional<String> disabledBy = ObjectPolicy.pruneDisabledBy(live.object());
+        if (disabledBy.isPresent()) {
+            return Optional.of("not deleted: pruning is disabled by the annotation " + disabledBy.get());
         }
         String ours = Annotations.trackingId(context.application(), live.key());
         Optional<String> owner = live.object().annotation(Annotations.TRACKING_ID);
