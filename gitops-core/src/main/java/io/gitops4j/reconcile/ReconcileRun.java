@@ -58,8 +58,29 @@ final class ReconcileRun {
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
 
+        StepRunner runner = new StepRunner(context, options, result);
         PreparedState prepared = PreparedState.of(context.application(), desired, context.target());
+        Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
+        boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
+        if (waitsForCrds && !options.dryRun()) {
+            LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
+            DesiredState firstStage = prepared.state();
+            Boolean staged = attempt("cannot apply the CustomResourceDefinitions first", () -> {
+                CrdStage.applyFirst(context, firstStage, runner);
+                return Boolean.TRUE;
+            });
+            if (staged == null) {
+                return finish(false);
+            }
+            prepared = PreparedState.of(context.application(), desired, context.target());
+        }
         for (StepResult failure : prepared.failures()) {
+            if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
+                StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
+                        + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
+                result.step(skipped);
+                continue;
+            }
             LOG.warn("cannot prepare {}: {}", failure.key(), failure.message());
             result.step(failure);
             context.listener().stepFailed(context.application(), failure);
@@ -86,7 +107,7 @@ final class ReconcileRun {
         result.plan(plan);
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
-        return execute(plan, inventory, revision);
+        return execute(plan, inventory, revision, runner);
     }
 
     private Plan plan(DesiredState desired, Inventory inventory) {
@@ -110,8 +131,7 @@ final class ReconcileRun {
         return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision) {
-        StepRunner runner = new StepRunner(context, options, result);
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {
         runner.apply(options.force() ? plan.allApplies() : plan.applies());
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());

@@ -69,6 +69,9 @@ final class FakeTarget implements Target {
                 : previous.equals(resource) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
         if (!options.dryRun()) {
             objects.put(resource.key(), resource);
+            if (resource.kind().equals("CustomResourceDefinition")) {
+                unknownKinds.remove(resource.tree().at("/spec/names/kind").asText());
+            }
         }
         return new ApplyResult(resource.key(), outcome, resource);
     }
