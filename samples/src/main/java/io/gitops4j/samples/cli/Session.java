@@ -1,0 +1,71 @@
+package io.gitops4j.samples.cli;
+
+import io.gitops4j.diff.DefaultStateDiffer;
+import io.gitops4j.reconcile.GitOpsEngine;
+import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.source.DesiredStateSource;
+import java.time.Duration;
+
+/** A command's opened source, target and engine for one application; {@link #close()} releases them. */
+final class Session implements AutoCloseable {
+    private final String application;
+    private final DesiredStateSource source;
+    private final OpenTarget target;
+    private final GitOpsEngine engine;
+
+    private Session(String application, DesiredStateSource source, OpenTarget target, ReconcileListener listener) {
+        this.application = application;
+        this.source = source;
+        this.target = target;
+        this.engine = GitOpsEngine.builder().application(application).source(source).target(target.target())
+                .differ(DefaultStateDiffer.defaults()).listener(listener)
+                .healthPollInterval(Duration.ofMillis(250)).build();
+    }
+
+    static Session open(ApplicationOptions app, SourceOptions sourceOptions, TargetOptions targetOptions,
+            ReconcileListener listener) {
+        DesiredStateSource source = sourceOptions.open();
+        try {
+            return new Session(app.application, source, targetOptions.open(), listener);
+        } catch (RuntimeException e) {
+            closeQuietly(source);
+            throw e;
+        }
+    }
+
+    String application() {
+        return application;
+    }
+
+    DesiredStateSource source() {
+        return source;
+    }
+
+    OpenTarget target() {
+        return target;
+    }
+
+    GitOpsEngine engine() {
+        return engine;
+    }
+
+    PlanPreview preview() {
+        return PlanPreview.of(application, source, target.target(), DefaultStateDiffer.defaults());
+    }
+
+    @Override
+    public void close() {
+        target.close();
+        closeQuietly(source);
+    }
+
+    private static void closeQuietly(DesiredStateSource source) {
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Session.class).debug("closing {} failed", source.describe(), e);
+            }
+        }
+    }
+}
