@@ -79,6 +79,32 @@ class SharedFetchTest {
     }
 
     @Test
+    void aWebhookForARepositoryRunsEveryReaderWithOneFreshFetch() {
+        // given
+        ScriptedSource repo = new ScriptedSource("https://example.org/shop.git@main");
+        ScriptedSource other = new ScriptedSource("https://example.org/other.git@main");
+        repo.commit("r1", "a=red");
+        other.commit("o1", "z=red");
+        for (int i = 0; i < APPS; i++) {
+            loop.controller.add(loop.app("app" + i, repo).interval(java.time.Duration.ofHours(1)).build());
+        }
+        loop.controller.add(loop.app("other", other).interval(java.time.Duration.ofHours(1)).build());
+        int fetches = repo.fetches();
+
+        // when
+        repo.commit("r2", "a=blue");
+        int triggered = loop.controller.triggerSource("https://example.org/shop.git@main");
+
+        // then
+        assertThat(triggered).isEqualTo(APPS);
+        assertThat(repo.fetches()).isEqualTo(fetches + 1);
+        for (int i = 0; i < APPS; i++) {
+            assertThat(loop.controller.status("app" + i).lastAppliedRevision().orElseThrow().id()).isEqualTo("r2");
+        }
+        assertThat(loop.controller.history("other")).hasSize(1);
+    }
+
+    @Test
     void sourcesWithoutAFetchKeyAreFetchedByEachApplication() {
         // given
         ScriptedSource first = new ScriptedSource("");
