@@ -29,7 +29,7 @@ final class AppRuntime {
     private boolean queued;
     private boolean running;
     private boolean followUp;
-    private boolean fresh;
+    private long fetchAfter = -1;
     private boolean stopped;
     private boolean suspended;
     private RunReason pendingReason = RunReason.START;
@@ -59,12 +59,20 @@ final class AppRuntime {
     }
 
     /** Asks for a run now; coalesces with a queued or running one; ignored while suspended or stopped. */
-    void request(RunReason reason, boolean fetchFresh) {
+    void request(RunReason reason) {
+        request(reason, -1);
+    }
+
+    /**
+     * Asks for a run now that reads the source from a fetch above a generation (-1: any answer not seen yet);
+     * coalesces with a queued or running one; ignored while suspended or stopped.
+     */
+    void request(RunReason reason, long fetchAbove) {
         synchronized (this) {
             if (stopped || suspended) {
                 return;
             }
-            fresh |= fetchFresh;
+            fetchAfter = Math.max(fetchAfter, fetchAbove);
             if (running) {
                 followUp = true;
                 pendingReason = reason;
@@ -101,9 +109,9 @@ final class AppRuntime {
             running = true;
             runner = Thread.currentThread();
             nextRun = null;
-            input = new ApplicationRun.Input(pendingReason, fresh, pinned, lastApplied, inventoryRead, latestId,
+            input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned, lastApplied, inventoryRead, latestId,
                     seenGeneration);
-            fresh = false;
+            fetchAfter = -1;
         }
         ApplicationRun.Output output;
         try {
@@ -171,7 +179,7 @@ final class AppRuntime {
                 : app.jitteredInterval(context.nextRandom());
         RunReason reason = retry ? RunReason.RETRY : RunReason.INTERVAL;
         nextRun = context.clock().instant().plus(delay);
-        timer = context.scheduler().schedule(() -> request(reason, false), delay);
+        timer = context.scheduler().schedule(() -> request(reason), delay);
     }
 
     private void cancelTimer() {
@@ -197,14 +205,14 @@ final class AppRuntime {
             }
             suspended = false;
         }
-        request(RunReason.START, false);
+        request(RunReason.START);
     }
 
     void pin(Revision revision) {
         synchronized (this) {
             pinned = revision;
         }
-        request(RunReason.ROLLBACK, false);
+        request(RunReason.ROLLBACK);
     }
 
     void unpin() {
@@ -214,7 +222,7 @@ final class AppRuntime {
             }
             pinned = null;
         }
-        request(RunReason.UNPIN, false);
+        request(RunReason.UNPIN);
     }
 
     /** Stops scheduling: cancels the timer and ignores later requests; a running run goes on. */

@@ -26,7 +26,7 @@ final class ApplicationRun {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationRun.class);
 
     /** What the runtime knew when the run started. */
-    record Input(RunReason reason, boolean fresh, Revision pinned, Revision lastApplied, boolean inventoryRead,
+    record Input(RunReason reason, long reuseAbove, Revision pinned, Revision lastApplied, boolean inventoryRead,
                  String latestId, long seenGeneration) {
     }
 
@@ -52,7 +52,7 @@ final class ApplicationRun {
     Output execute() {
         context.listener().runStarted(app.name(), in.reason());
         Revision applied = in.lastApplied() != null || in.inventoryRead() ? in.lastApplied() : inventoryRevision();
-        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.seenGeneration(), in.fresh());
+        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.reuseAbove());
         if (answer.changed()) {
             context.news().newRevision(app.source().fetchKey(), app.name());
         }

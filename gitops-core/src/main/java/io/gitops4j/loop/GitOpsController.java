@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
+import io.gitops4j.reconcile.ReconcileListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * controller.add(Application.builder().name("shop").source(source).target(target)
  *         .interval(Duration.ofMinutes(1)).build());
  * // in the webhook handler of the embedding tool:
- * controller.trigger("shop");
+ * controller.trigger("shop");                 // one application, or
+ * controller.triggerSource(source.fetchKey()); // every application reading that repository
  * ApplicationStatus status = controller.status("shop");
  * }</pre>
  */
@@ -52,6 +54,7 @@ public final class GitOpsController implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final ScheduledExecutorService ownedTimer;
     private final Duration shutdownGrace;
+    private final ReconcileListener reconcileListener;
     private volatile boolean closed;
 
     private GitOpsController(Builder b) {
@@ -65,6 +68,7 @@ public final class GitOpsController implements AutoCloseable {
                 b.random, new SharedFetches(b.clock), b.historySize,
                 b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision);
         this.shutdownGrace = b.shutdownGrace;
+        this.reconcileListener = b.reconcileListener;
     }
 
     /**
@@ -87,14 +91,16 @@ public final class GitOpsController implements AutoCloseable {
     public void add(Application application) {
         requireNonNull(application, "application is null");
         checkOpen();
-        GitOpsEngine engine = GitOpsEngine.builder().application(application.name()).source(application.source())
-                .target(application.target()).differ(application.differ()).clock(context.clock()).build();
+        GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
+                .source(new RememberingSource(application.source()))
+                .target(application.target()).differ(application.differ()).clock(context.clock())
+                .listener(reconcileListener).build();
         AppRuntime runtime = new AppRuntime(application, engine, context);
         if (apps.putIfAbsent(application.name(), runtime) != null) {
             throw new IllegalArgumentException("application '" + application.name()
                     + "' is already added; remove it first or choose another name");
         }
-        runtime.request(RunReason.START, false);
+        runtime.request(RunReason.START);
     }
 
     /**
@@ -119,7 +125,27 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void trigger(String name) {
-        runtime(name).request(RunReason.TRIGGER, true);
+        AppRuntime runtime = runtime(name);
+        runtime.request(RunReason.TRIGGER, context.fetches().generation(runtime.application().source().fetchKey()));
+    }
+
+    /**
+     * Requests a run of every application whose source has a fetch key (e.g. when a webhook names a repository):
+     * one of them fetches afresh and the others share that answer. Suspended applications are skipped.
+     *
+     * @param fetchKey a non-empty {@link io.gitops4j.source.DesiredStateSource#fetchKey()}
+     * @return how many applications read from that key
+     */
+    public int triggerSource(String fetchKey) {
+        requireNonNull(fetchKey, "fetchKey is null");
+        if (fetchKey.isEmpty()) {
+            throw new IllegalArgumentException("fetchKey is empty; trigger applications by name instead");
+        }
+        List<AppRuntime> readers = apps.values().stream()
+                .filter(runtime -> runtime.application().source().fetchKey().equals(fetchKey)).toList();
+        long before = context.fetches().generation(fetchKey);
+        readers.forEach(runtime -> runtime.request(RunReason.TRIGGER, before));
+        return readers.size();
     }
 
     /**
@@ -262,7 +288,7 @@ public final class GitOpsController implements AutoCloseable {
         for (AppRuntime runtime : apps.values()) {
             if (!runtime.application().name().equals(seenBy)
                     && runtime.application().source().fetchKey().equals(fetchKey)) {
-                runtime.request(RunReason.NEW_REVISION, false);
+                runtime.request(RunReason.NEW_REVISION);
             }
         }
     }
@@ -304,6 +330,7 @@ public final class GitOpsController implements AutoCloseable {
         private Executor executor;
         private int workers = 4;
         private ControllerListener listener = ControllerListener.NOOP;
+        private ReconcileListener reconcileListener = ReconcileListener.NOOP;
         private int historySize = 20;
         private Path historyFile;
         private Duration shutdownGrace = Duration.ofSeconds(30);
@@ -370,6 +397,18 @@ public final class GitOpsController implements AutoCloseable {
          */
         public Builder listener(ControllerListener value) {
             this.listener = requireNonNull(value, "listener is null");
+            return this;
+        }
+
+        /**
+         * Sets the listener every application's engine reports each run's steps to (default
+         * {@link ReconcileListener#NOOP}); events name the application.
+         *
+         * @param value the listener; must be fast, thread-safe, and must not throw
+         * @return this builder
+         */
+        public Builder reconcileListener(ReconcileListener value) {
+            this.reconcileListener = requireNonNull(value, "reconcileListener is null");
             return this;
         }
 

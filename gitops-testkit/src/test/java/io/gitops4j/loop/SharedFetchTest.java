@@ -21,9 +21,7 @@ class SharedFetchTest {
         // given
         ScriptedSource repo = new ScriptedSource("https://example.org/shop.git@main");
         repo.commit("r1", "a=red");
-        for (int i = 0; i < APPS; i++) {
-            loop.controller.add(loop.app("app" + i, repo).build());
-        }
+        addReaders(repo, LoopFixture.INTERVAL, 0);
 
         // when
         loop.scheduler.advance(Duration.ofMinutes(10));
@@ -40,9 +38,7 @@ class SharedFetchTest {
         // given
         ScriptedSource repo = new ScriptedSource("https://example.org/shop.git@main");
         repo.commit("r1", "a=red");
-        for (int i = 0; i < APPS; i++) {
-            loop.controller.add(loop.app("app" + i, repo).intervalJitter(0.2).build());
-        }
+        addReaders(repo, LoopFixture.INTERVAL, 0.2);
 
         // when
         loop.scheduler.advance(Duration.ofMinutes(10));
@@ -79,6 +75,30 @@ class SharedFetchTest {
     }
 
     @Test
+    void aWebhookForARepositoryRunsEveryReaderWithOneFreshFetch() {
+        // given
+        ScriptedSource repo = new ScriptedSource("https://example.org/shop.git@main");
+        ScriptedSource other = new ScriptedSource("https://example.org/other.git@main");
+        repo.commit("r1", "a=red");
+        other.commit("o1", "z=red");
+        addReaders(repo, Duration.ofHours(1), 0);
+        loop.controller.add(loop.app("other", other).interval(Duration.ofHours(1)).build());
+        int fetches = repo.fetches();
+
+        // when
+        repo.commit("r2", "a=blue");
+        int triggered = loop.controller.triggerSource("https://example.org/shop.git@main");
+
+        // then
+        assertThat(triggered).isEqualTo(APPS);
+        assertThat(repo.fetches()).isEqualTo(fetches + 1);
+        for (int i = 0; i < APPS; i++) {
+            assertThat(loop.controller.status("app" + i).lastAppliedRevision().orElseThrow().id()).isEqualTo("r2");
+        }
+        assertThat(loop.controller.history("other")).hasSize(1);
+    }
+
+    @Test
     void sourcesWithoutAFetchKeyAreFetchedByEachApplication() {
         // given
         ScriptedSource first = new ScriptedSource("");
@@ -94,5 +114,11 @@ class SharedFetchTest {
         // then
         assertThat(first.fetches()).isEqualTo(3);
         assertThat(second.fetches()).isEqualTo(3);
+    }
+
+    private void addReaders(ScriptedSource repo, Duration interval, double jitter) {
+        for (int i = 0; i < APPS; i++) {
+            loop.controller.add(loop.app("app" + i, repo).interval(interval).intervalJitter(jitter).build());
+        }
     }
 }
