@@ -1,6 +1,10 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +14,9 @@ import java.util.Map;
  * One three-way comparison of a desired, a live and an optional last-applied tree of one resource.
  *
  * <p>Walks only what desired declares (and, for removals, what last-applied declared), keeps its position in a
- * {@link PathStack} and builds a JSON Pointer only when it reports a change. The rules are those documented on
+ * {@link PathStack} and builds a JSON Pointer only when it reports a change. A desired subtree exactly equal to
+ * the live one ({@link Trees#equal}, which fails fast on maps of different sizes) has no changes under any rule
+ * here, so it is skipped without a walk. The rules are those documented on
  * {@link DefaultStateDiffer}. Not thread-safe: create one per resource diff.
  */
 final class Comparison {
@@ -51,7 +57,7 @@ final class Comparison {
             }
             path.pop();
         }
-        if (lastApplied != null && lastApplied.isObject() && !lastApplied.isEmpty()) {
+        if (lastApplied instanceof ObjectNode && !lastApplied.isEmpty()) {
             removeUndeclared(desired, live, lastApplied);
         }
     }
@@ -74,22 +80,24 @@ final class Comparison {
 
     private void compareValue(JsonNode desired, JsonNode live, JsonNode lastApplied) {
         if (Scalars.isAbsent(live)) {
-            if (!Scalars.isEmptyValue(desired)) {
+            if (!Scalars.isEmptyValue(desired) && !(Scalars.isZero(desired) && !FreeFormMaps.isEntry(path))) {
                 report(FieldChange.Operation.ADD, null, desired);
             }
-        } else if (desired.isObject()) {
-            if (live.isObject()) {
+        } else if (desired instanceof ContainerNode && Trees.equal(desired, live)) {
+            return;
+        } else if (desired instanceof ObjectNode) {
+            if (live instanceof ObjectNode) {
                 compareObject(desired, live, lastApplied);
             } else {
                 report(FieldChange.Operation.REPLACE, live, desired);
             }
-        } else if (desired.isArray()) {
-            if (live.isArray()) {
+        } else if (desired instanceof ArrayNode) {
+            if (live instanceof ArrayNode) {
                 compareArray(desired, live, lastApplied);
             } else {
                 report(FieldChange.Operation.REPLACE, live, desired);
             }
-        } else if (desired.isNull()) {
+        } else if (desired instanceof NullNode) {
             report(FieldChange.Operation.REMOVE, live, null);
         } else if (!Scalars.equal(desired, live)
                 && !(QuantityFields.isQuantity(path) && Quantity.sameQuantity(desired, live))) {
@@ -117,25 +125,31 @@ final class Comparison {
     }
 
     private void compareKeyed(ListKey key, JsonNode desired, JsonNode live, JsonNode lastApplied) {
+        KeyIndex liveIndex = new KeyIndex(key, live, desired.size());
+        KeyIndex appliedIndex = lastApplied == null ? null : new KeyIndex(key, lastApplied, desired.size());
         for (int i = 0, n = desired.size(); i < n; i++) {
             JsonNode item = desired.get(i);
-            int match = key.find(live, item);
+            JsonNode match = liveIndex.get(item);
             path.push(i);
             if (!isSkipped()) {
-                if (match < 0) {
+                if (match == null) {
                     report(FieldChange.Operation.ADD, null, item);
                 } else {
-                    compareValue(item, live.get(match), lastAppliedItem(key, lastApplied, item));
+                    compareValue(item, match, appliedIndex == null ? null : appliedIndex.get(item));
                 }
             }
             path.pop();
         }
-        if (lastApplied == null || lastApplied.isEmpty()) {
-            return;
+        if (appliedIndex != null && !lastApplied.isEmpty()) {
+            removeKeyed(key, new KeyIndex(key, desired, live.size()), live, appliedIndex);
         }
+    }
+
+    /** Reports a removal of each live item that last-applied declared and desired (when given) does not. */
+    private void removeKeyed(ListKey key, KeyIndex desiredIndex, JsonNode live, KeyIndex appliedIndex) {
         for (int j = 0, n = live.size(); j < n; j++) {
             JsonNode item = live.get(j);
-            if (key.find(desired, item) < 0 && item.isObject() && key.find(lastApplied, item) >= 0) {
+            if ((desiredIndex == null || desiredIndex.find(item) < 0) && appliedIndex.find(item) >= 0) {
                 path.push(j);
                 if (!isSkipped()) {
                     report(FieldChange.Operation.REMOVE, item, null);
@@ -145,17 +159,19 @@ final class Comparison {
         }
     }
 
-    private static JsonNode lastAppliedItem(ListKey key, JsonNode lastApplied, JsonNode item) {
-        if (lastApplied == null) {
-            return null;
-        }
-        int index = key.find(lastApplied, item);
-        return index < 0 ? null : lastApplied.get(index);
-    }
-
-    /** Reports the removal of what last-applied declared under the path and live still has. */
+    /**
+     * Reports the removal of what last-applied declared under the path and live still has: leaf by leaf in maps,
+     * item by item in keyed lists, else the whole live value.
+     */
     private void remove(JsonNode lastApplied, JsonNode live) {
-        if (!lastApplied.isObject() || lastApplied.isEmpty() || !live.isObject()) {
+        if (lastApplied instanceof ArrayNode && live instanceof ArrayNode) {
+            ListKey key = listKeys.select(path.nameFromTop(0), lastApplied, live);
+            if (key != null) {
+                removeKeyed(key, null, live, new KeyIndex(key, lastApplied, live.size()));
+                return;
+            }
+        }
+        if (!(lastApplied instanceof ObjectNode) || lastApplied.isEmpty() || !(live instanceof ObjectNode)) {
             report(FieldChange.Operation.REMOVE, live, null);
             return;
         }
@@ -190,6 +206,13 @@ final class Comparison {
     }
 
     private void report(FieldChange.Operation operation, JsonNode oldValue, JsonNode newValue) {
+        if (ignored.length > 0 && (oldValue instanceof ContainerNode || newValue instanceof ContainerNode)) {
+            oldValue = withoutIgnored(oldValue);
+            newValue = withoutIgnored(newValue);
+            if (operation == FieldChange.Operation.REPLACE && oldValue.equals(newValue)) {
+                return;
+            }
+        }
         if (changes == null) {
             changes = new ArrayList<>(4);
         }
@@ -200,6 +223,21 @@ final class Comparison {
         } else {
             changes.add(new FieldChange(pointer, operation, oldValue, newValue, false));
         }
+    }
+
+    /** Returns the value without the fields ignore rules name inside it (a copy when there are any). */
+    private JsonNode withoutIgnored(JsonNode value) {
+        if (!(value instanceof ContainerNode)) {
+            return value;
+        }
+        JsonNode copy = null;
+        for (PathPattern pattern : ignored) {
+            if (pattern.reachesBelow(path)) {
+                copy = copy == null ? value.deepCopy() : copy;
+                pattern.removeFrom(copy, path.depth());
+            }
+        }
+        return copy == null ? value : copy;
     }
 
     private boolean isSensitive() {

@@ -22,8 +22,11 @@ import java.util.Map;
  *   <li><b>Declared fields only.</b> A field counts when desired declares it. Fields only the server or other
  *       managers set (defaults, {@code status}, extra annotations) are not drift. A desired field missing live is
  *       an {@code ADD}; a different value is a {@code REPLACE}. A desired {@code null}, empty map or empty list
- *       equals an absent live field (the API server drops those); a desired {@code null} against a live value is
- *       a {@code REMOVE}.</li>
+ *       equals an absent live field (the API server drops those); so does a desired {@code ""}, {@code false} or
+ *       {@code 0}, which Kubernetes omits for {@code omitempty} fields ({@code readOnly: false},
+ *       {@code value: ""}), except as an entry of {@code labels}, {@code annotations}, {@code data},
+ *       {@code binaryData}, {@code stringData}, {@code nodeSelector}, {@code matchLabels} or {@code selector},
+ *       which keep empty values. A desired {@code null} against a live value is a {@code REMOVE}.</li>
  *   <li><b>Three-way removals.</b> A field that {@link LiveResource#lastApplied()} declares, desired no longer
  *       declares and live still has is a {@code REMOVE} (of each last-applied leaf live still has, so fields of
  *       other managers under it are left alone).</li>
@@ -44,7 +47,8 @@ import java.util.Map;
  *       ports), protocol defaulting to {@code TCP}; {@code hostAliases} by {@code ip};
  *       {@code topologySpreadConstraints} by {@code topologyKey}+{@code whenUnsatisfiable};
  *       {@code readinessGates} by {@code conditionType}; extra keys from {@link Builder#listMergeKey}; and any
- *       other list whose items all have a {@code name}, unique on each side. A desired item missing live is an
+ *       other list whose desired items all have a {@code name}, unique among them. Which key applies is decided by
+ *       desired; live items without the key match nothing. A desired item missing live is an
  *       {@code ADD} at its desired index; a live item that last-applied declared and desired no longer does is
  *       a {@code REMOVE} at its live index; other live items are left alone. Paths inside a matched item use
  *       the desired index.</li>
@@ -142,6 +146,9 @@ public final class DefaultStateDiffer implements StateDiffer {
     private List<FieldChange> compare(ResourceKey key, Resource desired, LiveResource live) {
         JsonNode desiredTree = desired.tree();
         JsonNode liveTree = live.object().tree();
+        if (Trees.equal(desiredTree, liveTree)) {
+            return List.of();
+        }
         Resource lastApplied = live.lastApplied().orElse(null);
         JsonNode lastAppliedTree = lastApplied == null ? null : lastApplied.tree();
         if (SecretData.isSecret(key)) {

@@ -13,7 +13,9 @@ import java.util.Objects;
  * Pointers (RFC 6901) of the fields to ignore, in which a {@code *} segment matches any list index or map key.
  *
  * <p>An ignored field and everything under it produce no change, whichever side has it: not when desired
- * declares it, not when the last applied state had it. For example, leave {@code /spec/replicas} of every
+ * declares it, not when the last applied state had it. When a change covers a larger value (a list item added,
+ * a whole list replaced), the ignored fields are left out of its values, and a replacement that differs only in
+ * ignored fields is no change. For example, leave {@code /spec/replicas} of every
  * Deployment to an autoscaler:
  *
  * <pre>{@code
@@ -76,27 +78,47 @@ public final class IgnoreRule {
                 && Glob.matches(namespace, key.namespace()) && Glob.matches(name, key.name());
     }
 
-    /** @return the group glob */
+    /**
+     * Returns the API group glob.
+     *
+     * @return the group glob, {@code ""} for the core group
+     */
     public String group() {
         return group;
     }
 
-    /** @return the kind glob */
+    /**
+     * Returns the kind glob.
+     *
+     * @return the kind glob
+     */
     public String kind() {
         return kind;
     }
 
-    /** @return the namespace glob ({@code ""} selects cluster-scoped resources only) */
+    /**
+     * Returns the namespace glob.
+     *
+     * @return the namespace glob; {@code ""} selects cluster-scoped resources only
+     */
     public String namespace() {
         return namespace;
     }
 
-    /** @return the name glob */
+    /**
+     * Returns the name glob.
+     *
+     * @return the name glob
+     */
     public String name() {
         return name;
     }
 
-    /** @return the ignored JSON Pointers, as given */
+    /**
+     * Returns the ignored fields.
+     *
+     * @return the JSON Pointers as given, in order; unmodifiable
+     */
     public List<String> jsonPointers() {
         return jsonPointers;
     }

@@ -1,8 +1,14 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A merge key of a list of objects: the fields that identify an item, with a default for fields the API server
@@ -31,7 +37,7 @@ final class ListKey {
     boolean appliesTo(JsonNode list) {
         for (int i = 0, n = list.size(); i < n; i++) {
             JsonNode item = list.get(i);
-            if (!item.isObject() || Scalars.isAbsent(item.get(fields[0]))) {
+            if (!(item instanceof ObjectNode) || !hasKey(item)) {
                 return false;
             }
         }
@@ -40,6 +46,15 @@ final class ListKey {
 
     /** Tells whether no two items share a key. */
     boolean isUnique(JsonNode list) {
+        if (list.size() > 32) {
+            Set<Object> seen = new HashSet<>(list.size() * 2);
+            for (JsonNode item : list) {
+                if (!seen.add(hashKey(item))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 1, n = list.size(); i < n; i++) {
             for (int j = 0; j < i; j++) {
                 if (same(list.get(i), list.get(j))) {
@@ -60,7 +75,16 @@ final class ListKey {
         return -1;
     }
 
+    /** Tells whether an item has the primary key field (items without it match nothing). */
+    boolean hasKey(JsonNode item) {
+        return !Scalars.isAbsent(item.get(fields[0]));
+    }
+
+    /** Tells whether two items have the same key; an item without the primary key field matches nothing. */
     boolean same(JsonNode a, JsonNode b) {
+        if (!hasKey(a) || !hasKey(b)) {
+            return false;
+        }
         for (int f = 0; f < fields.length; f++) {
             JsonNode x = valueOf(a, f);
             JsonNode y = valueOf(b, f);
@@ -69,6 +93,31 @@ final class ListKey {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns a value with {@code equals} and {@code hashCode} that agree with {@link #same}: texts as strings,
+     * numbers by value, for one key field the value itself, for more a list.
+     */
+    Object hashKey(JsonNode item) {
+        if (fields.length == 1) {
+            return hashPart(valueOf(item, 0));
+        }
+        List<Object> parts = new ArrayList<>(fields.length);
+        for (int f = 0; f < fields.length; f++) {
+            parts.add(hashPart(valueOf(item, f)));
+        }
+        return parts;
+    }
+
+    private static Object hashPart(JsonNode value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().stripTrailingZeros();
+        }
+        return value.isTextual() ? value.textValue() : value;
     }
 
     private JsonNode valueOf(JsonNode item, int f) {

@@ -15,8 +15,9 @@ import java.util.Set;
  * {@code port} + {@code protocol} (protocol defaults to {@code TCP}); {@code hostAliases} by {@code ip};
  * {@code topologySpreadConstraints} by {@code topologyKey} + {@code whenUnsatisfiable}; {@code readinessGates}
  * by {@code conditionType}. {@code tolerations}, {@code envFrom}, {@code args} and {@code command} are matched
- * by index. Any other list of objects that each have a {@code name}, unique on both sides, is matched by
- * {@code name}. A known key applies only when every item on both sides has it. Immutable.
+ * by index. Any other list of objects that each have a {@code name}, unique in desired, is matched by
+ * {@code name}. A key applies only when every desired item has it; live items without it match nothing (and
+ * are left alone). Immutable.
  */
 final class ListKeys {
     private static final ListKey NAME = ListKey.of("name");
@@ -48,6 +49,7 @@ final class ListKeys {
 
     /**
      * Returns the key to match the items of a desired and a live list by, or {@code null} to match by index.
+     * Only desired decides; {@code live} is there for keys that may come to depend on both.
      *
      * @param field the list's field name, or {@code null} for a list inside a list
      */
@@ -60,12 +62,8 @@ final class ListKeys {
             key = CONTAINER_PORT.appliesTo(desired) ? CONTAINER_PORT : PORT;
         }
         if (key != null) {
-            return key.appliesTo(desired) && key.appliesTo(live) ? key : null;
+            return key.appliesTo(desired) ? key : null;
         }
-        return isNamed(desired) && isNamed(live) ? NAME : null;
-    }
-
-    private static boolean isNamed(JsonNode list) {
-        return NAME.appliesTo(list) && NAME.isUnique(list);
+        return NAME.appliesTo(desired) && NAME.isUnique(desired) ? NAME : null;
     }
 }

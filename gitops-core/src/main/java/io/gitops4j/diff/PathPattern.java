@@ -1,5 +1,9 @@
 package io.gitops4j.diff;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +57,46 @@ final class PathPattern {
     /** Tells whether the path lies under this pattern or this pattern lies under the path. */
     boolean overlaps(PathStack path) {
         return matchesPrefix(path, Math.min(segments.length, path.depth()));
+    }
+
+    /** Tells whether this pattern names something strictly below the path (and so inside its value). */
+    boolean reachesBelow(PathStack path) {
+        return segments.length > path.depth() && matchesPrefix(path, path.depth());
+    }
+
+    /**
+     * Removes from a value what this pattern names below it.
+     *
+     * @param value a mutable copy of the value at a path of {@code depth} segments this pattern reaches below
+     */
+    void removeFrom(JsonNode value, int depth) {
+        String segment = segments[depth];
+        boolean last = depth == segments.length - 1;
+        if (value instanceof ObjectNode) {
+            ObjectNode object = (ObjectNode) value;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (segment.equals(ANY) || segment.equals(name)) {
+                    if (last) {
+                        object.remove(name);
+                    } else {
+                        removeFrom(object.get(name), depth + 1);
+                    }
+                }
+            }
+        } else if (value instanceof ArrayNode) {
+            ArrayNode array = (ArrayNode) value;
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (segment.equals(ANY) || indices[depth] == i) {
+                    if (last) {
+                        array.remove(i);
+                    } else {
+                        removeFrom(array.get(i), depth + 1);
+                    }
+                }
+            }
+        }
     }
 
     private boolean matchesPrefix(PathStack path, int length) {

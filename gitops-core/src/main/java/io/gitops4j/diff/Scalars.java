@@ -1,7 +1,13 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Equality of scalar JSON values as Kubernetes compares them: numbers by value ({@code 1 == 1.0}), everything
@@ -16,6 +22,15 @@ final class Scalars {
     static boolean equal(JsonNode a, JsonNode b) {
         if (a == b) {
             return true;
+        }
+        if (a instanceof TextNode) {
+            return b instanceof TextNode && a.textValue().equals(b.textValue());
+        }
+        if (a instanceof IntNode && b instanceof IntNode) {
+            return a.intValue() == b.intValue();
+        }
+        if (a instanceof BooleanNode) {
+            return b instanceof BooleanNode && a.booleanValue() == b.booleanValue();
         }
         JsonNodeType type = a.getNodeType();
         if (type != b.getNodeType()) {
@@ -52,11 +67,25 @@ final class Scalars {
 
     /** Tells whether a desired value means "nothing": {@code null}, an empty map or an empty list. */
     static boolean isEmptyValue(JsonNode n) {
-        return n.isNull() || (n.isContainerNode() && n.isEmpty());
+        return n instanceof NullNode || (n instanceof ContainerNode && n.isEmpty());
+    }
+
+    /**
+     * Tells whether a value is the zero value of its type, which Kubernetes omits when serialising a field
+     * marked {@code omitempty}: {@code ""}, {@code false} or {@code 0}.
+     */
+    static boolean isZero(JsonNode n) {
+        if (n instanceof TextNode) {
+            return n.textValue().isEmpty();
+        }
+        if (n instanceof BooleanNode) {
+            return !n.booleanValue();
+        }
+        return n.isNumber() && n.doubleValue() == 0;
     }
 
     /** Tells whether a live value is absent: no node, a missing node or JSON {@code null}. */
     static boolean isAbsent(JsonNode n) {
-        return n == null || n.isMissingNode() || n.isNull();
+        return n == null || n instanceof NullNode || n instanceof MissingNode;
     }
 }

@@ -7,6 +7,7 @@ import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
 import io.gitops4j.model.Resource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -26,13 +27,20 @@ import java.util.List;
 public final class Planner {
     private static final Planner DEFAULTS = new Planner();
 
-    private static final Comparator<PlanStep> APPLY_ORDER = Comparator.comparingInt(PlanStep::wave)
-            .thenComparingInt(s -> KindOrder.rank(s.key()))
-            .thenComparing(PlanStep::key);
+    /* Steps arrive sorted by key (StateDiff is a sorted map) and List.sort is stable, so sorting by wave and kind
+       alone yields (wave, kind, key) order without comparing keys; deletes are reversed first for reverse keys. */
+    private static final Comparator<Ordered> APPLY_ORDER = Comparator.comparingInt(Ordered::wave)
+            .thenComparingInt(Ordered::rank);
 
-    private static final Comparator<PlanStep> DELETE_ORDER = Comparator
-            .<PlanStep>comparingInt(s -> KindOrder.containerTier(s.key()))
+    private static final Comparator<Ordered> DELETE_ORDER = Comparator.comparingInt(Ordered::tier)
             .thenComparing(APPLY_ORDER.reversed());
+
+    /** A step with its sort fields computed once. */
+    private record Ordered(PlanStep step, int wave, int rank, int tier) {
+        static Ordered of(PlanStep step) {
+            return new Ordered(step, step.wave(), KindOrder.rank(step.key()), KindOrder.containerTier(step.key()));
+        }
+    }
 
     private Planner() {
     }
@@ -55,18 +63,27 @@ public final class Planner {
      */
     public Plan plan(StateDiff diff) {
         requireNonNull(diff, "diff is null");
-        List<PlanStep> desired = new ArrayList<>();
-        List<PlanStep> deletes = new ArrayList<>();
+        List<Ordered> desired = new ArrayList<>(diff.resources().size());
+        List<Ordered> deletes = new ArrayList<>();
         for (ResourceDiff resource : diff.resources().values()) {
             if (resource.type() == ChangeType.DELETE) {
-                deletes.add(step(resource, resource.live().orElseThrow().object()));
+                deletes.add(Ordered.of(step(resource, resource.live().orElseThrow().object())));
             } else {
-                desired.add(step(resource, resource.desired().orElseThrow()));
+                desired.add(Ordered.of(step(resource, resource.desired().orElseThrow())));
             }
         }
         desired.sort(APPLY_ORDER);
+        Collections.reverse(deletes);
         deletes.sort(DELETE_ORDER);
-        return new Plan(desired, deletes);
+        return new Plan(steps(desired), steps(deletes));
+    }
+
+    private static List<PlanStep> steps(List<Ordered> ordered) {
+        List<PlanStep> steps = new ArrayList<>(ordered.size());
+        for (Ordered entry : ordered) {
+            steps.add(entry.step());
+        }
+        return steps;
     }
 
     private static PlanStep step(ResourceDiff diff, Resource source) {

@@ -114,6 +114,7 @@ final class ReconcileRun {
         Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
         remaining.removeAll(runner.deleted());
         remaining.removeAll(runner.released());
+        remaining.removeAll(vanished(plan, inventory));
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
@@ -122,6 +123,14 @@ final class ReconcileRun {
                     context.healthPollInterval()).await(runner.applied(), options.healthTimeout()) : runner.health());
         }
         return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /** Returns the owned keys that are neither declared nor live any more: nothing is left to own. */
+    private static Set<ResourceKey> vanished(Plan plan, Inventory inventory) {
+        Set<ResourceKey> gone = new TreeSet<>(inventory.keys());
+        plan.allApplies().forEach(step -> gone.remove(step.key()));
+        plan.deletes().forEach(step -> gone.remove(step.key()));
+        return gone;
     }
 
     private Optional<String> pruneBlocked(StepRunner runner, List<PlanStep> deletes, Inventory inventory) {

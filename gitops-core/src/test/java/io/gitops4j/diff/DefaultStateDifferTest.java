@@ -1,5 +1,7 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
+import static io.gitops4j.diff.Diffs.paths;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +12,12 @@ import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DefaultStateDifferTest {
@@ -31,14 +38,6 @@ class DefaultStateDifferTest {
             """;
 
     private final DefaultStateDiffer differ = DefaultStateDiffer.defaults();
-
-    private ResourceDiff diff(Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
-
-    private static String paths(ResourceDiff diff) {
-        return String.join(",", diff.changes().stream().map(c -> c.operation() + " " + c.path()).toList());
-    }
 
     @Test
     void identicalObjectsAreInSync() {
@@ -180,6 +179,32 @@ class DefaultStateDifferTest {
     }
 
     @Test
+    void zeroValuesTheServerOmitsAreNotDrift() {
+        String desired = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY, value: ""}]
+                        volumeMounts: [{name: data, mountPath: /data, readOnly: false}]
+                        terminationMessagePath: ""
+                """);
+        String live = DEPLOYMENT.replace("image: web:1", """
+                image: web:1
+                        env: [{name: EMPTY}]
+                        volumeMounts: [{name: data, mountPath: /data}]
+                """);
+
+        assertThat(diff(resource(desired), live(live)).type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
+    void emptyLabelValuesAreKeptSoTheyAreDrift() {
+        String desired = DEPLOYMENT.replace("labels: {app: web}", "labels: {app: web, flag: \"\"}");
+
+        ResourceDiff diff = diff(resource(desired), live(DEPLOYMENT));
+
+        assertThat(paths(diff)).isEqualTo("ADD /metadata/labels/flag");
+    }
+
+    @Test
     void typeChangeIsAReplace() {
         ResourceDiff diff = diff(resource(DEPLOYMENT.replace("replicas: 2", "replicas: {a: 1}")), live(DEPLOYMENT));
 
@@ -237,6 +262,25 @@ class DefaultStateDifferTest {
                 .containsExactly("api:CREATE", "db:UPDATE", "old:DELETE", "web:NONE");
         assertThat(diff.resources().get(db.key()).changes()).extracting(FieldChange::path)
                 .containsExactly("/spec/template/spec/containers/0/image");
+    }
+
+    @Test
+    void oneDifferSharedByThreadsGivesEqualResults() throws Exception {
+        Resource desired = resource(DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
+        LiveResource live = live(DEPLOYMENT);
+        String expected = DiffFormatter.defaults().text(diff(desired, live));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> DiffFormatter.defaults().text(differ.diff(desired.key(), desired, live))));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +27,6 @@ class IgnoreRuleTest {
                   - name: proxy
                     image: %s
             """;
-
-    private static ResourceDiff diff(DefaultStateDiffer differ, Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
 
     @Test
     void ignoredFieldNeverDiffers() {
@@ -105,5 +100,31 @@ class IgnoreRuleTest {
 
         assertThat(rule.toBuilder().build()).isEqualTo(rule).hasSameHashCodeAs(rule);
         assertThat(rule.toBuilder().name("x").build()).isNotEqualTo(rule);
+    }
+
+    @Test
+    void ignoredFieldsAreLeftOutOfLargerChanges() {
+        DefaultStateDiffer differ = DefaultStateDiffer.builder()
+                .ignore(IgnoreRule.of("apps", "Deployment", "/spec/template/spec/containers/*/image")).build();
+        String desired = DEPLOYMENT.formatted(2, "a", "b") + "      - {name: cache, image: redis:7}\n";
+
+        ResourceDiff diff = diff(differ, resource(desired), live(DEPLOYMENT.formatted(2, "x", "y")));
+
+        assertThat(diff.changes()).singleElement().satisfies(change -> {
+            assertThat(change.path()).isEqualTo("/spec/template/spec/containers/2");
+            assertThat(change.newValue().toString()).isEqualTo("{\"name\":\"cache\"}");
+        });
+    }
+
+    @Test
+    void replacementThatDiffersOnlyInIgnoredFieldsIsNoChange() {
+        DefaultStateDiffer differ = DefaultStateDiffer.builder()
+                .ignore(IgnoreRule.of("apps", "Deployment", "/spec/args/*")).build();
+        String desired = DEPLOYMENT.formatted(2, "a", "b") + "  args: [x, y, z]\n";
+        String live = DEPLOYMENT.formatted(2, "a", "b") + "  args: [x]\n";
+
+        ResourceDiff diff = diff(differ, resource(desired), live(live));
+
+        assertThat(diff.type()).isEqualTo(ChangeType.NONE);
     }
 }

@@ -1,11 +1,11 @@
 package io.gitops4j.diff;
 
+import static io.gitops4j.diff.Diffs.diff;
+import static io.gitops4j.diff.Diffs.paths;
 import static io.gitops4j.diff.Yaml.live;
 import static io.gitops4j.diff.Yaml.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import org.junit.jupiter.api.Test;
 
 class ListDiffTest {
@@ -25,16 +25,6 @@ class ListDiffTest {
               - name: sidecar
                 image: proxy:1
             """;
-
-    private final DefaultStateDiffer differ = DefaultStateDiffer.defaults();
-
-    private ResourceDiff diff(Resource desired, LiveResource live) {
-        return differ.diff(desired.key(), desired, live);
-    }
-
-    private static String paths(ResourceDiff diff) {
-        return String.join(",", diff.changes().stream().map(c -> c.operation() + " " + c.path()).toList());
-    }
 
     @Test
     void serverDefaultsInsideKeyedItemsInAnotherOrderAreNotDrift() {
@@ -135,6 +125,24 @@ class ListDiffTest {
     }
 
     @Test
+    void liveItemsWithoutTheKeyAreLeftAlone() {
+        String desired = """
+                apiVersion: example.com/v1
+                kind: Gateway
+                metadata: {name: g}
+                spec:
+                  listeners: [{name: a, port: 1}]
+                """;
+        String live = desired.replace("[{name: a, port: 1}]", "[{port: 9}, {name: a, port: 1}]");
+
+        ResourceDiff withoutLastApplied = diff(resource(desired), live(live));
+        ResourceDiff withLastApplied = diff(resource(desired), live(live, live));
+
+        assertThat(withoutLastApplied.type()).isEqualTo(ChangeType.NONE);
+        assertThat(withLastApplied.type()).isEqualTo(ChangeType.NONE);
+    }
+
+    @Test
     void listsWithoutKeyOfEqualLengthCompareByIndex() {
         String desired = POD + "  tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]\n";
         String live = POD + "  tolerations: [{key: a, operator: Exists, effect: NoSchedule},"
@@ -174,5 +182,46 @@ class ListDiffTest {
         ResourceDiff diff = diff(resource(POD + CONTAINERS), live(applied, applied));
 
         assertThat(paths(diff)).isEqualTo("REMOVE /spec/containers/1/workingDir");
+    }
+
+    @Test
+    void keyedListDroppedFromDesiredRemovesOnlyTheItemsThatWereApplied() {
+        String applied = POD + CONTAINERS;
+        String live = applied.replace("{name: B, value: \"2\"}]", "{name: B, value: \"2\"}, {name: INJECTED, value: x}]");
+        String desired = applied.replace("    env: [{name: A, value: \"1\"}, {name: B, value: \"2\"}]\n", "");
+
+        ResourceDiff diff = diff(resource(desired), live(live, applied));
+
+        assertThat(paths(diff)).isEqualTo(
+                "REMOVE /spec/containers/0/env/0,REMOVE /spec/containers/0/env/1");
+    }
+
+    @Test
+    void largeNamedListsMatchInAnyOrder() {
+        StringBuilder desired = new StringBuilder(POD + "  containers:\n");
+        StringBuilder live = new StringBuilder(POD + "  containers:\n");
+        for (int i = 0; i < 300; i++) {
+            desired.append("  - {name: c").append(i).append(", image: img").append(i).append("}\n");
+            int j = 299 - i;
+            live.append("  - {name: c").append(j).append(", image: img").append(j == 7 ? "-old" : j)
+                    .append(", imagePullPolicy: Always}\n");
+        }
+
+        ResourceDiff diff = diff(resource(desired.toString()), live(live.toString()));
+
+        assertThat(paths(diff)).isEqualTo("REPLACE /spec/containers/7/image");
+    }
+
+    @Test
+    void largeListsWithDuplicateNamesFallBackToIndex() {
+        StringBuilder desired = new StringBuilder(POD + "  items:\n");
+        for (int i = 0; i < 40; i++) {
+            desired.append("  - {name: same, n: ").append(i).append("}\n");
+        }
+        String live = desired.toString().replace("n: 3}", "n: 3, extra: x}").replace("n: 5}", "n: 6}");
+
+        ResourceDiff diff = diff(resource(desired.toString()), live(live));
+
+        assertThat(paths(diff)).isEqualTo("REPLACE /spec/items/5/n");
     }
 }

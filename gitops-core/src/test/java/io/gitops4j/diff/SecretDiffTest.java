@@ -100,4 +100,13 @@ class SecretDiffTest {
                 "/spec/users/0/password=true", "/spec/users/0/role=false");
         assertThat(diff.changes().toString()).doesNotContain(SECRET_VALUE);
     }
+
+    @Test
+    void stringDataWinsOverDataOfTheSameKey() {
+        String desired = SECRET + "data: {password: " + base64("stale") + ", user: " + base64("app") + "}\n"
+                + "stringData: {password: " + SECRET_VALUE + "}\n";
+        String live = SECRET + "data: {password: " + base64(SECRET_VALUE) + ", user: " + base64("app") + "}\n";
+
+        assertThat(diff(DefaultStateDiffer.defaults(), desired, live).type()).isEqualTo(ChangeType.NONE);
+    }
 }

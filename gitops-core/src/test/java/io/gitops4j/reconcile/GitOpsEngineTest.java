@@ -438,6 +438,23 @@ class GitOpsEngineTest {
     }
 
     @Test
+    void forgetsOwnedKeysThatNoLongerExistAnywhere() {
+        // given an owned object someone else deleted, no longer declared
+        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        engine().reconcile();
+        target.objects.remove(key("ConfigMap/shop/c"));
+        source.state = state("r2", configMap("a"), configMap("b"));
+
+        // when
+        ReconcileResult result = engine().reconcile();
+
+        // then
+        assertThat(result.outcome()).isEqualTo(Outcome.CONVERGED);
+        assertThat(target.inventory.load("shop").orElseThrow().keys())
+                .containsExactly(key("ConfigMap/shop/a"), key("ConfigMap/shop/b"));
+    }
+
+    @Test
     void rejectsAnIncompleteBuilderAndBadOptions() {
         assertThatThrownBy(() -> GitOpsEngine.builder().application("shop").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing: source target");

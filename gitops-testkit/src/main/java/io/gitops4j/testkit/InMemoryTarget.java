@@ -21,16 +21,16 @@ import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.target.TargetException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,15 +54,13 @@ public final class InMemoryTarget implements Target {
     private final String defaultNamespace;
     private final ClusterScope clusterScope;
     private final Set<String> unknownKinds;
-    private final Clock clock;
+    private final ServerFields serverFields;
     private final HealthAssessor healthAssessor;
     private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
     private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
     private final List<ResourceKey> appliedKeys = new ArrayList<>();
     private final List<ResourceKey> deletedKeys = new ArrayList<>();
     private final Set<ResourceKey> failingKeys = new HashSet<>();
-    private long resourceVersion;
-    private long uids;
     private int applyCount;
     private int deleteCount;
     private int observeCount;
@@ -74,7 +72,7 @@ public final class InMemoryTarget implements Target {
         this.defaultNamespace = builder.defaultNamespace;
         this.clusterScope = builder.clusterScope;
         this.unknownKinds = Set.copyOf(builder.unknownKinds);
-        this.clock = builder.clock;
+        this.serverFields = new ServerFields(builder.clock);
         this.healthAssessor = builder.healthAssessor;
     }
 
@@ -142,17 +140,17 @@ public final class InMemoryTarget implements Target {
             throw new TargetException(key, "the key is not resolved (expected " + resolve(key)
                     + "); call resolve() and place the resource there before applying");
         }
-        ObjectNode desired = declared(resource);
+        ObjectNode desired = ServerFields.declared(resource);
         StoredObject previous = objects.get(key);
         ObjectNode live = previous == null
                 ? ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired)
                 : ServerSideApply.merge(previous.live(), previous.lastApplied(), desired);
         ApplyOutcome outcome;
         if (previous == null) {
-            stampNew(key, live, options.dryRun());
+            serverFields.stampNew(key, live, options.dryRun());
             outcome = ApplyOutcome.CREATED;
         } else {
-            outcome = carryServerFields(previous.live(), live, options.dryRun())
+            outcome = serverFields.carry(previous.live(), live, options.dryRun())
                     ? ApplyOutcome.CONFIGURED : ApplyOutcome.UNCHANGED;
         }
         if (!options.dryRun()) {
@@ -206,7 +204,7 @@ public final class InMemoryTarget implements Target {
         if (!Resource.of(edited).key().equals(key)) {
             throw new IllegalArgumentException("an edit must not change the identity of " + key);
         }
-        carryServerFields(stored.live(), edited, false);
+        serverFields.carry(stored.live(), edited, false);
         objects.put(key, new StoredObject(edited, stored.lastApplied()));
     }
 
@@ -222,8 +220,8 @@ public final class InMemoryTarget implements Target {
         if (objects.containsKey(key)) {
             throw new IllegalArgumentException("cannot seed " + key + ": it already exists");
         }
-        ObjectNode live = declared(resource);
-        stampNew(key, live, false);
+        ObjectNode live = ServerFields.declared(resource);
+        serverFields.stampNew(key, live, false);
         objects.put(key, new StoredObject(live, null));
     }
 
@@ -235,7 +233,7 @@ public final class InMemoryTarget implements Target {
     public synchronized SortedMap<ResourceKey, Resource> contents() {
         TreeMap<ResourceKey, Resource> copy = new TreeMap<>();
         objects.forEach((key, stored) -> copy.put(key, Resource.of(stored.live())));
-        return java.util.Collections.unmodifiableSortedMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /**
@@ -341,63 +339,13 @@ public final class InMemoryTarget implements Target {
         return List.copyOf(deletedKeys);
     }
 
-    private static ObjectNode declared(Resource resource) {
-        ObjectNode body = resource.body();
-        body.remove("status");
-        ObjectNode metadata = (ObjectNode) body.get("metadata");
-        for (String field : List.of("uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
-                "selfLink")) {
-            metadata.remove(field);
-        }
-        return body;
-    }
-
-    private void stampNew(ResourceKey key, ObjectNode live, boolean dryRun) {
-        long version = dryRun ? resourceVersion + 1 : ++resourceVersion;
-        long uid = dryRun ? uids + 1 : ++uids;
-        ObjectNode metadata = (ObjectNode) live.get("metadata");
-        metadata.put("uid", UUID.nameUUIDFromBytes((key + "#" + uid).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString());
-        metadata.put("resourceVersion", Long.toString(version));
-        metadata.put("generation", 1);
-        metadata.put("creationTimestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        if (!live.has("status")) {
-            live.putObject("status");
-        }
-    }
-
-    /**
-     * Copies server fields from the previous tree into the next, bumping resourceVersion (and generation when
-     * spec changed) if the content changed. Returns whether it changed.
-     */
-    private boolean carryServerFields(ObjectNode previous, ObjectNode next, boolean dryRun) {
-        ObjectNode before = (ObjectNode) previous.get("metadata");
-        ObjectNode metadata = (ObjectNode) next.get("metadata");
-        for (String field : List.of("uid", "creationTimestamp", "resourceVersion", "generation")) {
-            metadata.set(field, before.get(field));
-        }
-        if (!next.has("status")) {
-            next.set("status", previous.has("status") ? previous.get("status").deepCopy()
-                    : JsonNodeFactory.instance.objectNode());
-        }
-        if (StoredObject.sameContent(previous, next)) {
-            return false;
-        }
-        long version = dryRun ? resourceVersion + 1 : ++resourceVersion;
-        metadata.put("resourceVersion", Long.toString(version));
-        if (StoredObject.specChanged(previous, next)) {
-            metadata.put("generation", before.path("generation").asLong(1) + 1);
-        }
-        return true;
-    }
-
     /** Configures an {@link InMemoryTarget}. Not thread-safe; the target it builds is. */
     public static final class Builder {
         private String defaultNamespace = "default";
         private final ClusterScope clusterScope = new ClusterScope();
         private final Set<String> unknownKinds = new HashSet<>();
         private Clock clock = Clock.systemUTC();
-        private HealthAssessor healthAssessor = live -> java.util.Optional.empty();
+        private HealthAssessor healthAssessor = live -> Optional.empty();
 
         private Builder() {
         }

@@ -1,6 +1,7 @@
 package io.gitops4j.bench.core;
 
 import io.gitops4j.diff.DefaultStateDiffer;
+import io.gitops4j.diff.StateDiff;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
@@ -45,6 +46,7 @@ public class DiffPlanBenchmark {
     private final Planner planner = Planner.defaults();
     private DesiredState desired;
     private LiveState live;
+    private StateDiff diff;
 
     /** Builds the desired state, applies it to an in-memory target, then changes 1% of it. */
     @Setup
@@ -62,6 +64,7 @@ public class DiffPlanBenchmark {
             next.set(i, generator.changed(next.get(i)));
         }
         desired = DesiredState.of("bench", next);
+        diff = differ.diff(desired, live);
         Plan plan = diffAndPlan();
         if (plan.applies().size() != size / 100 || plan.unchanged().size() != size - size / 100) {
             throw new IllegalStateException("unexpected plan for the benchmark: " + plan.summary());
@@ -76,5 +79,25 @@ public class DiffPlanBenchmark {
     @Benchmark
     public Plan diffAndPlan() {
         return planner.plan(differ.diff(desired, live));
+    }
+
+    /**
+     * Diffs only, to tell the differ's share of {@link #diffAndPlan()}.
+     *
+     * @return the diff
+     */
+    @Benchmark
+    public StateDiff diffOnly() {
+        return differ.diff(desired, live);
+    }
+
+    /**
+     * Plans a precomputed diff only, to tell the planner's share of {@link #diffAndPlan()}.
+     *
+     * @return the plan
+     */
+    @Benchmark
+    public Plan planOnly() {
+        return planner.plan(diff);
     }
 }

@@ -24,11 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
 
     private final int requestedPort;
     private final Cluster cluster;
+    private final ScheduledExecutorService controller;
+    private final Deletions deletions;
     private final Writes writes;
     private final List<String> namespaces;
     private HttpServer server;
@@ -63,7 +68,14 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private EmbeddedKubernetesApi(Builder builder) {
         this.requestedPort = builder.port;
         this.cluster = new Cluster(builder.clock);
-        this.writes = new Writes(cluster, new Deletions(cluster));
+        this.controller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "embedded-k8s-api-namespace-controller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long delay = builder.namespaceCleanupDelay.toMillis();
+        this.deletions = new Deletions(cluster, task -> controller.schedule(task, delay, TimeUnit.MILLISECONDS));
+        this.writes = new Writes(cluster, deletions);
         this.namespaces = List.copyOf(builder.namespaces);
     }
 
@@ -99,7 +111,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", new ApiHandler(cluster));
+        server.createContext("/", new ApiHandler(cluster, writes, deletions));
         server.start();
         LOG.info("Embedded Kubernetes API serving at {}", url());
         return this;
@@ -201,6 +213,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     /** Stops serving, ends open watches and releases the port. Idempotent. */
     @Override
     public synchronized void close() {
+        controller.shutdownNow();
         if (server == null || executor.isShutdown()) {
             return;
         }
@@ -215,6 +228,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
 
         private int port;
         private Clock clock = Clock.systemUTC();
+        private Duration namespaceCleanupDelay = Duration.ofMillis(500);
         private final List<String> namespaces = new ArrayList<>(INITIAL_NAMESPACES);
 
         private Builder() {
@@ -232,6 +246,20 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         /** The clock for creation, deletion and managed-fields timestamps (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /**
+         * How long after a namespace DELETE its contents are deleted (default 500 ms), standing in for the
+         * namespace controller: a request that deletes a namespace and then the objects in it still finds them,
+         * as with a real cluster.
+         */
+        public Builder namespaceCleanupDelay(Duration delay) {
+            requireNonNull(delay, "delay is null");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("namespaceCleanupDelay must not be negative, got " + delay);
+            }
+            this.namespaceCleanupDelay = delay;
             return this;
         }
 

@@ -20,13 +20,12 @@ public final class ApiHandler implements HttpHandler {
     private final OpenApi openApi;
     private final ResourceEndpoint resources;
 
-    /** A handler serving the given cluster. */
-    public ApiHandler(Cluster cluster) {
+    /** A handler serving the given cluster through the given write and delete operations. */
+    public ApiHandler(Cluster cluster, Writes writes, Deletions deletions) {
         this.cluster = cluster;
         this.discovery = new Discovery(cluster.registry());
         this.openApi = new OpenApi(cluster.registry());
-        Deletions deletions = new Deletions(cluster);
-        this.resources = new ResourceEndpoint(cluster, new Writes(cluster, deletions), deletions);
+        this.resources = new ResourceEndpoint(cluster, writes, deletions);
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * DELETE as the real server and its garbage collector behave, done synchronously: finalizers hold an object
- * with a {@code deletionTimestamp} until removed; deleting a namespace deletes what it holds; dependents
+ * DELETE as the real server and its garbage collector behave: finalizers hold an object with a
+ * {@code deletionTimestamp} until removed; deleting a namespace marks it {@code Terminating} and deletes what it
+ * holds shortly after (as the namespace controller does); dependents
  * (by {@code ownerReferences}) are deleted with the {@code Background}/{@code Foreground} propagation policies
  * and orphaned with {@code Orphan}; deleting a CustomResourceDefinition stops serving its kinds.
  *
@@ -16,10 +18,17 @@ import java.util.List;
 public final class Deletions {
 
     private final Cluster cluster;
+    private final Consumer<Runnable> namespaceController;
 
-    /** Deletions over the cluster. */
-    public Deletions(Cluster cluster) {
+    /**
+     * Deletions over the cluster.
+     *
+     * @param namespaceController runs the deletion of a terminating namespace's contents later, as the real
+     *     namespace controller does after the DELETE request has returned
+     */
+    public Deletions(Cluster cluster, Consumer<Runnable> namespaceController) {
         this.cluster = cluster;
+        this.namespaceController = namespaceController;
     }
 
     /**
@@ -146,17 +155,24 @@ public final class Deletions {
         }
         ObjectNode stored = cluster.store().put("/namespaces", marked);
         String name = Json.text(namespace.path("metadata"), "name");
-        List<ObjectStore.Stored> contents = cluster.store().all().stream()
-                .filter(s -> Json.text(s.object().path("metadata"), "namespace").equals(name)).toList();
-        for (ObjectStore.Stored content : contents) {
-            ResourceType type = cluster.typeOf(content.storageKey());
-            ObjectNode current = current(content);
-            if (type != null && current != null) {
-                deleteOne(type, current, "Background", false);
-            }
-        }
-        finalizeNamespaceIfEmpty(name);
+        namespaceController.accept(() -> purgeNamespace(name));
         return stored;
+    }
+
+    /** Deletes what a terminating namespace holds, then the namespace once nothing is left. */
+    public void purgeNamespace(String name) {
+        synchronized (cluster.store()) {
+            List<ObjectStore.Stored> contents = cluster.store().all().stream()
+                    .filter(s -> Json.text(s.object().path("metadata"), "namespace").equals(name)).toList();
+            for (ObjectStore.Stored content : contents) {
+                ResourceType type = cluster.typeOf(content.storageKey());
+                ObjectNode current = current(content);
+                if (type != null && current != null) {
+                    deleteOne(type, current, "Background", false);
+                }
+            }
+            finalizeNamespaceIfEmpty(name);
+        }
     }
 
     private void finalizeNamespaceIfEmpty(String name) {

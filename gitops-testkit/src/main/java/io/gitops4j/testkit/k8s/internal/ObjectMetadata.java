@@ -77,7 +77,7 @@ final class ObjectMetadata {
             return;
         }
         if (before == null) {
-            Json.metadata(after).put("generation", 1);
+            Json.metadata(after).put("generation", 1L);
             return;
         }
         long generation = Json.metadata(before).path("generation").asLong(1);

@@ -148,18 +148,18 @@ public final class Writes {
             Json.metadata(base).remove("managedFields");
             ObjectNode created = cluster.fieldManager().apply(null, base, config, force, owner(request),
                     request.name());
-            JsonNode managed = Json.metadata(created).get("managedFields").deepCopy();
+            JsonNode managed = Json.metadata(created).get("managedFields");
             prepareNew(created, type);
-            Json.metadata(created).set("managedFields", managed);
+            setOrRemove(Json.metadata(created), "managedFields", managed);
             return new Result(201, commit(request, null, created));
         }
         checkPrecondition(request, existing, config);
         ObjectNode merged = cluster.fieldManager().apply(existing, existing, config, force, owner(request),
                 request.name());
-        JsonNode managed = Json.metadata(merged).get("managedFields").deepCopy();
+        JsonNode managed = Json.metadata(merged).get("managedFields");
         ObjectNode after = scoped(request, existing, merged);
         ObjectMetadata.carryServerFields(existing, after);
-        Json.metadata(after).set("managedFields", managed);
+        setOrRemove(Json.metadata(after), "managedFields", managed);
         ObjectMetadata.updateGeneration(request.type(), existing, after);
         return new Result(200, commit(request, existing, after));
     }

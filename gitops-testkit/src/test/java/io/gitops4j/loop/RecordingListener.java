@@ -1,0 +1,44 @@
+package io.gitops4j.loop;
+
+import io.gitops4j.model.Revision;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records controller events as text and drift reports as values. Thread-safe. */
+final class RecordingListener implements ControllerListener {
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<DriftReport> drift = new CopyOnWriteArrayList<>();
+
+    /** One drift event. */
+    record DriftReport(String application, Revision revision, List<Drift> drift, boolean corrected) {
+    }
+
+    @Override
+    public void runStarted(String application, RunReason reason) {
+        events.add("started " + application + " " + reason);
+    }
+
+    @Override
+    public void runFinished(String application, HistoryEntry entry) {
+        events.add("finished " + application + " " + entry.outcome());
+    }
+
+    @Override
+    public void newRevision(String application, String previousRevisionId, String revisionId) {
+        events.add("revision " + application + " " + previousRevisionId + "->" + revisionId);
+    }
+
+    @Override
+    public void driftDetected(String application, Revision revision, List<Drift> drift, boolean corrected) {
+        this.drift.add(new DriftReport(application, revision, drift, corrected));
+    }
+
+    @Override
+    public void sourceFailed(String application, String error) {
+        events.add("sourceFailed " + application + " " + error);
+    }
+
+    long count(String prefix) {
+        return events.stream().filter(e -> e.startsWith(prefix)).count();
+    }
+}
