@@ -239,7 +239,8 @@ class GitOpsEngineTest {
         String reason = "refusing to delete 8 of 10 owned resources (limit 50%); pass allowLargePrune() to proceed";
         assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(refused.error()).contains(reason);
-        assertThat(refused.steps()).hasSize(8).allMatch(s -> s.status() == Status.SKIPPED && s.message().equals(reason));
+        assertThat(refused.steps()).hasSize(8)
+                .allMatch(s -> s.status() == Status.SKIPPED && s.message().equals(reason));
         assertThat(target.objects).hasSize(10);
 
         // when overridden
