@@ -86,62 +86,110 @@ public final class Application {
         return b;
     }
 
-    /** @return the unique name, which also names the inventory on the target */
+    /**
+     * Returns the unique name, which also names the inventory on the target.
+     *
+     * @return the unique name, which also names the inventory on the target
+     */
     public String name() {
         return name;
     }
 
-    /** @return where the desired state comes from */
+    /**
+     * Returns where the desired state comes from.
+     *
+     * @return where the desired state comes from
+     */
     public DesiredStateSource source() {
         return source;
     }
 
-    /** @return where it is applied */
+    /**
+     * Returns where it is applied.
+     *
+     * @return where it is applied
+     */
     public Target target() {
         return target;
     }
 
-    /** @return the differ the engine uses */
+    /**
+     * Returns the differ the engine uses.
+     *
+     * @return the differ the engine uses
+     */
     public StateDiffer differ() {
         return differ;
     }
 
-    /** @return the time between two runs when nothing else triggers one */
+    /**
+     * Returns the time between two runs when nothing else triggers one.
+     *
+     * @return the time between two runs when nothing else triggers one
+     */
     public Duration interval() {
         return interval;
     }
 
-    /** @return the share (0 to 1) by which an interval is lengthened at random */
+    /**
+     * Returns the share (0 to 1) by which an interval is lengthened at random.
+     *
+     * @return the share (0 to 1) by which an interval is lengthened at random
+     */
     public double intervalJitter() {
         return intervalJitter;
     }
 
-    /** @return whether owned resources no longer declared are deleted */
+    /**
+     * Returns whether owned resources no longer declared are deleted.
+     *
+     * @return whether owned resources no longer declared are deleted
+     */
     public boolean prune() {
         return prune;
     }
 
-    /** @return whether drift of an applied revision is corrected (otherwise only reported) */
+    /**
+     * Returns whether drift of an applied revision is corrected (otherwise only reported).
+     *
+     * @return whether drift of an applied revision is corrected (otherwise only reported)
+     */
     public boolean selfHeal() {
         return selfHeal;
     }
 
-    /** @return whether every run is a dry run (validate and report, store nothing) */
+    /**
+     * Returns whether every run is a dry run (validate and report, store nothing).
+     *
+     * @return whether every run is a dry run (validate and report, store nothing)
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return whether the application starts suspended */
+    /**
+     * Returns whether the application starts suspended.
+     *
+     * @return whether the application starts suspended
+     */
     public boolean suspended() {
         return suspended;
     }
 
-    /** @return how long a run waits for applied resources to be healthy; zero for no wait */
+    /**
+     * Returns how long a run waits for applied resources to be healthy; zero for no wait.
+     *
+     * @return how long a run waits for applied resources to be healthy; zero for no wait
+     */
     public Duration healthTimeout() {
         return healthTimeout;
     }
 
-    /** @return how failed runs are retried */
+    /**
+     * Returns how failed runs are retried.
+     *
+     * @return how failed runs are retried
+     */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }

@@ -87,7 +87,8 @@ public final class GitOpsController implements AutoCloseable {
     public void add(Application application) {
         requireNonNull(application, "application is null");
         checkOpen();
-        GitOpsEngine engine = GitOpsEngine.builder().application(application.name()).source(application.source())
+        GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
+                .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock()).build();
         AppRuntime runtime = new AppRuntime(application, engine, context);
         if (apps.putIfAbsent(application.name(), runtime) != null) {

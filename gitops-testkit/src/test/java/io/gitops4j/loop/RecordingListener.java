@@ -3,11 +3,13 @@ package io.gitops4j.loop;
 import io.gitops4j.model.Revision;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Records controller events as text and drift reports as values. Thread-safe. */
 final class RecordingListener implements ControllerListener {
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<DriftReport> drift = new CopyOnWriteArrayList<>();
+    volatile Consumer<String> onRunStarted = application -> { };
 
     /** One drift event. */
     record DriftReport(String application, Revision revision, List<Drift> drift, boolean corrected) {
@@ -16,6 +18,7 @@ final class RecordingListener implements ControllerListener {
     @Override
     public void runStarted(String application, RunReason reason) {
         events.add("started " + application + " " + reason);
+        onRunStarted.accept(application);
     }
 
     @Override
