@@ -2,15 +2,14 @@ package io.gitops4j.k8s;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthAssessor;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.health.KubernetesHealth;
 import io.gitops4j.k8s.internal.Deletion;
 import io.gitops4j.k8s.internal.Discovery;
+import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
@@ -25,8 +24,6 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.target.TargetException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -379,27 +376,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 }
                 return new KubernetesTarget(this, client, false);
             }
-            return new KubernetesTarget(this, new KubernetesClientBuilder().withConfig(config()).build(), true);
-        }
-
-        private Config config() {
-            String text;
-            try {
-                text = Files.readString(kubeconfig);
-            } catch (IOException e) {
-                throw new TargetException(null, "cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
-                        + "; check the path and its permissions", e);
-            }
-            Config config;
-            try {
-                config = Config.fromKubeconfig(context, text, kubeconfig.toString());
-            } catch (RuntimeException e) {
-                throw new TargetException(null, "cannot load kubeconfig " + kubeconfig
-                        + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage(), e);
-            }
-            config.setConnectionTimeout(Math.toIntExact(connectTimeout.toMillis()));
-            config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
-            return config;
+            return new KubernetesTarget(this, KubeconfigClients.build(kubeconfig, context, connectTimeout,
+                    requestTimeout), true);
         }
 
         private static String nonEmpty(String value, String name) {

@@ -149,6 +149,45 @@ class GitToKubernetesEndToEndTest {
     }
 
     @Test
+    void aCustomResourceDefinitionAndItsResourcesInOneCommitConvergeWithinTwoRuns() {
+        repo.commit(Map.of("crd/widgets.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.example.gitops4j.io
+                spec:
+                  group: example.gitops4j.io
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """, "shop/widget.yaml", """
+                apiVersion: example.gitops4j.io/v1
+                kind: Widget
+                metadata:
+                  name: first
+                  namespace: shop
+                spec:
+                  size: 3
+                """));
+        GitOpsEngine engine = engine(KubernetesTarget.builder().client(client).build());
+        ResourceKey widget = ResourceKey.of("example.gitops4j.io", "Widget", "shop", "first");
+
+        ReconcileResult first = engine.reconcile(ReconcileOptions.defaults());
+        ReconcileResult second = first.step(widget).filter(StepResult::isFailed).isPresent()
+                ? engine.reconcile(ReconcileOptions.defaults()) : first;
+
+        assertThat(second.failedSteps()).isEmpty();
+        assertThat(client.genericKubernetesResources("example.gitops4j.io/v1", "Widget").inNamespace("shop")
+                .withName("first").get()).isNotNull();
+        assertThat(engine.reconcile(ReconcileOptions.defaults()).outcome()).isEqualTo(ReconcileResult.Outcome.CONVERGED);
+    }
+
+    @Test
     void aRestartedProcessPrunesWithTheInventoryStoredInTheCluster() {
         engine(KubernetesTarget.builder().client(client).build()).reconcile(ReconcileOptions.defaults());
         repo.delete(GitRepoFixture.DEFAULT_BRANCH, "shop/web.yaml");
