@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops4j.samples.demo.DemoManifests;
 import io.gitops4j.testkit.git.GitRepoFixture;
+import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,44 @@ class GitAndEmbeddedCliTest {
         assertThat(json.path("outcome").asText()).isEqualTo("APPLIED");
         assertThat(json.path("health").path("apps/Deployment/demo-shop/shop").path("status").asText())
                 .isEqualTo("HEALTHY");
+    }
+
+    @Test
+    void planAndApplyThroughAKubeconfigContext() {
+        try (EmbeddedKubernetesApi api = EmbeddedKubernetesApi.builder().build().start()) {
+            // given: a cluster reached only through a kubeconfig file
+            Path manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
+            Path kubeconfig = api.writeKubeconfig(temp.resolve("kubeconfig.yaml"));
+            String[] common = {"--dir", manifests.toString(), "--kubeconfig", kubeconfig.toString(), "--context",
+                "gitops4j-embedded", "--history-file", temp.resolve("history.jsonl").toString()};
+
+            // when
+            CliRun before = CliRun.of(concat("plan", common));
+            CliRun apply = CliRun.of(concat("apply", common));
+            CliRun after = CliRun.of(concat("diff", common));
+
+            // then
+            assertThat(before.exitCode()).as(before.err()).isEqualTo(ExitCodes.CHANGES);
+            assertThat(before.out()).contains("context gitops4j-embedded", "Plan: 5 to create");
+            assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.OK);
+            assertThat(after.exitCode()).as(after.out()).isEqualTo(ExitCodes.OK);
+            assertThat(api.get("apps/v1", "Deployment", "demo-shop", "shop")).isPresent();
+        }
+    }
+
+    @Test
+    void anUnknownContextIsOneErrorLine() throws IOException {
+        // given
+        Path kubeconfig = temp.resolve("kubeconfig.yaml");
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n");
+
+        // when
+        CliRun plan = CliRun.of("plan", "--dir", temp.toString(), "--kubeconfig", kubeconfig.toString(),
+                "--context", "nowhere");
+
+        // then
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(plan.err()).startsWith("error: ").contains("kubeconfig");
     }
 
     @Test
