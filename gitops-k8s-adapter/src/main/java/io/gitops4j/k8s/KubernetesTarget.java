@@ -209,7 +209,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private String context;
         private String defaultNamespace;
         private String fieldManager = DEFAULT_FIELD_MANAGER;
-        private boolean forceConflicts;
+        private boolean forceConflicts = true;
         private String inventoryNamespace;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -277,8 +277,11 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
-         * Forces conflicts on every apply (taking over fields other managers own); off by default, when only
-         * {@link ApplyOptions#force()} forces.
+         * Forces conflicts on every apply, taking over fields other managers own: on by default, so that Git wins
+         * over a hand edit ({@code kubectl edit} moves a field's ownership to the editor) and self-heal corrects
+         * drift, as Flux and Argo CD do with server-side apply. Turn it off to have such fields reported as a
+         * {@link io.gitops4j.target.ConflictException} naming the other manager; {@link ApplyOptions#force()}
+         * still forces one run.
          *
          * @param value whether to always force
          * @return this builder

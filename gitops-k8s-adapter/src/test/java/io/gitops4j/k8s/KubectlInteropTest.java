@@ -37,7 +37,7 @@ class KubectlInteropTest {
         assumeTrue(onPath("kubectl"), "skipped: kubectl is not on the PATH");
         api = EmbeddedKubernetesApi.builder().build().start();
         kubeconfig = api.writeKubeconfig(dir.resolve("config"));
-        target = KubernetesTarget.builder().kubeconfig(kubeconfig).build();
+        target = KubernetesTarget.builder().kubeconfig(kubeconfig).forceConflicts(false).build();
     }
 
     @AfterEach

@@ -51,7 +51,7 @@ abstract class KubernetesTargetContract {
 
     @BeforeEach
     void createNamespace() {
-        target = targetBuilder().build();
+        target = targetBuilder().forceConflicts(false).build();
         ns = newNamespace();
     }
 
