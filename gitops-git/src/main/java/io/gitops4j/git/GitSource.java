@@ -166,6 +166,17 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     }
 
     /**
+     * Returns the repository URL (without credentials) and the tracked ref: sources that read different folders of
+     * the same repository and ref share one fetch per interval in a loop.
+     *
+     * @return the fetch key
+     */
+    @Override
+    public String fetchKey() {
+        return remote.url() + "@" + ref.describe();
+    }
+
+    /**
      * Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}.
      *
      * @return the description, without credentials
