@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the complete test printed in samples/README.md identical to {@link ShopDeploymentTest}, which runs. */
+/** Keeps the complete test printed in both READMEs identical to {@link ShopDeploymentTest}, which runs. */
 class ReadmeSnippetTest {
 
     @Test
@@ -15,11 +15,13 @@ class ReadmeSnippetTest {
         // given
         String source = Files.readString(Path.of("src/test/java/io/gitops4j/samples/readme/ShopDeploymentTest.java"));
         String readme = Files.readString(Path.of("README.md"));
+        String projectReadme = Files.readString(Path.of("../README.md"));
 
         // when
         String body = source.substring(source.indexOf("class ShopDeploymentTest {"));
 
         // then
         assertThat(readme).contains("## Testing your integration").contains(body.strip());
+        assertThat(projectReadme).contains("## Testing your integration").contains(body.strip());
     }
 }
