@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, and how long
- * to wait for health.
+ * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, how long
+ * to wait for health, and the deadline of the whole run.
  *
  * <p>Defaults: apply for real, prune on, no force, refuse to delete more than 50% of the inventory in one run, load
- * the latest revision, do not wait for health. Immutable and thread-safe; {@link #newBuilder()} makes a changed
- * copy.
+ * the latest revision, do not wait for health, a deadline of 5 minutes. Immutable and thread-safe;
+ * {@link #newBuilder()} makes a changed copy.
  */
 public final class ReconcileOptions {
+    /** The default deadline of a run: 5 minutes. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
     private static final ReconcileOptions DEFAULTS = builder().build();
 
     private final boolean dryRun;
@@ -25,6 +27,7 @@ public final class ReconcileOptions {
     private final boolean allowEmpty;
     private final Revision revision;
     private final Duration healthTimeout;
+    private final Duration deadline;
 
     private ReconcileOptions(Builder builder) {
         this.dryRun = builder.dryRun;
@@ -35,6 +38,7 @@ public final class ReconcileOptions {
         this.allowEmpty = builder.allowEmpty;
         this.revision = builder.revision;
         this.healthTimeout = builder.healthTimeout;
+        this.deadline = builder.deadline;
     }
 
     /**
@@ -70,6 +74,7 @@ public final class ReconcileOptions {
         builder.allowEmpty = allowEmpty;
         builder.revision = revision;
         builder.healthTimeout = healthTimeout;
+        builder.deadline = deadline;
         return builder;
     }
 
@@ -147,12 +152,23 @@ public final class ReconcileOptions {
         return healthTimeout;
     }
 
+    /**
+     * Returns how long the whole run may take: load, apply, prune and health wait. Checked at each step boundary;
+     * a run past it stops there with {@link ReconcileResult.Outcome#TIMED_OUT}. A target call already under way
+     * is bounded by the target's own client timeouts, not by this deadline.
+     *
+     * @return the deadline; {@link #DEFAULT_DEADLINE} by default
+     */
+    public Duration deadline() {
+        return deadline;
+    }
+
     @Override
     public String toString() {
         return "ReconcileOptions{dryRun=" + dryRun + ", prune=" + prune + ", force=" + force + ", pruneLimit="
                 + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", allowEmpty=" + allowEmpty
                 + ", revision=" + revision
-                + ", healthTimeout=" + healthTimeout + "}";
+                + ", healthTimeout=" + healthTimeout + ", deadline=" + deadline + "}";
     }
 
     /** Configures {@link ReconcileOptions}. Not thread-safe; the options it builds are. */
@@ -165,6 +181,7 @@ public final class ReconcileOptions {
         private boolean allowEmpty;
         private Revision revision;
         private Duration healthTimeout = Duration.ZERO;
+        private Duration deadline = DEFAULT_DEADLINE;
 
         private Builder() {
         }
@@ -265,6 +282,22 @@ public final class ReconcileOptions {
                 throw new IllegalArgumentException("healthTimeout must not be negative: " + timeout);
             }
             this.healthTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how long the whole run may take (default 5 minutes); the health wait ends at the deadline too.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder deadline(Duration value) {
+            requireNonNull(value, "deadline is null");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("deadline must be positive: " + value);
+            }
+            this.deadline = value;
             return this;
         }
 

@@ -34,22 +34,29 @@ final class StepRunner {
     private final EngineContext context;
     private final ReconcileOptions options;
     private final ReconcileResult.Builder result;
+    private final RunDeadline deadline;
     private final Set<ResourceKey> applied = new TreeSet<>();
     private final Set<ResourceKey> deleted = new TreeSet<>();
     private final Set<ResourceKey> released = new TreeSet<>();
     private final Map<ResourceKey, Health> health = new TreeMap<>();
     private PlanStep failedAt;
 
-    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result) {
+    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result,
+            RunDeadline deadline) {
         this.context = context;
         this.options = options;
         this.result = result;
+        this.deadline = deadline;
     }
 
     /** Applies steps in order; after a failure, steps of later waves are skipped. */
     void apply(List<PlanStep> steps) {
         ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
         for (PlanStep step : steps) {
+            if (deadline.passedAt("applying " + step.key())) {
+                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+                continue;
+            }
             if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not applied: wave " + failedAt.wave()
                         + " failed at " + failedAt.key() + "; fix that and reconcile again"));
@@ -97,6 +104,8 @@ final class StepRunner {
                         keep.get() + (release ? "; released from the inventory" : "")));
             } else if (blocked.isPresent()) {
                 record(StepResult.skipped(step.key(), step.action(), blocked.get()));
+            } else if (deadline.passedAt("deleting " + step.key())) {
+                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
             } else if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));

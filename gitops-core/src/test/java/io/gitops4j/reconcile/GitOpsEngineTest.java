@@ -1,10 +1,13 @@
 package io.gitops4j.reconcile;
 
+import static io.gitops4j.reconcile.TestObjects.configMap;
+import static io.gitops4j.reconcile.TestObjects.key;
+import static io.gitops4j.reconcile.TestObjects.resource;
+import static io.gitops4j.reconcile.TestObjects.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
@@ -27,27 +30,6 @@ class GitOpsEngineTest {
     private final FakeSource source = new FakeSource(state("r1"));
     private final ManualClock clock = new ManualClock();
     private final List<String> events = new ArrayList<>();
-
-    private static Resource resource(String apiVersion, String kind, String namespace, String name,
-            Map<String, String> annotations) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("apiVersion", apiVersion).put("kind", kind);
-        ObjectNode metadata = body.putObject("metadata").put("name", name);
-        if (!namespace.isEmpty()) {
-            metadata.put("namespace", namespace);
-        }
-        annotations.forEach(metadata.withObjectProperty("annotations")::put);
-        body.putObject("data").put("name", name);
-        return Resource.of(body);
-    }
-
-    private static Resource configMap(String name) {
-        return resource("v1", "ConfigMap", "shop", name, Map.of());
-    }
-
-    private static DesiredState state(String revision, Resource... resources) {
-        return DesiredState.of(revision, List.of(resources));
-    }
 
     private GitOpsEngine engine() {
         return engine(new ReconcileListener() {
@@ -91,10 +73,6 @@ class GitOpsEngineTest {
     private GitOpsEngine engine(ReconcileListener listener) {
         return GitOpsEngine.builder().application("shop").source(source).target(target)
                 .differ(new EqualityDiffer()).listener(listener).clock(clock).sleeper(clock).build();
-    }
-
-    private static ResourceKey key(String text) {
-        return ResourceKey.parse(text);
     }
 
     @Test
