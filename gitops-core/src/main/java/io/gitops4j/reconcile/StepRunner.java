@@ -1,8 +1,10 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.GitOpsException;
+import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
 import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.target.ApplyOptions;
@@ -65,6 +67,13 @@ final class StepRunner {
             MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
             Instant start = context.clock().instant();
             try {
+                Optional<String> conflict = ownershipConflict(step);
+                if (conflict.isPresent()) {
+                    LOG.warn("{} {}", step.key(), conflict.get());
+                    failedAt = step;
+                    fail(step, conflict.get(), start);
+                    continue;
+                }
                 ApplyResult outcome = context.target().apply(step.diff().desired().orElseThrow(), applyOptions);
                 StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                         ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
@@ -154,14 +163,31 @@ final class StepRunner {
         return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow()).isEmpty()).count();
     }
 
+    /**
+     * Returns why applying a step would take over an object another application owns. The live object is the one
+     * planned against; a create observes again, in case the object appeared since the plan.
+     */
+    private Optional<String> ownershipConflict(PlanStep step) {
+        Resource desired = step.diff().desired().orElseThrow();
+        Optional<LiveResource> live = step.diff().live();
+        if (live.isEmpty() && step.action() == ChangeType.CREATE) {
+            live = context.target().observe(List.of(step.key())).get(step.key());
+        }
+        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
+    }
+
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
         if (e instanceof GitOpsException) {
             LOG.warn("{} of {} failed: {}", what, step.key(), message);
         } else {
             LOG.warn("{} of {} failed unexpectedly", what, step.key(), e);
         }
+        fail(step, message, start);
+    }
+
+    private void fail(PlanStep step, String message, Instant start) {
+        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
         record(failed);
         context.listener().stepFailed(context.application(), failed);
     }
