@@ -8,7 +8,7 @@ import java.util.Optional;
  * without a tracking id (created by hand) is adopted silently; one whose tracking id names another application is
  * a conflict unless the desired object carries {@code gitops4j.io/adopt: "true"} (like Argo CD's shared-resource
  * warning and Flux's ownership labels). A tracking id of the same application under another key (an object copied
- * by hand) is not a conflict. Stateless.
+ * by hand) is not a conflict. Also decides which objects prune must keep. Stateless.
  */
 final class Ownership {
     private Ownership() {
@@ -33,6 +33,27 @@ final class Ownership {
         return Optional.of("not applied: owned by application " + owner + " (" + Annotations.TRACKING_ID + "="
                 + trackingId.get() + "); add the annotation " + Annotations.ADOPT + ": \"" + Annotations.ADOPT_TRUE
                 + "\" to the desired object to take it over");
+    }
+
+    /**
+     * Returns why a live object that {@code application} no longer declares must not be deleted, or empty when
+     * it may be: pruning disabled by annotation, or a tracking id other than this application's for this key.
+     *
+     * @param application the application pruning
+     * @param live the object as it is on the target
+     */
+    static Optional<String> keepReason(String application, Resource live) {
+        Optional<String> disabledBy = ObjectPolicy.pruneDisabledBy(live);
+        if (disabledBy.isPresent()) {
+            return Optional.of("not deleted: pruning is disabled by the annotation " + disabledBy.get());
+        }
+        String ours = Annotations.trackingId(application, live.key());
+        Optional<String> owner = live.annotation(Annotations.TRACKING_ID);
+        if (owner.isPresent() && !owner.get().equals(ours)) {
+            return Optional.of("not deleted: the object is tracked by another application ("
+                    + Annotations.TRACKING_ID + "=" + owner.get() + ")");
+        }
+        return Optional.empty();
     }
 
     /** Tells whether the desired object asks to take over an object another application owns. */

@@ -98,19 +98,15 @@ final class StepRunner {
 
     /**
      * Deletes steps in order, unless {@code blocked} gives a reason to skip them all. Objects marked
-     * {@code gitops4j.io/prune: disabled} or tracked by another application are skipped and released.
+     * {@code gitops4j.io/prune: disabled} or tracked by another application, as planned or as re-read right before
+     * the delete, are skipped and released.
      */
     void prune(List<PlanStep> steps, Optional<String> blocked) {
         DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
         for (PlanStep step : steps) {
-            Optional<String> keep = keepReason(step.diff().live().orElseThrow());
+            Optional<String> keep = keepReason(step.diff().live().orElseThrow().object());
             if (keep.isPresent()) {
-                boolean release = blocked.isEmpty() && !options.dryRun();
-                if (release) {
-                    released.add(step.key());
-                }
-                record(StepResult.skipped(step.key(), step.action(),
-                        keep.get() + (release ? "; released from the inventory" : "")));
+                release(step, keep.get(), blocked.isEmpty());
             } else if (blocked.isPresent()) {
                 record(StepResult.skipped(step.key(), step.action(), blocked.get()));
             } else if (deadline.passedAt("deleting " + step.key())) {
@@ -119,8 +115,41 @@ final class StepRunner {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
             } else {
-                delete(step, deleteOptions);
+                deleteIfStillOwned(step, deleteOptions);
             }
+        }
+    }
+
+    /** Keeps a key out of the deletions; releases it from the inventory unless dry-running or blocked. */
+    private void release(PlanStep step, String reason, boolean releasable) {
+        boolean release = releasable && !options.dryRun();
+        if (release) {
+            released.add(step.key());
+        }
+        record(StepResult.skipped(step.key(), step.action(), reason + (release ? "; released from the inventory" : "")));
+    }
+
+    /**
+     * Re-reads the live object right before deleting it and deletes only if it is still this application's: an
+     * object gone since the plan, or claimed by another application since, is released instead.
+     */
+    private void deleteIfStillOwned(PlanStep step, DeleteOptions deleteOptions) {
+        Instant start = context.clock().instant();
+        Optional<LiveResource> fresh;
+        try {
+            fresh = context.target().observe(List.of(step.key())).get(step.key());
+        } catch (RuntimeException e) {
+            failedAt = step;
+            fail(step, "re-read before delete", e, start);
+            return;
+        }
+        Optional<String> keep = fresh.isEmpty() ? Optional.of("nothing to delete: the object is already gone")
+                : keepReason(fresh.get().object());
+        if (keep.isPresent()) {
+            LOG.info("not pruning {}: {}", step.key(), keep.get());
+            release(step, keep.get(), true);
+        } else {
+            delete(step, deleteOptions);
         }
     }
 
@@ -144,23 +173,13 @@ final class StepRunner {
         }
     }
 
-    private Optional<String> keepReason(LiveResource live) {
-        Optional<String> disabledBy = ObjectPolicy.pruneDisabledBy(live.object());
-        if (disabledBy.isPresent()) {
-            return Optional.of("not deleted: pruning is disabled by the annotation " + disabledBy.get());
-        }
-        String ours = Annotations.trackingId(context.application(), live.key());
-        Optional<String> owner = live.object().annotation(Annotations.TRACKING_ID);
-        if (owner.isPresent() && !owner.get().equals(ours)) {
-            return Optional.of("not deleted: the object is tracked by another application ("
-                    + Annotations.TRACKING_ID + "=" + owner.get() + ")");
-        }
-        return Optional.empty();
+    private Optional<String> keepReason(Resource live) {
+        return Ownership.keepReason(context.application(), live);
     }
 
     /** Counts the deletions prune would really attempt (objects kept by annotation excluded). */
     long deletable(List<PlanStep> steps) {
-        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow()).isEmpty()).count();
+        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow().object()).isEmpty()).count();
     }
 
     /**

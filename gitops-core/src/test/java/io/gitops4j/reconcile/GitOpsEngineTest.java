@@ -144,7 +144,8 @@ class GitOpsEngineTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.calls).containsExactly("observe", "delete ConfigMap/shop/old2", "delete ConfigMap/shop/old1");
+        assertThat(target.calls).containsExactly("observe", "observe", "delete ConfigMap/shop/old2", "observe",
+                "delete ConfigMap/shop/old1");
         assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/keep"), key("ConfigMap/shop/old3"),
                 key("ConfigMap/shop/foreign"));
         assertThat(target.inventory.load("shop").orElseThrow().keys())
@@ -320,7 +321,7 @@ class GitOpsEngineTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.DRY_RUN);
-        assertThat(target.calls).endsWith("apply ConfigMap/shop/b dry", "delete ConfigMap/shop/a dry");
+        assertThat(target.calls).endsWith("apply ConfigMap/shop/b dry", "observe", "delete ConfigMap/shop/a dry");
         assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/a"));
         assertThat(target.inventory.load("shop")).contains(before);
         assertThat(result.steps()).allMatch(s -> s.message().equals("dry run"));
