@@ -2,6 +2,7 @@ package io.gitops4j.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitops4j.testkit.InMemoryTarget;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,9 @@ class SharedFetchTest {
         // given
         ScriptedSource repo = new ScriptedSource("https://example.org/shop.git@main");
         repo.commit("r1", "a=red");
-        loop.controller.add(loop.app("front", repo).build());
-        loop.controller.add(loop.app("back", repo).interval(Duration.ofHours(1)).build());
+        loop.controller.add(loop.app("front", repo).target(InMemoryTarget.create()).build());
+        loop.controller.add(loop.app("back", repo).target(InMemoryTarget.create())
+                .interval(Duration.ofHours(1)).build());
         int fetches = repo.fetches();
 
         // when
@@ -118,7 +120,8 @@ class SharedFetchTest {
 
     private void addReaders(ScriptedSource repo, Duration interval, double jitter) {
         for (int i = 0; i < APPS; i++) {
-            loop.controller.add(loop.app("app" + i, repo).interval(interval).intervalJitter(jitter).build());
+            loop.controller.add(loop.app("app" + i, repo).target(InMemoryTarget.create())
+                    .interval(interval).intervalJitter(jitter).build());
         }
     }
 }
