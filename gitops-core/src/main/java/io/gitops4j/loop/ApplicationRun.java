@@ -88,9 +88,15 @@ final class ApplicationRun {
     private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, long checked,
                              String sourceError) {
         boolean dry = app.dryRun() || (!newRevision && !app.selfHeal());
-        ReconcileOptions options = ReconcileOptions.builder().dryRun(dry).prune(app.prune()).revision(wanted)
-                .healthTimeout(app.healthTimeout()).build();
-        ReconcileResult result = engine.reconcile(options);
+        ReconcileOptions.Builder options = ReconcileOptions.builder().dryRun(dry).prune(app.prune())
+                .revision(wanted).healthTimeout(app.healthTimeout()).force(app.force()).pruneLimit(app.pruneLimit());
+        if (app.allowLargePrune()) {
+            options.allowLargePrune();
+        }
+        if (app.allowEmpty()) {
+            options.allowEmpty();
+        }
+        ReconcileResult result = engine.reconcile(options.build());
         List<Drift> drift = newRevision || !result.revision().isPresent() ? List.of() : Drift.of(result.plan());
         if (!drift.isEmpty()) {
             boolean corrected = !dry && result.succeeded();
