@@ -1,6 +1,5 @@
 package io.gitops4j.loop;
 
-import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.Revision;
@@ -116,7 +115,8 @@ final class ApplicationRun {
         }
         Revision nowApplied = dry ? applied : result.revision().orElse(applied);
         SyncState sync = dry && result.plan().hasChanges() ? SyncState.OUT_OF_SYNC : SyncState.SYNCED;
-        return new Output(nowApplied, latest, checked, sync, worstHealth(result).orElse(null), sourceError, drift,
+        return new Output(nowApplied, latest, checked, sync,
+                HealthRefresh.worst(app.name(), app.target(), result), sourceError, drift,
                 false, entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
     }
 
@@ -138,10 +138,6 @@ final class ApplicationRun {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static Optional<HealthStatus> worstHealth(ReconcileResult result) {
-        return result.health().values().stream().map(Health::status).reduce(HealthStatus::worst);
     }
 
     private static String runError(ReconcileResult result) {
