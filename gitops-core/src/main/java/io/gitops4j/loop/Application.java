@@ -469,12 +469,10 @@ public final class Application {
          *
          * @param share between 0 and 1
          * @return this builder
+         * @throws IllegalArgumentException when outside [0, 1]
          */
         public Builder pruneLimit(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("pruneLimit must be a share between 0 and 1: " + share);
-            }
-            this.pruneLimit = share;
+            this.pruneLimit = ReconcileOptions.builder().pruneLimit(share).build().pruneLimit();
             return this;
         }
 

@@ -29,6 +29,14 @@ class DependenciesTest {
         return loop.app(name, source).dependsOn(dependsOn);
     }
 
+    /** Adds a <- b <- c where every apply of a's resource fails. */
+    private void addChainWithAFailingHead() {
+        loop.target.failAppliesTo(key("a"));
+        loop.controller.add(app("a").build());
+        loop.controller.add(app("b", "a").build());
+        loop.controller.add(app("c", "b").build());
+    }
+
     @Test
     void firstRunsFollowTheChainWhateverOrderTheApplicationsAreAddedIn() {
         // given a <- b <- c, added dependants first
@@ -54,12 +62,9 @@ class DependenciesTest {
     @Test
     void aFailingDependencyHoldsItsDependantsAndTheirDependants() {
         // given
-        loop.target.failAppliesTo(key("a"));
-        loop.controller.add(app("a").build());
+        addChainWithAFailingHead();
 
         // when
-        loop.controller.add(app("b", "a").build());
-        loop.controller.add(app("c", "b").build());
         loop.scheduler.advance(LoopFixture.INTERVAL.multipliedBy(3));
 
         // then
@@ -76,10 +81,7 @@ class DependenciesTest {
     @Test
     void dependantsRunAsSoonAsTheDependencyRecovers() {
         // given
-        loop.target.failAppliesTo(key("a"));
-        loop.controller.add(app("a").build());
-        loop.controller.add(app("b", "a").build());
-        loop.controller.add(app("c", "b").build());
+        addChainWithAFailingHead();
 
         // when
         loop.target.clearFaults();

@@ -2,6 +2,7 @@ package io.gitops4j.loop;
 
 import static io.gitops4j.loop.SchedulingTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.reconcile.ReconcileOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -112,5 +113,11 @@ class EngineOptionsTest {
         assertThat(app.allowLargePrune()).isEqualTo(engine.allowLargePrune());
         assertThat(app.allowEmpty()).isEqualTo(engine.allowEmpty());
         assertThat(app.newBuilder().build().dependsOn()).isEmpty();
+    }
+
+    @Test
+    void aPruneLimitOutsideZeroToOneIsRefusedByTheBuilder() {
+        assertThatThrownBy(() -> loop.app("shop", source).pruneLimit(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pruneLimit");
     }
 }
