@@ -78,7 +78,8 @@ final class ApplicationRun {
             Revision recorded = new Revision(latest, applied.digest());
             LOG.info("application {}: revision {} changes nothing under its path; recorded without reloading",
                     app.name(), recorded);
-            return new Output(recorded, latest, checked, SyncState.SYNCED, null, null, List.of(), false,
+            return new Output(recorded, latest, checked, SyncState.SYNCED,
+                    HealthRefresh.worstOwned(app.name(), app.target()), null, List.of(), false,
                     entry(latest, Outcome.CONVERGED, null, 0, ""));
         }
         return reconcile(wanted, applied, newRevision, latest, checked, sourceError);

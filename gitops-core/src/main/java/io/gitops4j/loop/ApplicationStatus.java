@@ -95,9 +95,11 @@ public final class ApplicationStatus {
     }
 
     /**
-     * Returns the worst health of the resources last applied.
+     * Returns the worst health of the application's declared resources as of its last successful run: those the
+     * run applied as the engine reported them, the others observed afresh (a missing one is
+     * {@link HealthStatus#MISSING}); a failed run keeps the previous health.
      *
-     * @return the health, {@link HealthStatus#UNKNOWN} until a run reported one
+     * @return the health, {@link HealthStatus#UNKNOWN} until a run reported one or when the target could not be read
      */
     public HealthStatus health() {
         return health;

@@ -9,6 +9,7 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.testkit.InMemoryTarget;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -95,5 +96,23 @@ class StatusHealthTest {
         assertThat(assessed).containsExactly("a");
         assertThat(loop.controller.status("shop").health()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(loop.controller.status("blog").health()).isEqualTo(HealthStatus.HEALTHY);
+    }
+
+    @Test
+    void aRevisionThatChangesNothingUnderThePathRefreshesHealthFromTheInventory() {
+        // given
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+        source.commit("r2", "a=red");
+        source.changedPaths(Optional.of(Set.of()));
+
+        // when
+        health.set(Health.degraded("crash loop"));
+        loop.scheduler.advance(LoopFixture.INTERVAL);
+
+        // then
+        assertThat(source.loads()).as("the engine was skipped").isEqualTo(1);
+        assertThat(loop.controller.status("shop").lastAppliedRevision().orElseThrow().id()).isEqualTo("r2");
+        assertThat(loop.controller.status("shop").health()).isEqualTo(HealthStatus.DEGRADED);
     }
 }
