@@ -122,8 +122,8 @@ final class AppRuntime {
         synchronized (this) {
             checking = false;
             waitingFor = null;
-            input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned, lastApplied, inventoryRead, latestId,
-                    seenGeneration);
+            input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned,
+                    lastApplied, inventoryRead, latestId, seenGeneration);
             fetchAfter = -1;
         }
         ApplicationRun.Output output;

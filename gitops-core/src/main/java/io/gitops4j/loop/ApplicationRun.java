@@ -116,9 +116,9 @@ final class ApplicationRun {
         }
         Revision nowApplied = dry ? applied : result.revision().orElse(applied);
         SyncState sync = dry && result.plan().hasChanges() ? SyncState.OUT_OF_SYNC : SyncState.SYNCED;
-        return new Output(nowApplied, latest, checked, sync,
-                HealthRefresh.worst(app.name(), app.target(), result), sourceError, drift,
-                false, entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
+        return new Output(nowApplied, latest, checked, sync, HealthRefresh.worst(app.name(), app.target(), result),
+                sourceError, drift, false,
+                entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
     }
 
     private Revision inventoryRevision() {
