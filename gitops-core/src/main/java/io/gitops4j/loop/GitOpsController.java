@@ -33,6 +33,20 @@ import org.slf4j.LoggerFactory;
  * stays, the error is reported, and nothing is pruned. {@link #rollback} applies an exact earlier revision and pins
  * the application there until {@link #unpin}.
  *
+ * <p>Dependencies (like Flux's {@code dependsOn}): an application with {@link Application#dependsOn()} runs only
+ * when each dependency is <em>ready</em> (Flux's Ready condition): it finished a run that did not fail, applied or
+ * converged on the revision it should run (its latest, or its pinned one), is not itself waiting for a dependency,
+ * and its health is {@link io.gitops4j.health.HealthStatus#HEALTHY} (any other health, {@code UNKNOWN} included,
+ * is not ready). Otherwise the run is deferred without touching the source or the target:
+ * {@link ApplicationStatus#waitingFor()} says which dependency and why, {@link ControllerListener#runDeferred} is
+ * called, and the run is tried again when that dependency finishes a run ready
+ * ({@link RunReason#DEPENDENCY_READY}) and on the application's own interval. Applications may be added in any
+ * order (a dependency not added yet is simply not ready); {@link #add} refuses one that would close a cycle.
+ * Engine options ({@link Application#force()}, {@link Application#pruneLimit()},
+ * {@link Application#allowLargePrune()}, {@link Application#allowEmpty()}) are passed to every run. After each
+ * successful run the status's health covers every declared resource: the engine reports those it applied, and
+ * those left in sync are observed afresh (one batched call per run, bounded to that application's resources).
+ *
  * <p>Thread-safe: every method may be called from any thread, including from listeners. {@link #close()} stops
  * scheduling, lets running runs finish within the shutdown grace period, then interrupts them.
  *
@@ -66,7 +80,8 @@ public final class GitOpsController implements AutoCloseable {
         Executor workers = b.executor != null ? b.executor : ownedWorkers;
         this.context = new LoopContext(b.clock, scheduler, workers, new GuardedControllerListener(b.listener),
                 b.random, new SharedFetches(b.clock), b.historySize,
-                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision);
+                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision,
+                new Dependencies(apps));
         this.shutdownGrace = b.shutdownGrace;
         this.reconcileListener = b.reconcileListener;
     }
@@ -84,8 +99,10 @@ public final class GitOpsController implements AutoCloseable {
     /**
      * Adds an application and requests its first run now (unless it is {@link Application#suspended()}).
      *
-     * @param application the application; its name must be new to this controller
-     * @throws IllegalArgumentException when an application of that name exists
+     * @param application the application; its name must be new to this controller; its dependencies may be added
+     *                    later
+     * @throws IllegalArgumentException when an application of that name exists, or when its dependencies would
+     *                                  close a cycle (the message names it, e.g. {@code "a -> b -> a"})
      * @throws IllegalStateException when the controller is closed
      */
     public void add(Application application) {
@@ -96,15 +113,24 @@ public final class GitOpsController implements AutoCloseable {
                 .target(application.target()).differ(application.differ()).clock(context.clock())
                 .listener(reconcileListener).build();
         AppRuntime runtime = new AppRuntime(application, engine, context);
-        if (apps.putIfAbsent(application.name(), runtime) != null) {
-            throw new IllegalArgumentException("application '" + application.name()
-                    + "' is already added; remove it first or choose another name");
+        synchronized (apps) {
+            if (apps.containsKey(application.name())) {
+                throw new IllegalArgumentException("application '" + application.name()
+                        + "' is already added; remove it first or choose another name");
+            }
+            String cycle = context.dependencies().cycleThrough(application);
+            if (cycle != null) {
+                throw new IllegalArgumentException("application '" + application.name()
+                        + "' would close a dependency cycle: " + cycle + "; remove one of these dependsOn entries");
+            }
+            apps.put(application.name(), runtime);
         }
         runtime.request(RunReason.START);
     }
 
     /**
-     * Removes an application: no further runs; a run in progress finishes. Resources it applied stay.
+     * Removes an application: no further runs; a run in progress finishes. Resources it applied stay;
+     * applications that depend on it wait until one of that name is added again and is ready.
      *
      * @param name the application
      * @return whether it was known
