@@ -29,7 +29,7 @@ final class AppRuntime {
     private boolean queued;
     private boolean running;
     private boolean followUp;
-    private boolean fresh;
+    private long fetchAfter = -1;
     private boolean stopped;
     private boolean suspended;
     private RunReason pendingReason = RunReason.START;
@@ -46,6 +46,9 @@ final class AppRuntime {
     private String lastError;
     private List<Drift> drift = List.of();
     private int failures;
+    private boolean ran;
+    private boolean checking;
+    private String waitingFor;
 
     AppRuntime(Application app, Reconciler engine, LoopContext context) {
         this.app = app;
@@ -59,12 +62,20 @@ final class AppRuntime {
     }
 
     /** Asks for a run now; coalesces with a queued or running one; ignored while suspended or stopped. */
-    void request(RunReason reason, boolean fetchFresh) {
+    void request(RunReason reason) {
+        request(reason, -1);
+    }
+
+    /**
+     * Asks for a run now that reads the source from a fetch above a generation (-1: any answer not seen yet);
+     * coalesces with a queued or running one; ignored while suspended or stopped.
+     */
+    void request(RunReason reason, long fetchAbove) {
         synchronized (this) {
             if (stopped || suspended) {
                 return;
             }
-            fresh |= fetchFresh;
+            fetchAfter = Math.max(fetchAfter, fetchAbove);
             if (running) {
                 followUp = true;
                 pendingReason = reason;
@@ -92,18 +103,28 @@ final class AppRuntime {
     }
 
     private void run() {
-        ApplicationRun.Input input;
         synchronized (this) {
             queued = false;
             if (stopped || suspended) {
                 return;
             }
             running = true;
+            checking = true;
             runner = Thread.currentThread();
             nextRun = null;
-            input = new ApplicationRun.Input(pendingReason, fresh, pinned, lastApplied, inventoryRead, latestId,
-                    seenGeneration);
-            fresh = false;
+        }
+        Dependencies.Wait wait = app.dependsOn().isEmpty() ? null : context.dependencies().waitingFor(app);
+        if (wait != null) {
+            defer(wait);
+            return;
+        }
+        ApplicationRun.Input input;
+        synchronized (this) {
+            checking = false;
+            waitingFor = null;
+            input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned,
+                    lastApplied, inventoryRead, latestId, seenGeneration);
+            fetchAfter = -1;
         }
         ApplicationRun.Output output;
         try {
@@ -119,22 +140,43 @@ final class AppRuntime {
         finish(output);
     }
 
-    private void finish(ApplicationRun.Output output) {
-        boolean again = false;
+    private void defer(Dependencies.Wait wait) {
+        boolean again;
         synchronized (this) {
-            running = false;
-            runner = null;
-            record(output);
-            if (!stopped && !suspended) {
-                if (followUp) {
-                    followUp = false;
-                    queued = true;
-                    again = true;
-                } else {
-                    scheduleNext();
-                }
+            waitingFor = wait.message();
+            again = endRun();
+        }
+        LOG.info("application {}: run deferred, {}", app.name(), wait.message());
+        context.listener().runDeferred(app.name(), wait.dependency(), wait.why());
+        if (again) {
+            submit();
+        }
+    }
+
+    /** Ends a run (or a deferral) under the monitor: follows up or schedules the next; returns whether to submit. */
+    private boolean endRun() {
+        boolean again = false;
+        running = false;
+        checking = false;
+        runner = null;
+        if (!stopped && !suspended) {
+            if (followUp) {
+                followUp = false;
+                queued = true;
+                again = true;
+            } else {
+                scheduleNext();
             }
-            notifyAll();
+        }
+        notifyAll();
+        return again;
+    }
+
+    private void finish(ApplicationRun.Output output) {
+        boolean again;
+        synchronized (this) {
+            record(output);
+            again = endRun();
         }
         if (context.historyFile() != null) {
             try {
@@ -144,12 +186,16 @@ final class AppRuntime {
             }
         }
         context.listener().runFinished(app.name(), output.entry());
+        if (notReadyReason() == null) {
+            context.dependencies().ready(app.name());
+        }
         if (again) {
             submit();
         }
     }
 
     private void record(ApplicationRun.Output output) {
+        ran = true;
         lastApplied = output.lastApplied();
         inventoryRead = true;
         latestId = output.latestId();
@@ -171,7 +217,7 @@ final class AppRuntime {
                 : app.jitteredInterval(context.nextRandom());
         RunReason reason = retry ? RunReason.RETRY : RunReason.INTERVAL;
         nextRun = context.clock().instant().plus(delay);
-        timer = context.scheduler().schedule(() -> request(reason, false), delay);
+        timer = context.scheduler().schedule(() -> request(reason), delay);
     }
 
     private void cancelTimer() {
@@ -180,6 +226,44 @@ final class AppRuntime {
             timer = null;
         }
         nextRun = null;
+    }
+
+    /** Requests a run when the last one was deferred for a dependency, or one is checking its dependencies now. */
+    void dependencyReady() {
+        boolean wake;
+        synchronized (this) {
+            wake = waitingFor != null || checking;
+        }
+        if (wake) {
+            request(RunReason.DEPENDENCY_READY);
+        }
+    }
+
+    /**
+     * Tells why dependants must wait for this application (Flux's Ready condition): it is ready when a run
+     * finished, it is not itself waiting for a dependency, the last run did not fail, it applied (or converged
+     * on) the revision it should run (the latest, or the pinned one), and its health is {@link HealthStatus#HEALTHY}.
+     *
+     * @return why it is not ready, or {@code null} when it is
+     */
+    synchronized String notReadyReason() {
+        if (!ran) {
+            return "not reconciled yet";
+        }
+        if (waitingFor != null) {
+            return "itself " + waitingFor;
+        }
+        if (lastError != null) {
+            return "last run failed: " + lastError;
+        }
+        String wanted = pinned != null ? pinned.id() : latestId;
+        if (lastApplied == null || !lastApplied.id().equals(wanted)) {
+            return "has not applied " + (wanted == null ? "any revision" : "revision " + wanted);
+        }
+        if (health != HealthStatus.HEALTHY) {
+            return "not healthy: " + health;
+        }
+        return null;
     }
 
     void suspend() {
@@ -197,14 +281,14 @@ final class AppRuntime {
             }
             suspended = false;
         }
-        request(RunReason.START, false);
+        request(RunReason.START);
     }
 
     void pin(Revision revision) {
         synchronized (this) {
             pinned = revision;
         }
-        request(RunReason.ROLLBACK, false);
+        request(RunReason.ROLLBACK);
     }
 
     void unpin() {
@@ -214,7 +298,7 @@ final class AppRuntime {
             }
             pinned = null;
         }
-        request(RunReason.UNPIN, false);
+        request(RunReason.UNPIN);
     }
 
     /** Stops scheduling: cancels the timer and ignores later requests; a running run goes on. */
@@ -247,7 +331,7 @@ final class AppRuntime {
 
     synchronized ApplicationStatus status() {
         return new ApplicationStatus(app.name(), lastApplied, pinned, latestId, sync, health, lastError, drift,
-                nextRun, suspended, running, failures);
+                nextRun, suspended, running, failures, waitingFor);
     }
 
     synchronized List<HistoryEntry> history() {

@@ -6,14 +6,21 @@ import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.target.Target;
+import io.gitops4j.reconcile.ReconcileOptions;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a {@link GitOpsController} keeps in sync: a named source, a target, and how to run it (interval with
- * jitter, prune, self-heal, dry run, initially suspended, health-wait timeout, retry policy).
+ * jitter, prune, self-heal, dry run, initially suspended, health-wait timeout, retry policy), the engine options
+ * it passes on each run (force, prune limit, allow large prune, allow empty), and which applications it depends on.
  *
  * <p>Defaults: interval 1 minute with 10% jitter, prune on, self-heal on, no dry run, not suspended, no health
- * wait, {@link RetryPolicy#defaults()}, {@link DefaultStateDiffer#defaults()}. Immutable and thread-safe (the
+ * wait, {@link RetryPolicy#defaults()}, {@link DefaultStateDiffer#defaults()}, and the engine's defaults
+ * ({@link ReconcileOptions#defaults()}: no force, 50% prune limit, no large prune, no empty source), no
+ * dependencies. Immutable and thread-safe (the
  * source and target it names state their own thread-safety); {@link #newBuilder()} makes a changed copy.
  *
  * <pre>{@code
@@ -39,6 +46,11 @@ public final class Application {
     private final boolean suspended;
     private final Duration healthTimeout;
     private final RetryPolicy retryPolicy;
+    private final boolean force;
+    private final double pruneLimit;
+    private final boolean allowLargePrune;
+    private final boolean allowEmpty;
+    private final Set<String> dependsOn;
 
     private Application(Builder builder) {
         this.name = builder.name;
@@ -53,6 +65,11 @@ public final class Application {
         this.suspended = builder.suspended;
         this.healthTimeout = builder.healthTimeout;
         this.retryPolicy = builder.retryPolicy;
+        this.force = builder.force;
+        this.pruneLimit = builder.pruneLimit;
+        this.allowLargePrune = builder.allowLargePrune;
+        this.allowEmpty = builder.allowEmpty;
+        this.dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(builder.dependsOn));
     }
 
     /**
@@ -83,67 +100,165 @@ public final class Application {
         b.suspended = suspended;
         b.healthTimeout = healthTimeout;
         b.retryPolicy = retryPolicy;
+        b.force = force;
+        b.pruneLimit = pruneLimit;
+        b.allowLargePrune = allowLargePrune;
+        b.allowEmpty = allowEmpty;
+        b.dependsOn.addAll(dependsOn);
         return b;
     }
 
-    /** @return the unique name, which also names the inventory on the target */
+    /**
+     * Returns the unique name, which also names the inventory on the target.
+     *
+     * @return the unique name, which also names the inventory on the target
+     */
     public String name() {
         return name;
     }
 
-    /** @return where the desired state comes from */
+    /**
+     * Returns where the desired state comes from.
+     *
+     * @return where the desired state comes from
+     */
     public DesiredStateSource source() {
         return source;
     }
 
-    /** @return where it is applied */
+    /**
+     * Returns where it is applied.
+     *
+     * @return where it is applied
+     */
     public Target target() {
         return target;
     }
 
-    /** @return the differ the engine uses */
+    /**
+     * Returns the differ the engine uses.
+     *
+     * @return the differ the engine uses
+     */
     public StateDiffer differ() {
         return differ;
     }
 
-    /** @return the time between two runs when nothing else triggers one */
+    /**
+     * Returns the time between two runs when nothing else triggers one.
+     *
+     * @return the time between two runs when nothing else triggers one
+     */
     public Duration interval() {
         return interval;
     }
 
-    /** @return the share (0 to 1) by which an interval is lengthened at random */
+    /**
+     * Returns the share (0 to 1) by which an interval is lengthened at random.
+     *
+     * @return the share (0 to 1) by which an interval is lengthened at random
+     */
     public double intervalJitter() {
         return intervalJitter;
     }
 
-    /** @return whether owned resources no longer declared are deleted */
+    /**
+     * Returns whether owned resources no longer declared are deleted.
+     *
+     * @return whether owned resources no longer declared are deleted
+     */
     public boolean prune() {
         return prune;
     }
 
-    /** @return whether drift of an applied revision is corrected (otherwise only reported) */
+    /**
+     * Returns whether drift of an applied revision is corrected (otherwise only reported).
+     *
+     * @return whether drift of an applied revision is corrected (otherwise only reported)
+     */
     public boolean selfHeal() {
         return selfHeal;
     }
 
-    /** @return whether every run is a dry run (validate and report, store nothing) */
+    /**
+     * Returns whether every run is a dry run (validate and report, store nothing).
+     *
+     * @return whether every run is a dry run (validate and report, store nothing)
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return whether the application starts suspended */
+    /**
+     * Returns whether the application starts suspended.
+     *
+     * @return whether the application starts suspended
+     */
     public boolean suspended() {
         return suspended;
     }
 
-    /** @return how long a run waits for applied resources to be healthy; zero for no wait */
+    /**
+     * Returns how long a run waits for applied resources to be healthy; zero for no wait.
+     *
+     * @return how long a run waits for applied resources to be healthy; zero for no wait
+     */
     public Duration healthTimeout() {
         return healthTimeout;
     }
 
-    /** @return how failed runs are retried */
+    /**
+     * Returns how failed runs are retried.
+     *
+     * @return how failed runs are retried
+     */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /**
+     * Returns whether every run re-applies every declared resource and takes over conflicting fields.
+     *
+     * @return whether runs force (see {@link ReconcileOptions#force()})
+     */
+    public boolean force() {
+        return force;
+    }
+
+    /**
+     * Returns the largest share of the inventory one run may delete unless {@link #allowLargePrune()}.
+     *
+     * @return a share between 0 and 1 (see {@link ReconcileOptions#pruneLimit()})
+     */
+    public double pruneLimit() {
+        return pruneLimit;
+    }
+
+    /**
+     * Returns whether a run may delete any share of the inventory.
+     *
+     * @return whether the prune limit is lifted (see {@link ReconcileOptions#allowLargePrune()})
+     */
+    public boolean allowLargePrune() {
+        return allowLargePrune;
+    }
+
+    /**
+     * Returns whether an empty desired state is applied (pruning what the application owns) instead of refused.
+     *
+     * @return whether an empty source is accepted (see {@link ReconcileOptions#allowEmpty()})
+     */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
+     * Returns the applications that must be ready before this one runs (see {@link Builder#dependsOn}).
+     *
+     * @return an unmodifiable set of names, sorted, empty when it depends on nothing
+     */
+    public Set<String> dependsOn() {
+        return dependsOn;
     }
 
     /**
@@ -159,7 +274,8 @@ public final class Application {
     @Override
     public String toString() {
         return "Application{name=" + name + ", source=" + source.describe() + ", interval=" + interval
-                + ", prune=" + prune + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun + "}";
+                + ", prune=" + prune + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun
+                + (dependsOn.isEmpty() ? "" : ", dependsOn=" + dependsOn) + "}";
     }
 
     /** Configures an {@link Application}. Not thread-safe; the application it builds is. */
@@ -176,6 +292,11 @@ public final class Application {
         private boolean suspended;
         private Duration healthTimeout = Duration.ZERO;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean force = ReconcileOptions.defaults().force();
+        private double pruneLimit = ReconcileOptions.defaults().pruneLimit();
+        private boolean allowLargePrune = ReconcileOptions.defaults().allowLargePrune();
+        private boolean allowEmpty = ReconcileOptions.defaults().allowEmpty();
+        private final Set<String> dependsOn = new TreeSet<>();
 
         private Builder() {
         }
@@ -331,6 +452,74 @@ public final class Application {
         }
 
         /**
+         * Sets whether every run re-applies every declared resource, in-sync ones included, and takes over
+         * fields other managers own (default off, as the engine's {@link ReconcileOptions.Builder#force}).
+         *
+         * @param value whether to force
+         * @return this builder
+         */
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
+        /**
+         * Sets the largest share of the inventory one run may delete (default 0.5, as the engine's); a run that
+         * would delete more deletes nothing and fails with a message saying so.
+         *
+         * @param share between 0 and 1
+         * @return this builder
+         * @throws IllegalArgumentException when outside [0, 1]
+         */
+        public Builder pruneLimit(double share) {
+            this.pruneLimit = ReconcileOptions.builder().pruneLimit(share).build().pruneLimit();
+            return this;
+        }
+
+        /**
+         * Sets whether a run may delete any share of the inventory, lifting {@link #pruneLimit} (default off).
+         *
+         * @param value whether to allow large prunes
+         * @return this builder
+         */
+        public Builder allowLargePrune(boolean value) {
+            this.allowLargePrune = value;
+            return this;
+        }
+
+        /**
+         * Sets whether an empty desired state is applied while the application owns resources, which prunes them
+         * (still within {@link #pruneLimit}), like Argo CD's {@code allowEmpty} (default off: such a run fails,
+         * changes nothing, and its status says why).
+         *
+         * @param value whether to accept an empty source
+         * @return this builder
+         */
+        public Builder allowEmpty(boolean value) {
+            this.allowEmpty = value;
+            return this;
+        }
+
+        /**
+         * Adds applications this one depends on, like Flux's {@code dependsOn}: a run proceeds only when each of
+         * them is ready, otherwise it is deferred (see {@link GitOpsController}). Dependencies may be added to the
+         * controller later than their dependants; a cycle is refused by {@link GitOpsController#add}.
+         *
+         * @param names application names, not this application's own
+         * @return this builder
+         */
+        public Builder dependsOn(String... names) {
+            for (String dependency : requireNonNull(names, "names is null")) {
+                requireNonNull(dependency, "a dependency name is null");
+                if (dependency.isBlank()) {
+                    throw new IllegalArgumentException("a dependency name is blank");
+                }
+                dependsOn.add(dependency);
+            }
+            return this;
+        }
+
+        /**
          * Builds the application.
          *
          * @return the application
@@ -341,6 +530,9 @@ public final class Application {
                 throw new IllegalStateException("an application needs a name, a source and a target; missing:"
                         + (name == null ? " name" : "") + (source == null ? " source" : "")
                         + (target == null ? " target" : ""));
+            }
+            if (dependsOn.contains(name)) {
+                throw new IllegalArgumentException("application '" + name + "' cannot depend on itself");
             }
             return new Application(this);
         }

@@ -1,6 +1,5 @@
 package io.gitops4j.loop;
 
-import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.Revision;
@@ -26,7 +25,7 @@ final class ApplicationRun {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationRun.class);
 
     /** What the runtime knew when the run started. */
-    record Input(RunReason reason, boolean fresh, Revision pinned, Revision lastApplied, boolean inventoryRead,
+    record Input(RunReason reason, long reuseAbove, Revision pinned, Revision lastApplied, boolean inventoryRead,
                  String latestId, long seenGeneration) {
     }
 
@@ -52,7 +51,7 @@ final class ApplicationRun {
     Output execute() {
         context.listener().runStarted(app.name(), in.reason());
         Revision applied = in.lastApplied() != null || in.inventoryRead() ? in.lastApplied() : inventoryRevision();
-        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.seenGeneration(), in.fresh());
+        SharedFetches.Answer answer = context.fetches().latest(app.source(), in.reuseAbove());
         if (answer.changed()) {
             context.news().newRevision(app.source().fetchKey(), app.name());
         }
@@ -79,7 +78,8 @@ final class ApplicationRun {
             Revision recorded = new Revision(latest, applied.digest());
             LOG.info("application {}: revision {} changes nothing under its path; recorded without reloading",
                     app.name(), recorded);
-            return new Output(recorded, latest, checked, SyncState.SYNCED, null, null, List.of(), false,
+            return new Output(recorded, latest, checked, SyncState.SYNCED,
+                    HealthRefresh.worstOwned(app.name(), app.target()), null, List.of(), false,
                     entry(latest, Outcome.CONVERGED, null, 0, ""));
         }
         return reconcile(wanted, applied, newRevision, latest, checked, sourceError);
@@ -88,9 +88,15 @@ final class ApplicationRun {
     private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, long checked,
                              String sourceError) {
         boolean dry = app.dryRun() || (!newRevision && !app.selfHeal());
-        ReconcileOptions options = ReconcileOptions.builder().dryRun(dry).prune(app.prune()).revision(wanted)
-                .healthTimeout(app.healthTimeout()).build();
-        ReconcileResult result = engine.reconcile(options);
+        ReconcileOptions.Builder options = ReconcileOptions.builder().dryRun(dry).prune(app.prune())
+                .revision(wanted).healthTimeout(app.healthTimeout()).force(app.force()).pruneLimit(app.pruneLimit());
+        if (app.allowLargePrune()) {
+            options.allowLargePrune();
+        }
+        if (app.allowEmpty()) {
+            options.allowEmpty();
+        }
+        ReconcileResult result = engine.reconcile(options.build());
         List<Drift> drift = newRevision || !result.revision().isPresent() ? List.of() : Drift.of(result.plan());
         if (!drift.isEmpty()) {
             boolean corrected = !dry && result.succeeded();
@@ -110,8 +116,9 @@ final class ApplicationRun {
         }
         Revision nowApplied = dry ? applied : result.revision().orElse(applied);
         SyncState sync = dry && result.plan().hasChanges() ? SyncState.OUT_OF_SYNC : SyncState.SYNCED;
-        return new Output(nowApplied, latest, checked, sync, worstHealth(result).orElse(null), sourceError, drift,
-                false, entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
+        return new Output(nowApplied, latest, checked, sync, HealthRefresh.worst(app.name(), app.target(), result),
+                sourceError, drift, false,
+                entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
     }
 
     private Revision inventoryRevision() {
@@ -132,10 +139,6 @@ final class ApplicationRun {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static Optional<HealthStatus> worstHealth(ReconcileResult result) {
-        return result.health().values().stream().map(Health::status).reduce(HealthStatus::worst);
     }
 
     private static String runError(ReconcileResult result) {

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A snapshot of one application's state in a {@link GitOpsController}: what was applied, what it is pinned to,
- * the latest revision seen, whether live matches desired, health, the last error, the drift last seen, and when
- * it runs next.
+ * the latest revision seen, whether live matches desired, health, the last error, the drift last seen, when
+ * it runs next, and which dependency it waits for.
  *
  * <p>Immutable and thread-safe; a new snapshot is taken on each {@link GitOpsController#status(String)}.
  */
@@ -28,10 +28,12 @@ public final class ApplicationStatus {
     private final boolean suspended;
     private final boolean running;
     private final int consecutiveFailures;
+    private final String waitingFor;
 
     ApplicationStatus(String application, Revision lastAppliedRevision, Revision pinnedRevision,
                       String latestRevisionId, SyncState syncState, HealthStatus health, String lastError,
-                      List<Drift> drift, Instant nextRun, boolean suspended, boolean running, int consecutiveFailures) {
+                      List<Drift> drift, Instant nextRun, boolean suspended, boolean running, int consecutiveFailures,
+                      String waitingFor) {
         this.application = requireNonNull(application, "application is null");
         this.lastAppliedRevision = lastAppliedRevision;
         this.pinnedRevision = pinnedRevision;
@@ -44,6 +46,7 @@ public final class ApplicationStatus {
         this.suspended = suspended;
         this.running = running;
         this.consecutiveFailures = consecutiveFailures;
+        this.waitingFor = waitingFor;
     }
 
     /**
@@ -92,9 +95,11 @@ public final class ApplicationStatus {
     }
 
     /**
-     * Returns the worst health of the resources last applied.
+     * Returns the worst health of the application's declared resources as of its last successful run: those the
+     * run applied as the engine reported them, the others observed afresh (a missing one is
+     * {@link HealthStatus#MISSING}); a failed run keeps the previous health.
      *
-     * @return the health, {@link HealthStatus#UNKNOWN} until a run reported one
+     * @return the health, {@link HealthStatus#UNKNOWN} until a run reported one or when the target could not be read
      */
     public HealthStatus health() {
         return health;
@@ -154,12 +159,23 @@ public final class ApplicationStatus {
         return consecutiveFailures;
     }
 
+    /**
+     * Returns why the last run was deferred: which dependency is not ready and why, e.g.
+     * {@code "waiting for dependency db (not healthy: DEGRADED)"}; cleared when a run proceeds.
+     *
+     * @return the reason, or empty when the application is not waiting for a dependency
+     */
+    public Optional<String> waitingFor() {
+        return Optional.ofNullable(waitingFor);
+    }
+
     @Override
     public String toString() {
         return "ApplicationStatus{application=" + application + ", lastApplied=" + lastAppliedRevision
                 + (pinnedRevision == null ? "" : ", pinned=" + pinnedRevision)
                 + ", latest=" + latestRevisionId + ", sync=" + syncState + ", health=" + health
                 + (lastError == null ? "" : ", lastError=" + lastError) + ", drift=" + drift.size()
-                + ", nextRun=" + nextRun + ", suspended=" + suspended + ", failures=" + consecutiveFailures + "}";
+                + (waitingFor == null ? "" : ", " + waitingFor) + ", nextRun=" + nextRun + ", suspended=" + suspended
+                + ", failures=" + consecutiveFailures + "}";
     }
 }

@@ -4,7 +4,8 @@ import io.gitops4j.model.Revision;
 import java.util.List;
 
 /**
- * Observes what a {@link GitOpsController} does: runs, new revisions, drift, source failures.
+ * Observes what a {@link GitOpsController} does: runs, new revisions, drift, source failures, runs deferred
+ * for a dependency.
  *
  * <p>Every method has a no-op default, so new events never break an implementation; {@link #NOOP} listens to
  * nothing. Events of one run arrive on the worker thread that runs it; runs of different applications run in
@@ -63,5 +64,16 @@ public interface ControllerListener {
      * @param error what failed, without credentials
      */
     default void sourceFailed(String application, String error) {
+    }
+
+    /**
+     * A run of an application was deferred because a dependency is not ready; it runs again when the dependency
+     * becomes ready, or on its interval.
+     *
+     * @param application the application
+     * @param dependency the first dependency (by name) that is not ready
+     * @param reason why it is not ready, e.g. {@code "not healthy: DEGRADED"}
+     */
+    default void runDeferred(String application, String dependency, String reason) {
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
+import io.gitops4j.reconcile.ReconcileListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,20 @@ import org.slf4j.LoggerFactory;
  * stays, the error is reported, and nothing is pruned. {@link #rollback} applies an exact earlier revision and pins
  * the application there until {@link #unpin}.
  *
+ * <p>Dependencies (like Flux's {@code dependsOn}): an application with {@link Application#dependsOn()} runs only
+ * when each dependency is <em>ready</em> (Flux's Ready condition): it finished a run that did not fail, applied or
+ * converged on the revision it should run (its latest, or its pinned one), is not itself waiting for a dependency,
+ * and its health is {@link io.gitops4j.health.HealthStatus#HEALTHY} (any other health, {@code UNKNOWN} included,
+ * is not ready). Otherwise the run is deferred without touching the source or the target:
+ * {@link ApplicationStatus#waitingFor()} says which dependency and why, {@link ControllerListener#runDeferred} is
+ * called, and the run is tried again when that dependency finishes a run ready
+ * ({@link RunReason#DEPENDENCY_READY}) and on the application's own interval. Applications may be added in any
+ * order (a dependency not added yet is simply not ready); {@link #add} refuses one that would close a cycle.
+ * Engine options ({@link Application#force()}, {@link Application#pruneLimit()},
+ * {@link Application#allowLargePrune()}, {@link Application#allowEmpty()}) are passed to every run. After each
+ * successful run the status's health covers every declared resource: the engine reports those it applied, and
+ * those left in sync are observed afresh (one batched call per run, bounded to that application's resources).
+ *
  * <p>Thread-safe: every method may be called from any thread, including from listeners. {@link #close()} stops
  * scheduling, lets running runs finish within the shutdown grace period, then interrupts them.
  *
@@ -40,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * controller.add(Application.builder().name("shop").source(source).target(target)
  *         .interval(Duration.ofMinutes(1)).build());
  * // in the webhook handler of the embedding tool:
- * controller.trigger("shop");
+ * controller.trigger("shop");                 // one application, or
+ * controller.triggerSource(source.fetchKey()); // every application reading that repository
  * ApplicationStatus status = controller.status("shop");
  * }</pre>
  */
@@ -52,6 +68,7 @@ public final class GitOpsController implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final ScheduledExecutorService ownedTimer;
     private final Duration shutdownGrace;
+    private final ReconcileListener reconcileListener;
     private volatile boolean closed;
 
     private GitOpsController(Builder b) {
@@ -63,8 +80,10 @@ public final class GitOpsController implements AutoCloseable {
         Executor workers = b.executor != null ? b.executor : ownedWorkers;
         this.context = new LoopContext(b.clock, scheduler, workers, new GuardedControllerListener(b.listener),
                 b.random, new SharedFetches(b.clock), b.historySize,
-                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision);
+                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision,
+                new Dependencies(apps));
         this.shutdownGrace = b.shutdownGrace;
+        this.reconcileListener = b.reconcileListener;
     }
 
     /**
@@ -80,8 +99,10 @@ public final class GitOpsController implements AutoCloseable {
     /**
      * Adds an application and requests its first run now (unless it is {@link Application#suspended()}).
      *
-     * @param application the application; its name must be new to this controller
-     * @throws IllegalArgumentException when an application of that name exists
+     * @param application the application; its name must be new to this controller; its dependencies may be added
+     *                    later
+     * @throws IllegalArgumentException when an application of that name exists, or when its dependencies would
+     *                                  close a cycle (the message names it, e.g. {@code "a -> b -> a"})
      * @throws IllegalStateException when the controller is closed
      */
     public void add(Application application) {
@@ -89,17 +110,27 @@ public final class GitOpsController implements AutoCloseable {
         checkOpen();
         GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
-                .target(application.target()).differ(application.differ()).clock(context.clock()).build();
+                .target(application.target()).differ(application.differ()).clock(context.clock())
+                .listener(reconcileListener).build();
         AppRuntime runtime = new AppRuntime(application, engine, context);
-        if (apps.putIfAbsent(application.name(), runtime) != null) {
-            throw new IllegalArgumentException("application '" + application.name()
-                    + "' is already added; remove it first or choose another name");
+        synchronized (apps) {
+            if (apps.containsKey(application.name())) {
+                throw new IllegalArgumentException("application '" + application.name()
+                        + "' is already added; remove it first or choose another name");
+            }
+            String cycle = context.dependencies().cycleThrough(application);
+            if (cycle != null) {
+                throw new IllegalArgumentException("application '" + application.name()
+                        + "' would close a dependency cycle: " + cycle + "; remove one of these dependsOn entries");
+            }
+            apps.put(application.name(), runtime);
         }
-        runtime.request(RunReason.START, false);
+        runtime.request(RunReason.START);
     }
 
     /**
-     * Removes an application: no further runs; a run in progress finishes. Resources it applied stay.
+     * Removes an application: no further runs; a run in progress finishes. Resources it applied stay;
+     * applications that depend on it wait until one of that name is added again and is ready.
      *
      * @param name the application
      * @return whether it was known
@@ -120,7 +151,27 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void trigger(String name) {
-        runtime(name).request(RunReason.TRIGGER, true);
+        AppRuntime runtime = runtime(name);
+        runtime.request(RunReason.TRIGGER, context.fetches().generation(runtime.application().source().fetchKey()));
+    }
+
+    /**
+     * Requests a run of every application whose source has a fetch key (e.g. when a webhook names a repository):
+     * one of them fetches afresh and the others share that answer. Suspended applications are skipped.
+     *
+     * @param fetchKey a non-empty {@link io.gitops4j.source.DesiredStateSource#fetchKey()}
+     * @return how many applications read from that key
+     */
+    public int triggerSource(String fetchKey) {
+        requireNonNull(fetchKey, "fetchKey is null");
+        if (fetchKey.isEmpty()) {
+            throw new IllegalArgumentException("fetchKey is empty; trigger applications by name instead");
+        }
+        List<AppRuntime> readers = apps.values().stream()
+                .filter(runtime -> runtime.application().source().fetchKey().equals(fetchKey)).toList();
+        long before = context.fetches().generation(fetchKey);
+        readers.forEach(runtime -> runtime.request(RunReason.TRIGGER, before));
+        return readers.size();
     }
 
     /**
@@ -263,7 +314,7 @@ public final class GitOpsController implements AutoCloseable {
         for (AppRuntime runtime : apps.values()) {
             if (!runtime.application().name().equals(seenBy)
                     && runtime.application().source().fetchKey().equals(fetchKey)) {
-                runtime.request(RunReason.NEW_REVISION, false);
+                runtime.request(RunReason.NEW_REVISION);
             }
         }
     }
@@ -305,6 +356,7 @@ public final class GitOpsController implements AutoCloseable {
         private Executor executor;
         private int workers = 4;
         private ControllerListener listener = ControllerListener.NOOP;
+        private ReconcileListener reconcileListener = ReconcileListener.NOOP;
         private int historySize = 20;
         private Path historyFile;
         private Duration shutdownGrace = Duration.ofSeconds(30);
@@ -371,6 +423,18 @@ public final class GitOpsController implements AutoCloseable {
          */
         public Builder listener(ControllerListener value) {
             this.listener = requireNonNull(value, "listener is null");
+            return this;
+        }
+
+        /**
+         * Sets the listener every application's engine reports each run's steps to (default
+         * {@link ReconcileListener#NOOP}); events name the application.
+         *
+         * @param value the listener; must be fast, thread-safe, and must not throw
+         * @return this builder
+         */
+        public Builder reconcileListener(ReconcileListener value) {
+            this.reconcileListener = requireNonNull(value, "reconcileListener is null");
             return this;
         }
 

@@ -40,6 +40,11 @@ final class GuardedControllerListener implements ControllerListener {
         guard("sourceFailed", () -> delegate.sourceFailed(application, error));
     }
 
+    @Override
+    public void runDeferred(String application, String dependency, String reason) {
+        guard("runDeferred", () -> delegate.runDeferred(application, dependency, reason));
+    }
+
     private void guard(String event, Runnable call) {
         try {
             call.run();

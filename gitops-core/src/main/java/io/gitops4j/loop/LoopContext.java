@@ -6,10 +6,12 @@ import java.util.concurrent.Executor;
 
 /**
  * What every application's runtime shares in one controller: time, the timer, the worker pool, the listener,
- * randomness for jitter, shared fetches, the history settings, and a way to tell siblings of a new revision.
+ * randomness for jitter, shared fetches, the history settings, a way to tell siblings of a new revision, and the
+ * dependency graph.
  */
 record LoopContext(Clock clock, Scheduler scheduler, Executor workers, ControllerListener listener, Random random,
-                   SharedFetches fetches, int historySize, HistoryFile historyFile, RevisionNews news) {
+                   SharedFetches fetches, int historySize, HistoryFile historyFile, RevisionNews news,
+                   Dependencies dependencies) {
 
     /** Tells the applications that read a repository that one of them saw a new revision there. */
     @FunctionalInterface

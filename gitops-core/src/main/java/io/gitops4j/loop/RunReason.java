@@ -15,5 +15,7 @@ public enum RunReason {
     /** {@link GitOpsController#rollback} pinned an earlier revision. */
     ROLLBACK,
     /** {@link GitOpsController#unpin(String)} resumed tracking the latest revision. */
-    UNPIN
+    UNPIN,
+    /** A dependency it was waiting for became ready (see {@link Application#dependsOn()}). */
+    DEPENDENCY_READY
 }

@@ -38,21 +38,22 @@ final class SharedFetches {
     }
 
     /**
-     * Returns the latest revision id of a source: a shared answer the caller has not seen, or a new fetch.
+     * Returns the latest revision id of a source: the shared answer when its generation is above
+     * {@code reuseAbove}, or a new fetch.
      *
      * @param source the source
-     * @param seenGeneration the generation of the caller's previous answer (0 for none)
-     * @param fresh whether to fetch anyway (a trigger)
+     * @param reuseAbove the generation of the caller's previous answer (0 for none), or of the last answer when
+     *     a trigger asked for a fetch after it
      * @return the answer, failed or not
      */
-    Answer latest(DesiredStateSource source, long seenGeneration, boolean fresh) {
+    Answer latest(DesiredStateSource source, long reuseAbove) {
         String key = source.fetchKey();
         if (key.isEmpty()) {
             return fetch(source, 0, null);
         }
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         synchronized (slot) {
-            if (!fresh && slot.answer != null && slot.answer.generation() > seenGeneration) {
+            if (slot.answer != null && slot.answer.generation() > reuseAbove) {
                 Answer shared = slot.answer;
                 return new Answer(shared.revisionId(), shared.failure(), shared.fetchedAt(), shared.generation(),
                         shared.revisionId());
@@ -62,6 +63,23 @@ final class SharedFetches {
                 slot.lastId = slot.answer.revisionId();
             }
             return slot.answer;
+        }
+    }
+
+    /**
+     * Returns the generation of the last answer for a key: a caller that needs an answer fetched after now asks
+     * {@link #latest} to reuse only answers above it.
+     *
+     * @param key a fetch key; {@code ""} gives 0
+     * @return the generation, 0 when never fetched
+     */
+    long generation(String key) {
+        Slot slot = key.isEmpty() ? null : slots.get(key);
+        if (slot == null) {
+            return 0;
+        }
+        synchronized (slot) {
+            return slot.answer == null ? 0 : slot.answer.generation();
         }
     }
 

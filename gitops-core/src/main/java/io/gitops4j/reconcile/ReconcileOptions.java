@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, and how long
- * to wait for health.
+ * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, how long
+ * to wait for health, and the deadline of the whole run.
  *
  * <p>Defaults: apply for real, prune on, no force, refuse to delete more than 50% of the inventory in one run, load
- * the latest revision, do not wait for health. Immutable and thread-safe; {@link #newBuilder()} makes a changed
- * copy.
+ * the latest revision, do not wait for health, a deadline of 5 minutes. Immutable and thread-safe;
+ * {@link #newBuilder()} makes a changed copy.
  */
 public final class ReconcileOptions {
+    /** The default deadline of a run: 5 minutes. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
     private static final ReconcileOptions DEFAULTS = builder().build();
 
     private final boolean dryRun;
@@ -22,8 +24,10 @@ public final class ReconcileOptions {
     private final boolean force;
     private final double pruneLimit;
     private final boolean allowLargePrune;
+    private final boolean allowEmpty;
     private final Revision revision;
     private final Duration healthTimeout;
+    private final Duration deadline;
 
     private ReconcileOptions(Builder builder) {
         this.dryRun = builder.dryRun;
@@ -31,8 +35,10 @@ public final class ReconcileOptions {
         this.force = builder.force;
         this.pruneLimit = builder.pruneLimit;
         this.allowLargePrune = builder.allowLargePrune;
+        this.allowEmpty = builder.allowEmpty;
         this.revision = builder.revision;
         this.healthTimeout = builder.healthTimeout;
+        this.deadline = builder.deadline;
     }
 
     /**
@@ -65,8 +71,10 @@ public final class ReconcileOptions {
         builder.force = force;
         builder.pruneLimit = pruneLimit;
         builder.allowLargePrune = allowLargePrune;
+        builder.allowEmpty = allowEmpty;
         builder.revision = revision;
         builder.healthTimeout = healthTimeout;
+        builder.deadline = deadline;
         return builder;
     }
 
@@ -116,6 +124,17 @@ public final class ReconcileOptions {
     }
 
     /**
+     * Tells whether an empty desired state may be reconciled while the application owns resources (which prunes
+     * them all, within the prune limit). Off by default: an empty load usually means a wrong path or a deleted
+     * folder, not an intent to delete everything (like Argo CD's {@code allowEmpty}).
+     *
+     * @return {@code true} when an empty desired state is accepted
+     */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
      * Returns the exact revision to load (a rollback), if any.
      *
      * @return the revision, or empty to load the latest
@@ -133,11 +152,23 @@ public final class ReconcileOptions {
         return healthTimeout;
     }
 
+    /**
+     * Returns how long the whole run may take: load, apply, prune and health wait. Checked at each step boundary;
+     * a run past it stops there with {@link ReconcileResult.Outcome#TIMED_OUT}. A target call already under way
+     * is bounded by the target's own client timeouts, not by this deadline.
+     *
+     * @return the deadline; {@link #DEFAULT_DEADLINE} by default
+     */
+    public Duration deadline() {
+        return deadline;
+    }
+
     @Override
     public String toString() {
         return "ReconcileOptions{dryRun=" + dryRun + ", prune=" + prune + ", force=" + force + ", pruneLimit="
-                + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", revision=" + revision
-                + ", healthTimeout=" + healthTimeout + "}";
+                + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", allowEmpty=" + allowEmpty
+                + ", revision=" + revision
+                + ", healthTimeout=" + healthTimeout + ", deadline=" + deadline + "}";
     }
 
     /** Configures {@link ReconcileOptions}. Not thread-safe; the options it builds are. */
@@ -147,8 +178,10 @@ public final class ReconcileOptions {
         private boolean force;
         private double pruneLimit = 0.5;
         private boolean allowLargePrune;
+        private boolean allowEmpty;
         private Revision revision;
         private Duration healthTimeout = Duration.ZERO;
+        private Duration deadline = DEFAULT_DEADLINE;
 
         private Builder() {
         }
@@ -215,6 +248,17 @@ public final class ReconcileOptions {
         }
 
         /**
+         * Accepts an empty desired state while the application owns resources, so that they are pruned (still
+         * within the prune limit, see {@link #allowLargePrune()}). Without it such a run fails and changes nothing.
+         *
+         * @return this builder
+         */
+        public Builder allowEmpty() {
+            this.allowEmpty = true;
+            return this;
+        }
+
+        /**
          * Loads an exact revision instead of the latest (a rollback).
          *
          * @param value the revision, or {@code null} for the latest
@@ -238,6 +282,22 @@ public final class ReconcileOptions {
                 throw new IllegalArgumentException("healthTimeout must not be negative: " + timeout);
             }
             this.healthTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how long the whole run may take (default 5 minutes); the health wait ends at the deadline too.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder deadline(Duration value) {
+            requireNonNull(value, "deadline is null");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("deadline must be positive: " + value);
+            }
+            this.deadline = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.gitops4j.reconcile;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Maps;
 import io.gitops4j.health.Health;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class ReconcileResult {
 
-    /** How a run ended. More outcomes may be added (a health-wait {@code TIMED_OUT} is planned). */
+    /** How a run ended. More outcomes may be added. */
     public enum Outcome {
         /** Nothing to do: live already matched desired (skipped prunes, when prune is off, are listed). */
         CONVERGED,
@@ -33,7 +34,13 @@ public final class ReconcileResult {
         /** The load, observe, plan or inventory failed, a step failed, or the prune limit refused deletions. */
         FAILED,
         /** A dry run: the target validated the changes and nothing was stored. */
-        DRY_RUN
+        DRY_RUN,
+        /**
+         * The run passed its {@linkplain ReconcileOptions#deadline() deadline} and stopped at a step boundary:
+         * {@link #timedOutAt()} names the step, the remaining steps are skipped, nothing is pruned, and
+         * {@link #unhealthy()} lists what was not healthy yet.
+         */
+        TIMED_OUT
     }
 
     private final String application;
@@ -42,6 +49,7 @@ public final class ReconcileResult {
     private final Plan plan;
     private final List<StepResult> steps;
     private final String error;
+    private final String timedOutAt;
     private final Instant started;
     private final Instant finished;
     private final ImmutableSortedMap<ResourceKey, Health> health;
@@ -53,6 +61,7 @@ public final class ReconcileResult {
         this.plan = requireNonNull(builder.plan, "plan is null");
         this.steps = List.copyOf(builder.steps);
         this.error = builder.error;
+        this.timedOutAt = builder.timedOutAt;
         this.started = requireNonNull(builder.started, "started is null");
         this.finished = requireNonNull(builder.finished, "finished is null");
         this.health = ImmutableSortedMap.copyOf(builder.health);
@@ -92,10 +101,20 @@ public final class ReconcileResult {
     /**
      * Tells whether the run ended without failure.
      *
-     * @return {@code true} unless the outcome is {@link Outcome#FAILED}
+     * @return {@code true} unless the outcome is {@link Outcome#FAILED} or {@link Outcome#TIMED_OUT}
      */
     public boolean succeeded() {
-        return outcome != Outcome.FAILED;
+        return outcome != Outcome.FAILED && outcome != Outcome.TIMED_OUT;
+    }
+
+    /**
+     * Returns the step the run was about to take when it passed its deadline.
+     *
+     * @return e.g. {@code "applying ConfigMap/shop/b"} or {@code "waiting for health"}; empty unless the outcome
+     *     is {@link Outcome#TIMED_OUT}
+     */
+    public Optional<String> timedOutAt() {
+        return Optional.ofNullable(timedOutAt);
     }
 
     /**
@@ -138,7 +157,7 @@ public final class ReconcileResult {
 
     /**
      * Returns the run-level failure: why the desired state could not be loaded, the live state observed, the
-     * plan made or the inventory saved, or why prune was refused.
+     * plan made or the inventory saved, why prune was refused, or that the run passed its deadline.
      *
      * @return the message, or empty when there was none (step failures are in {@link #failedSteps()})
      */
@@ -183,6 +202,15 @@ public final class ReconcileResult {
     }
 
     /**
+     * Returns the applied resources that were not healthy when last observed.
+     *
+     * @return an unmodifiable map sorted by key; empty when all were healthy
+     */
+    public SortedMap<ResourceKey, Health> unhealthy() {
+        return ImmutableSortedMap.copyOf(Maps.filterValues(health, h -> !h.isHealthy()));
+    }
+
+    /**
      * Tells whether every applied resource was healthy when last observed.
      *
      * @return {@code true} when no reported health is unhealthy
@@ -195,7 +223,8 @@ public final class ReconcileResult {
     @Override
     public String toString() {
         return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome
-                + ", " + plan.summary() + (error == null ? "" : ", error=" + error) + ", failed="
+                + ", " + plan.summary() + (timedOutAt == null ? "" : ", timedOutAt=" + timedOutAt)
+                + (error == null ? "" : ", error=" + error) + ", failed="
                 + failedSteps().size() + ", duration=" + duration() + "}";
     }
 
@@ -209,6 +238,7 @@ public final class ReconcileResult {
         private Outcome outcome;
         private Plan plan = Plan.empty();
         private String error;
+        private String timedOutAt;
         private Instant finished;
 
         private Builder(String application, Instant started) {
@@ -241,6 +271,15 @@ public final class ReconcileResult {
                 this.error = value;
             }
             return this;
+        }
+
+        Builder timedOut(String at, String message) {
+            this.timedOutAt = at;
+            return error(message);
+        }
+
+        boolean timedOut() {
+            return timedOutAt != null;
         }
 
         boolean hasFailure() {

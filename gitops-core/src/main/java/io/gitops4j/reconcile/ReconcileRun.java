@@ -3,6 +3,7 @@ package io.gitops4j.reconcile;
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.StateDiff;
+import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
@@ -10,7 +11,10 @@ import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.PlanStep;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,11 +34,14 @@ final class ReconcileRun {
     private final EngineContext context;
     private final ReconcileOptions options;
     private final ReconcileResult.Builder result;
+    private final RunDeadline deadline;
 
     ReconcileRun(EngineContext context, ReconcileOptions options) {
         this.context = context;
         this.options = options;
-        this.result = ReconcileResult.builder(context.application(), context.clock().instant());
+        Instant start = context.clock().instant();
+        this.result = ReconcileResult.builder(context.application(), start);
+        this.deadline = new RunDeadline(context.clock(), start, options.deadline(), result);
     }
 
     ReconcileResult run() {
@@ -57,9 +64,33 @@ final class ReconcileRun {
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
+        if (deadline.passedAt("preparing revision " + revision.shortId())) {
+            return finish(false);
+        }
 
+        StepRunner runner = new StepRunner(context, options, result, deadline);
         PreparedState prepared = PreparedState.of(context.application(), desired, context.target());
+        Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
+        boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
+        if (waitsForCrds && !options.dryRun()) {
+            LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
+            DesiredState firstStage = prepared.state();
+            Boolean staged = attempt("cannot apply the CustomResourceDefinitions first", () -> {
+                CrdStage.applyFirst(context, firstStage, runner);
+                return Boolean.TRUE;
+            });
+            if (staged == null) {
+                return finish(false);
+            }
+            prepared = PreparedState.of(context.application(), desired, context.target());
+        }
         for (StepResult failure : prepared.failures()) {
+            if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
+                StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
+                        + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
+                result.step(skipped);
+                continue;
+            }
             LOG.warn("cannot prepare {}: {}", failure.key(), failure.message());
             result.step(failure);
             context.listener().stepFailed(context.application(), failure);
@@ -70,6 +101,18 @@ final class ReconcileRun {
         if (inventory == null) {
             return finish(false);
         }
+        if (desired.isEmpty() && inventory.size() > 0 && !options.allowEmpty()) {
+            String reason = "refusing to reconcile an empty desired state while application " + context.application()
+                    + " owns " + inventory.size() + " resources: " + context.source().describe()
+                    + " declared nothing at " + revision.shortId() + " (wrong path? deleted folder?); nothing was "
+                    + "applied or pruned. Pass allowEmpty() to prune everything it owns";
+            LOG.warn("{}", reason);
+            result.error(reason);
+            return finish(false);
+        }
+        if (deadline.passedAt("observing the live state")) {
+            return finish(false);
+        }
         Plan plan = plan(prepared.state(), inventory);
         if (plan == null) {
             return finish(false);
@@ -77,7 +120,7 @@ final class ReconcileRun {
         result.plan(plan);
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
-        return execute(plan, inventory, revision);
+        return execute(plan, inventory, revision, runner);
     }
 
     private Plan plan(DesiredState desired, Inventory inventory) {
@@ -95,12 +138,13 @@ final class ReconcileRun {
             return null;
         }
         StateDiff owned = StateDiff.of(diff.resources().values().stream()
-                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key())).toList());
+                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key()))
+                .flatMap(d -> ObjectPolicy.apply(d).stream())
+                .toList());
         return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision) {
-        StepRunner runner = new StepRunner(context, options, result);
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {
         runner.apply(options.force() ? plan.allApplies() : plan.applies());
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
@@ -118,11 +162,26 @@ final class ReconcileRun {
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
-            boolean wait = !options.healthTimeout().isZero() && !runner.applied().isEmpty();
-            result.health(wait ? new HealthWait(context.target(), context.clock(), context.sleeper(),
-                    context.healthPollInterval()).await(runner.applied(), options.healthTimeout()) : runner.health());
+            result.health(health(runner));
         }
         return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /** Waits for health within both the health timeout and the run's deadline, when asked to and not timed out. */
+    private Map<ResourceKey, Health> health(StepRunner runner) {
+        boolean wait = !options.healthTimeout().isZero() && !runner.applied().isEmpty();
+        String step = "waiting for the health of " + runner.applied().size() + " resources";
+        if (!wait || deadline.passedAt(step)) {
+            return runner.health();
+        }
+        Duration timeout = options.healthTimeout().compareTo(deadline.left()) < 0
+                ? options.healthTimeout() : deadline.left();
+        Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
+                context.healthPollInterval()).await(runner.applied(), timeout);
+        if (!health.values().stream().allMatch(Health::isHealthy)) {
+            deadline.passedAt(step);
+        }
+        return health;
     }
 
     /** Returns the owned keys that are neither declared nor live any more: nothing is left to own. */
@@ -136,6 +195,9 @@ final class ReconcileRun {
     private Optional<String> pruneBlocked(StepRunner runner, List<PlanStep> deletes, Inventory inventory) {
         if (deletes.isEmpty()) {
             return Optional.empty();
+        }
+        if (deadline.passedAt("pruning " + deletes.size() + " resource(s)")) {
+            return Optional.of(deadline.skipReason());
         }
         if (!options.prune()) {
             return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
@@ -172,7 +234,9 @@ final class ReconcileRun {
 
     private ReconcileResult finish(boolean changed) {
         ReconcileResult.Outcome outcome;
-        if (result.hasFailure()) {
+        if (result.timedOut()) {
+            outcome = ReconcileResult.Outcome.TIMED_OUT;
+        } else if (result.hasFailure()) {
             outcome = ReconcileResult.Outcome.FAILED;
         } else if (!changed) {
             outcome = ReconcileResult.Outcome.CONVERGED;

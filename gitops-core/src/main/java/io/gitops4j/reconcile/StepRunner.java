@@ -1,8 +1,10 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.GitOpsException;
+import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
 import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.target.ApplyOptions;
@@ -34,22 +36,29 @@ final class StepRunner {
     private final EngineContext context;
     private final ReconcileOptions options;
     private final ReconcileResult.Builder result;
+    private final RunDeadline deadline;
     private final Set<ResourceKey> applied = new TreeSet<>();
     private final Set<ResourceKey> deleted = new TreeSet<>();
     private final Set<ResourceKey> released = new TreeSet<>();
     private final Map<ResourceKey, Health> health = new TreeMap<>();
     private PlanStep failedAt;
 
-    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result) {
+    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result,
+            RunDeadline deadline) {
         this.context = context;
         this.options = options;
         this.result = result;
+        this.deadline = deadline;
     }
 
     /** Applies steps in order; after a failure, steps of later waves are skipped. */
     void apply(List<PlanStep> steps) {
         ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
         for (PlanStep step : steps) {
+            if (deadline.passedAt("applying " + step.key())) {
+                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+                continue;
+            }
             if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not applied: wave " + failedAt.wave()
                         + " failed at " + failedAt.key() + "; fix that and reconcile again"));
@@ -58,6 +67,13 @@ final class StepRunner {
             MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
             Instant start = context.clock().instant();
             try {
+                Optional<String> conflict = ownershipConflict(step);
+                if (conflict.isPresent()) {
+                    LOG.warn("{} {}", step.key(), conflict.get());
+                    failedAt = step;
+                    fail(step, conflict.get(), start);
+                    continue;
+                }
                 ApplyResult outcome = context.target().apply(step.diff().desired().orElseThrow(), applyOptions);
                 StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                         ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
@@ -82,27 +98,58 @@ final class StepRunner {
 
     /**
      * Deletes steps in order, unless {@code blocked} gives a reason to skip them all. Objects marked
-     * {@code gitops4j.io/prune: disabled} or tracked by another application are skipped and released.
+     * {@code gitops4j.io/prune: disabled} or tracked by another application, as planned or as re-read right before
+     * the delete, are skipped and released.
      */
     void prune(List<PlanStep> steps, Optional<String> blocked) {
         DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
         for (PlanStep step : steps) {
-            Optional<String> keep = keepReason(step.diff().live().orElseThrow());
+            Optional<String> keep = keepReason(step.diff().live().orElseThrow().object());
             if (keep.isPresent()) {
-                boolean release = blocked.isEmpty() && !options.dryRun();
-                if (release) {
-                    released.add(step.key());
-                }
-                record(StepResult.skipped(step.key(), step.action(),
-                        keep.get() + (release ? "; released from the inventory" : "")));
+                release(step, keep.get(), blocked.isEmpty());
             } else if (blocked.isPresent()) {
                 record(StepResult.skipped(step.key(), step.action(), blocked.get()));
+            } else if (deadline.passedAt("deleting " + step.key())) {
+                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
             } else if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
             } else {
-                delete(step, deleteOptions);
+                deleteIfStillOwned(step, deleteOptions);
             }
+        }
+    }
+
+    /** Keeps a key out of the deletions; releases it from the inventory unless dry-running or blocked. */
+    private void release(PlanStep step, String reason, boolean releasable) {
+        boolean release = releasable && !options.dryRun();
+        if (release) {
+            released.add(step.key());
+        }
+        record(StepResult.skipped(step.key(), step.action(), reason + (release ? "; released from the inventory" : "")));
+    }
+
+    /**
+     * Re-reads the live object right before deleting it and deletes only if it is still this application's: an
+     * object gone since the plan, or claimed by another application since, is released instead.
+     */
+    private void deleteIfStillOwned(PlanStep step, DeleteOptions deleteOptions) {
+        Instant start = context.clock().instant();
+        Optional<LiveResource> fresh;
+        try {
+            fresh = context.target().observe(List.of(step.key())).get(step.key());
+        } catch (RuntimeException e) {
+            failedAt = step;
+            fail(step, "re-read before delete", e, start);
+            return;
+        }
+        Optional<String> keep = fresh.isEmpty() ? Optional.of("nothing to delete: the object is already gone")
+                : keepReason(fresh.get().object());
+        if (keep.isPresent()) {
+            LOG.info("not pruning {}: {}", step.key(), keep.get());
+            release(step, keep.get(), true);
+        } else {
+            delete(step, deleteOptions);
         }
     }
 
@@ -126,33 +173,40 @@ final class StepRunner {
         }
     }
 
-    private Optional<String> keepReason(LiveResource live) {
-        if (live.object().annotation(Annotations.PRUNE).filter(Annotations.PRUNE_DISABLED::equals).isPresent()) {
-            return Optional.of("not deleted: pruning is disabled by the annotation " + Annotations.PRUNE + "="
-                    + Annotations.PRUNE_DISABLED);
-        }
-        String ours = Annotations.trackingId(context.application(), live.key());
-        Optional<String> owner = live.object().annotation(Annotations.TRACKING_ID);
-        if (owner.isPresent() && !owner.get().equals(ours)) {
-            return Optional.of("not deleted: the object is tracked by another application ("
-                    + Annotations.TRACKING_ID + "=" + owner.get() + ")");
-        }
-        return Optional.empty();
+    private Optional<String> keepReason(Resource live) {
+        return Ownership.keepReason(context.application(), live);
     }
 
     /** Counts the deletions prune would really attempt (objects kept by annotation excluded). */
     long deletable(List<PlanStep> steps) {
-        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow()).isEmpty()).count();
+        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow().object()).isEmpty()).count();
+    }
+
+    /**
+     * Returns why applying a step would take over an object another application owns. The live object is the one
+     * planned against; a create observes again, in case the object appeared since the plan.
+     */
+    private Optional<String> ownershipConflict(PlanStep step) {
+        Resource desired = step.diff().desired().orElseThrow();
+        Optional<LiveResource> live = step.diff().live();
+        if (live.isEmpty() && step.action() == ChangeType.CREATE) {
+            live = context.target().observe(List.of(step.key())).get(step.key());
+        }
+        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
     }
 
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
         if (e instanceof GitOpsException) {
             LOG.warn("{} of {} failed: {}", what, step.key(), message);
         } else {
             LOG.warn("{} of {} failed unexpectedly", what, step.key(), e);
         }
+        fail(step, message, start);
+    }
+
+    private void fail(PlanStep step, String message, Instant start) {
+        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
         record(failed);
         context.listener().stepFailed(context.application(), failed);
     }

@@ -38,6 +38,7 @@ final class EqualityDiffer implements StateDiffer {
         if (live.object().equals(desired)) {
             return ResourceDiff.none(desired, live);
         }
-        return ResourceDiff.update(desired, live, List.of(FieldChange.replace("", live.object().tree(), desired.tree())));
+        return ResourceDiff.update(desired, live,
+                List.of(FieldChange.replace("", live.object().tree(), desired.tree())));
     }
 }

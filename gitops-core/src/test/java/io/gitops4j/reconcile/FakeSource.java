@@ -11,6 +11,8 @@ import java.util.List;
 final class FakeSource implements DesiredStateSource {
     DesiredState state;
     boolean fail;
+    /** Runs at the start of every load: advance a manual clock. */
+    Runnable onLoad = () -> { };
     final List<Revision> requested = new ArrayList<>();
 
     FakeSource(DesiredState state) {
@@ -19,6 +21,7 @@ final class FakeSource implements DesiredStateSource {
 
     @Override
     public DesiredState load() {
+        onLoad.run();
         if (fail) {
             throw new SourceException("repository unreachable: injected failure; check the URL and credentials");
         }

@@ -32,6 +32,10 @@ final class FakeTarget implements Target {
     final List<String> calls = new ArrayList<>();
     boolean failDeletes;
     Function<Resource, Health> health = live -> Health.healthy();
+    /** Runs at the start of every call of that kind: advance a manual clock, change an object behind the engine. */
+    Runnable onApply = () -> { };
+    Runnable onDelete = () -> { };
+    Runnable onObserve = () -> { };
 
     void put(Resource resource) {
         objects.put(resource.key(), resource);
@@ -48,6 +52,7 @@ final class FakeTarget implements Target {
     @Override
     public LiveState observe(Collection<ResourceKey> keys) {
         calls.add("observe");
+        onObserve.run();
         List<LiveResource> live = new ArrayList<>();
         for (ResourceKey key : keys) {
             Resource object = objects.get(key);
@@ -61,6 +66,7 @@ final class FakeTarget implements Target {
     @Override
     public ApplyResult apply(Resource resource, ApplyOptions options) {
         calls.add("apply " + resource.key() + (options.dryRun() ? " dry" : "") + (options.force() ? " force" : ""));
+        onApply.run();
         if (failApplies.contains(resource.key())) {
             throw new TargetException(resource.key(), "injected apply failure");
         }
@@ -69,6 +75,9 @@ final class FakeTarget implements Target {
                 : previous.equals(resource) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
         if (!options.dryRun()) {
             objects.put(resource.key(), resource);
+            if (resource.kind().equals("CustomResourceDefinition")) {
+                unknownKinds.remove(resource.tree().at("/spec/names/kind").asText());
+            }
         }
         return new ApplyResult(resource.key(), outcome, resource);
     }
@@ -76,6 +85,7 @@ final class FakeTarget implements Target {
     @Override
     public DeleteResult delete(ResourceKey key, DeleteOptions options) {
         calls.add("delete " + key + (options.dryRun() ? " dry" : ""));
+        onDelete.run();
         if (failDeletes) {
             throw new TargetException(key, "injected delete failure");
         }

@@ -1,10 +1,13 @@
 package io.gitops4j.reconcile;
 
+import static io.gitops4j.reconcile.TestObjects.configMap;
+import static io.gitops4j.reconcile.TestObjects.key;
+import static io.gitops4j.reconcile.TestObjects.resource;
+import static io.gitops4j.reconcile.TestObjects.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
@@ -27,27 +30,6 @@ class GitOpsEngineTest {
     private final FakeSource source = new FakeSource(state("r1"));
     private final ManualClock clock = new ManualClock();
     private final List<String> events = new ArrayList<>();
-
-    private static Resource resource(String apiVersion, String kind, String namespace, String name,
-            Map<String, String> annotations) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("apiVersion", apiVersion).put("kind", kind);
-        ObjectNode metadata = body.putObject("metadata").put("name", name);
-        if (!namespace.isEmpty()) {
-            metadata.put("namespace", namespace);
-        }
-        annotations.forEach(metadata.withObjectProperty("annotations")::put);
-        body.putObject("data").put("name", name);
-        return Resource.of(body);
-    }
-
-    private static Resource configMap(String name) {
-        return resource("v1", "ConfigMap", "shop", name, Map.of());
-    }
-
-    private static DesiredState state(String revision, Resource... resources) {
-        return DesiredState.of(revision, List.of(resources));
-    }
 
     private GitOpsEngine engine() {
         return engine(new ReconcileListener() {
@@ -91,10 +73,6 @@ class GitOpsEngineTest {
     private GitOpsEngine engine(ReconcileListener listener) {
         return GitOpsEngine.builder().application("shop").source(source).target(target)
                 .differ(new EqualityDiffer()).listener(listener).clock(clock).sleeper(clock).build();
-    }
-
-    private static ResourceKey key(String text) {
-        return ResourceKey.parse(text);
     }
 
     @Test
@@ -166,7 +144,8 @@ class GitOpsEngineTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.calls).containsExactly("observe", "delete ConfigMap/shop/old2", "delete ConfigMap/shop/old1");
+        assertThat(target.calls).containsExactly("observe", "observe", "delete ConfigMap/shop/old2", "observe",
+                "delete ConfigMap/shop/old1");
         assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/keep"), key("ConfigMap/shop/old3"),
                 key("ConfigMap/shop/foreign"));
         assertThat(target.inventory.load("shop").orElseThrow().keys())
@@ -239,7 +218,8 @@ class GitOpsEngineTest {
         String reason = "refusing to delete 8 of 10 owned resources (limit 50%); pass allowLargePrune() to proceed";
         assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(refused.error()).contains(reason);
-        assertThat(refused.steps()).hasSize(8).allMatch(s -> s.status() == Status.SKIPPED && s.message().equals(reason));
+        assertThat(refused.steps()).hasSize(8)
+                .allMatch(s -> s.status() == Status.SKIPPED && s.message().equals(reason));
         assertThat(target.objects).hasSize(10);
 
         // when overridden
@@ -248,6 +228,32 @@ class GitOpsEngineTest {
         // then
         assertThat(allowed.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(target.objects).hasSize(2);
+    }
+
+    @Test
+    void refusesAnEmptyDesiredStateWhileOwningResourcesUnlessAllowed() {
+        // given
+        source.state = state("r1", configMap("a"));
+        engine().reconcile();
+        source.state = state("r2");
+
+        // when
+        ReconcileResult refused = engine().reconcile(ReconcileOptions.builder().allowLargePrune().build());
+
+        // then
+        assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("refusing to reconcile an empty desired state").contains("allowEmpty()"));
+        assertThat(refused.steps()).isEmpty();
+        assertThat(target.objects).hasSize(1);
+
+        // when allowed
+        ReconcileResult allowed = engine().reconcile(
+                ReconcileOptions.builder().allowEmpty().allowLargePrune().build());
+
+        // then
+        assertThat(allowed.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(target.objects).isEmpty();
     }
 
     @Test
@@ -315,7 +321,7 @@ class GitOpsEngineTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.DRY_RUN);
-        assertThat(target.calls).endsWith("apply ConfigMap/shop/b dry", "delete ConfigMap/shop/a dry");
+        assertThat(target.calls).endsWith("apply ConfigMap/shop/b dry", "observe", "delete ConfigMap/shop/a dry");
         assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/a"));
         assertThat(target.inventory.load("shop")).contains(before);
         assertThat(result.steps()).allMatch(s -> s.message().equals("dry run"));

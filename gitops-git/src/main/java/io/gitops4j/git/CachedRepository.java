@@ -150,16 +150,18 @@ final class CachedRepository implements AutoCloseable {
             LOG.debug("Fetched {} into {} in {} ms", url, directory, (System.nanoTime() - start) / 1_000_000);
             synchronized (lock) {
                 lastFetch = clock.instant();
-                inFlight = null;
             }
             running.complete(null);
         } catch (GitAPIException | RuntimeException e) {
-            synchronized (lock) {
-                inFlight = null;
-            }
             running.completeExceptionally(new SourceException("fetch of " + url + " failed: " + message(e)
                     + ". The cached clone in " + directory + " is unchanged: revisions fetched before can still be"
                     + " loaded with load(revision); check the URL, the network and the credentials", e));
+        } finally {
+            synchronized (lock) {
+                inFlight = null;
+            }
+            // an Error escaping the fetch must not leave followers waiting forever
+            running.completeExceptionally(new SourceException("fetch of " + url + " was aborted"));
         }
     }
 

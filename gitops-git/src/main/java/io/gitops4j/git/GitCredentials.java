@@ -14,12 +14,22 @@ import java.util.Optional;
  */
 public sealed interface GitCredentials {
 
-    /** Returns credentials for anonymous access (the default). */
+    /**
+     * Returns credentials for anonymous access (the default).
+     *
+     * @return the shared anonymous credentials
+     */
     static GitCredentials none() {
         return None.INSTANCE;
     }
 
-    /** Returns HTTP basic credentials. */
+    /**
+     * Returns HTTP basic credentials.
+     *
+     * @param user the user name
+     * @param password the password, never shown
+     * @return the credentials
+     */
     static GitCredentials basic(String user, String password) {
         return new Basic(user, password);
     }
@@ -27,17 +37,31 @@ public sealed interface GitCredentials {
     /**
      * Returns an HTTP access token (GitHub, GitLab, Bitbucket personal or app tokens), sent as the password of
      * basic authentication with user {@value Token#USER}, which these servers accept.
+     *
+     * @param token the token, never shown
+     * @return the credentials
      */
     static GitCredentials token(String token) {
         return new Token(token);
     }
 
-    /** Returns an SSH private key file (OpenSSH or PEM format) without a passphrase. */
+    /**
+     * Returns an SSH private key file (OpenSSH or PEM format) without a passphrase.
+     *
+     * @param privateKey the key file
+     * @return the credentials
+     */
     static GitCredentials sshKey(Path privateKey) {
         return new SshKey(privateKey, null);
     }
 
-    /** Returns an SSH private key file protected by {@code passphrase}. */
+    /**
+     * Returns an SSH private key file protected by {@code passphrase}.
+     *
+     * @param privateKey the key file
+     * @param passphrase the key's passphrase, never shown
+     * @return the credentials
+     */
     static GitCredentials sshKey(Path privateKey, String passphrase) {
         return new SshKey(privateKey, requireNonNull(passphrase, "passphrase is null"));
     }

@@ -13,17 +13,35 @@ import java.util.regex.Pattern;
  */
 public sealed interface GitRef {
 
-    /** Tracks the tip of branch {@code name} (e.g. {@code main}); a force push moves it and is followed. */
+    /**
+     * Tracks the tip of branch {@code name} (e.g. {@code main}); a force push moves it and is followed.
+     *
+     * @param name branch name without {@code refs/heads/}
+     * @return the ref
+     * @throws IllegalArgumentException when the name is not a valid Git branch name
+     */
     static GitRef branch(String name) {
         return new Branch(name);
     }
 
-    /** Tracks tag {@code name} (lightweight or annotated); a moved tag is followed. */
+    /**
+     * Tracks tag {@code name} (lightweight or annotated); a moved tag is followed.
+     *
+     * @param name tag name without {@code refs/tags/}
+     * @return the ref
+     * @throws IllegalArgumentException when the name is not a valid Git tag name
+     */
     static GitRef tag(String name) {
         return new Tag(name);
     }
 
-    /** Pins one commit by its full 40-hex-digit SHA-1. */
+    /**
+     * Pins one commit by its full 40-hex-digit SHA-1.
+     *
+     * @param sha the full SHA-1, any case
+     * @return the ref
+     * @throws IllegalArgumentException when {@code sha} is not 40 hexadecimal digits
+     */
     static GitRef commit(String sha) {
         return new Commit(sha);
     }
@@ -31,17 +49,32 @@ public sealed interface GitRef {
     /**
      * Tracks the highest tag whose version satisfies {@code range} (npm syntax, e.g. {@code >=1.2.0 <2.0.0} or
      * {@code ^1.2}); tags may carry a leading {@code v}; pre-releases are excluded.
+     *
+     * @param range the semver range
+     * @return the ref
+     * @throws IllegalArgumentException when the range does not parse
      */
     static GitRef semver(String range) {
         return new SemverRange(range, false);
     }
 
-    /** Like {@link #semver(String)}, including pre-release versions when {@code includePrereleases} is true. */
+    /**
+     * Like {@link #semver(String)}, including pre-release versions when {@code includePrereleases} is true.
+     *
+     * @param range the semver range
+     * @param includePrereleases whether versions such as {@code 1.3.0-rc.1} may match
+     * @return the ref
+     * @throws IllegalArgumentException when the range does not parse
+     */
     static GitRef semver(String range, boolean includePrereleases) {
         return new SemverRange(range, includePrereleases);
     }
 
-    /** Returns a short human description such as {@code branch main} or {@code semver >=1.0.0 <2.0.0}. */
+    /**
+     * Returns a short human description such as {@code branch main} or {@code semver >=1.0.0 <2.0.0}.
+     *
+     * @return the description
+     */
     String describe();
 
     /** The tip of a branch. @param name branch name without {@code refs/heads/} */

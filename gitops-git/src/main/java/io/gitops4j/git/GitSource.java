@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +32,21 @@ import org.slf4j.LoggerFactory;
  * limits and a cache. The first load clones into the cache; later loads fetch incrementally and read the
  * manifests straight from the commit's tree objects (no working tree). The {@link Revision} of a loaded state is
  * the commit SHA plus the content digest of what was loaded.
+ *
+ * <pre>{@code
+ * try (RepositoryCache cache = RepositoryCache.open(Path.of("/var/cache/gitops4j"));
+ *      GitSource source = GitSource.builder()
+ *          .uri("https://git.example.org/platform/deploy.git")
+ *          .ref(GitRef.semver(">=1.2.0 <2.0.0"))
+ *          .path("clusters/prod")
+ *          .credentials(GitCredentials.token(System.getenv("GIT_TOKEN")))
+ *          .repositoryCache(cache)
+ *          .build()) {
+ *     DesiredState state = source.load();              // clone or fetch, resolve, read, parse
+ *     String latest = source.latestRevisionId();       // fetch + resolve only
+ *     DesiredState rollback = source.load(earlierRevision);
+ * }
+ * }</pre>
  *
  * <p>A commit's content never changes, so loading the commit loaded last (the tip did not move) returns that
  * same immutable state without reading the tree again; the signature policy was enforced when it was read.
@@ -55,13 +69,13 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     private final RemoteUrl remote;
     private final GitRef ref;
     private final ReadSettings read;
-    private final ManifestLoader loader;
     private final TransportSettings transport;
-    private final CommitSignatureCheck signatureCheck;
     private final RepositoryCache cache;
     private final boolean ownsCache;
+    private final boolean temporaryCache;
     private final CachedRepository repository;
-    private volatile DesiredState lastLoaded;
+    private final CommitLoader commits;
+    private final CommitLocator locator;
 
     private GitSource(Builder builder) {
         this.remote = RemoteUrl.parse(builder.uri);
@@ -71,16 +85,22 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         this.read = new ReadSettings(RepoPaths.normaliseConfigured(builder.path),
                 PathRules.of(builder.includes, builder.excludes), builder.ignoreFile, builder.maxFileSize,
                 builder.maxFiles);
-        this.loader = builder.loader;
         this.transport = new TransportSettings(credentials, builder.timeout, builder.knownHosts,
                 builder.strictHostKeyChecking);
-        this.signatureCheck = new CommitSignatureCheck(builder.signaturePolicy);
         this.ownsCache = builder.cache == null;
+        this.temporaryCache = ownsCache && builder.cacheDirectory == null;
         this.cache = ownsCache ? RepositoryCache.open(privateCacheDirectory(builder.cacheDirectory)) : builder.cache;
         this.repository = cache.repository(remote.url(), builder.shallow);
+        this.commits = new CommitLoader(repository, read, builder.loader,
+                new CommitSignatureCheck(builder.signaturePolicy), describe());
+        this.locator = new CommitLocator(repository, transport, ref, commits::lastLoadedId);
     }
 
-    /** Returns a new builder. */
+    /**
+     * Returns a new builder.
+     *
+     * @return a builder with the defaults set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,20 +108,22 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     /**
      * Fetches, resolves the tracked ref and loads the manifests of that commit.
      *
+     * @return the complete desired state, pinned to the commit SHA and the content digest
      * @throws SourceException when the fetch fails (the message names the last loaded revision, which
      *     {@link #load(Revision)} can still load), the ref does not resolve, the signature policy rejects the
      *     commit, a limit is exceeded, or a manifest is invalid
      */
     @Override
     public DesiredState load() {
-        ObjectId tip = resolveLatest();
-        return loadCommit(tip, "");
+        return commits.load(locator.latest(), "");
     }
 
     /**
      * Loads the exact commit {@code revision.id()} (fetching only when the clone lacks it) and, when the revision
      * carries a digest, checks the loaded content has the same digest.
      *
+     * @param revision the revision to load; its id must be a full commit SHA
+     * @return the complete desired state at that commit
      * @throws SourceException when the id is not a full SHA, the commit does not exist, the signature policy
      *     rejects it, or the digest differs
      */
@@ -109,19 +131,29 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
     public DesiredState load(Revision revision) {
         requireNonNull(revision, "revision is null");
         ObjectId id = parseSha(revision.id());
-        ensurePresent(id);
-        return loadCommit(id, revision.digest());
+        locator.ensurePresent(id);
+        return commits.load(id, revision.digest());
     }
 
-    /** Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch. */
+    /**
+     * Fetches and resolves the tracked ref without reading any file; a pinned commit needs no fetch.
+     *
+     * @return the full SHA the next {@link #load()} would load
+     * @throws SourceException when the fetch fails or the ref does not resolve
+     */
     @Override
     public String latestRevisionId() {
-        return resolveLatest().name();
+        return locator.latest().name();
     }
 
     /**
      * Returns the paths, relative to the source's folder, of files added, removed or changed under that folder
      * between two commits of the clone; empty when the clone lacks either commit.
+     *
+     * @param fromRevisionId the earlier commit SHA
+     * @param toRevisionId the later commit SHA
+     * @return the changed paths, sorted, or empty when unknown
+     * @throws SourceException when an id is not a full commit SHA
      */
     @Override
     public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
@@ -133,7 +165,22 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         return Optional.of(TreeChanges.between(repository.repository(), from, to, read.path(), describe()));
     }
 
-    /** Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}. */
+    /**
+     * Returns the repository URL (without credentials) and the tracked ref: sources that read different folders of
+     * the same repository and ref share one fetch per interval in a loop.
+     *
+     * @return the fetch key
+     */
+    @Override
+    public String fetchKey() {
+        return remote.url() + "@" + ref.describe();
+    }
+
+    /**
+     * Returns {@code <url>@<ref>[:<path>]}, e.g. {@code https://example.org/shop.git@main:deploy}.
+     *
+     * @return the description, without credentials
+     */
     @Override
     public String describe() {
         String refText = ref.describe();
@@ -141,7 +188,11 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
                 + (read.path().isEmpty() ? "" : ":" + read.path());
     }
 
-    /** Returns the folder of this source's clone inside its cache. */
+    /**
+     * Returns the folder of this source's clone inside its cache.
+     *
+     * @return the bare clone's folder (it may not exist before the first load)
+     */
     public Path cloneDirectory() {
         return repository.directory();
     }
@@ -151,79 +202,18 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         return "GitSource[" + describe() + "]";
     }
 
-    /** Closes the SSH sessions and, when this source created its own cache, that cache. */
+    /**
+     * Closes the SSH sessions and, when this source created its own cache, that cache; a cache in a temporary
+     * folder (no cache configured) is deleted.
+     */
     @Override
     public void close() {
         transport.close();
         if (ownsCache) {
             cache.close();
         }
-    }
-
-    private ObjectId resolveLatest() {
-        if (ref instanceof GitRef.Commit commit) {
-            ObjectId id = ObjectId.fromString(commit.sha());
-            ensurePresent(id);
-            return id;
-        }
-        try {
-            repository.fetch(transport);
-        } catch (SourceException e) {
-            DesiredState last = lastLoaded;
-            throw new SourceException(e.getMessage() + (last == null ? ""
-                    : " Last loaded revision: " + last.revision().id() + "."), e.getCause());
-        }
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, remote.url());
-            LOG.debug("{} resolved to {}", describe(), commit.name());
-            return commit.copy();
-        }
-    }
-
-    private void ensurePresent(ObjectId id) {
-        if (repository.hasCommit(id)) {
-            return;
-        }
-        repository.fetch(transport);
-        if (!repository.hasCommit(id) && !repository.fetchCommit(transport, id)) {
-            throw new SourceException("commit " + id.name() + " does not exist in " + remote.url()
-                    + " (not in any fetched branch or tag, and the server did not serve it by SHA);"
-                    + " check the revision id");
-        }
-    }
-
-    private DesiredState loadCommit(ObjectId id, String expectedDigest) {
-        DesiredState last = lastLoaded;
-        if (last != null && last.revision().id().equals(id.name())) {
-            requireDigest(last, expectedDigest);
-            LOG.debug("{} is still at {}; reusing the state loaded last", describe(), last.revision());
-            return last;
-        }
-        long start = System.nanoTime();
-        RevCommit commit;
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            commit = walk.parseCommit(id);
-        } catch (IOException e) {
-            throw new SourceException("cannot read commit " + id.name() + " of " + remote.url() + ": "
-                    + e.getMessage(), e);
-        }
-        signatureCheck.verify(commit, remote.url());
-        SortedMap<String, byte[]> files = new TreeReader(read, loader::isManifest)
-                .read(repository.repository(), commit, remote.url());
-        DesiredState state = loader.load(commit.name(), files);
-        requireDigest(state, expectedDigest);
-        lastLoaded = state;
-        LOG.info("Loaded {} resources from {} files of {} at {} in {} ms", state.size(), files.size(), describe(),
-                state.revision(), (System.nanoTime() - start) / 1_000_000);
-        return state;
-    }
-
-    private void requireDigest(DesiredState state, String expectedDigest) {
-        if (!expectedDigest.isEmpty() && !expectedDigest.equals(state.revision().digest())) {
-            throw new SourceException("content of commit " + state.revision().id() + " in " + describe()
-                    + " has digest " + state.revision().digest() + ", not the expected " + expectedDigest + "; the"
-                    + " source's path or filters changed since that revision was recorded, or the revision belongs to"
-                    + " another source");
+        if (temporaryCache) {
+            deleteRecursively(cache.directory());
         }
     }
 
@@ -234,6 +224,14 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SourceException("revision id '" + id + "' of " + describe()
                     + " is not a full 40-digit commit SHA", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the temporary cache folder {}: {}", directory, e.getMessage());
         }
     }
 
@@ -253,7 +251,8 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
      * repository root, no include/exclude patterns, ignore file {@value #DEFAULT_IGNORE_FILE}, full (not shallow)
      * fetches, a 60 s network timeout, no credentials, strict host-key checking against
      * {@code ~/.ssh/known_hosts}, no signature requirement, files up to 8 MiB, at most 50,000 files, the default
-     * {@link ManifestLoader}, and a private cache in a temporary folder. Not thread-safe.
+     * {@link ManifestLoader}, and a private cache in a temporary folder deleted on {@link GitSource#close()}.
+     * Not thread-safe.
      */
     public static final class Builder {
         private String uri;
@@ -278,8 +277,9 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         }
 
         /**
-         * Sets the repository location; credentials embedded in an HTTP URL are moved to the credentials (unless
-         * {@link #credentials(GitCredentials)} is set) and never shown.
+         * Sets the repository location; credentials embedded in an HTTP URL ({@code https://user:password@host/..},
+         * or {@code https://token@host/..}, where a lone user is taken as a token) are moved to the credentials
+         * (unless {@link #credentials(GitCredentials)} is set) and never shown.
          */
         public Builder uri(String uri) {
             this.uri = requireNonNull(uri, "uri is null");

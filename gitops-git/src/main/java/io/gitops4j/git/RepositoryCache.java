@@ -45,17 +45,32 @@ public final class RepositoryCache implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) a cache in {@code directory} with no fetch reuse window. */
+    /**
+     * Opens (creating if needed) a cache in {@code directory} with no fetch reuse window.
+     *
+     * @param directory the folder holding the clones
+     * @return the cache
+     * @throws java.io.UncheckedIOException when the folder cannot be created
+     */
     public static RepositoryCache open(Path directory) {
         return builder(directory).build();
     }
 
-    /** Returns a builder for a cache in {@code directory}. */
+    /**
+     * Returns a builder for a cache in {@code directory}.
+     *
+     * @param directory the folder holding the clones
+     * @return the builder
+     */
     public static Builder builder(Path directory) {
         return new Builder(directory);
     }
 
-    /** Returns the folder holding the clones. */
+    /**
+     * Returns the folder holding the clones.
+     *
+     * @return the absolute folder
+     */
     public Path directory() {
         return directory;
     }

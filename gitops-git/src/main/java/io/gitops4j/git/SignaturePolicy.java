@@ -27,7 +27,9 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
 /**
  * Whether a {@link GitSource} requires the commits it loads to carry an OpenPGP signature by a trusted key.
  *
- * <p>{@link #none()} (the default) loads any commit. {@link #requireSignedBy(Collection)} accepts only commits
+ * <p>{@link #none()} (the default) loads any commit. {@link #requireSignedBy(Collection)} (armored public keys),
+ * {@link #requireSignedByKeyFiles(Collection)} (key files) and {@link #requireSignedBy(Collection, Path)}
+ * (fingerprints picked from a keyring) accept only commits
  * whose {@code gpgsig} header is a valid signature, over the commit as Git signs it, made by one of the given
  * public keys (primary keys or their subkeys); an unsigned commit, a signature by another key, or a signature that
  * does not verify is a {@link io.gitops4j.source.SourceException} and nothing is loaded. Verification uses
@@ -44,7 +46,11 @@ public final class SignaturePolicy {
         this.trustedKeys = trustedKeys;
     }
 
-    /** Returns the policy that loads signed and unsigned commits alike. */
+    /**
+     * Returns the policy that loads signed and unsigned commits alike.
+     *
+     * @return the shared no-signature policy
+     */
     public static SignaturePolicy none() {
         return NONE;
     }
@@ -53,6 +59,9 @@ public final class SignaturePolicy {
      * Returns a policy requiring a valid signature by one of {@code armoredPublicKeys} (ASCII-armored OpenPGP
      * public key blocks, as printed by {@code gpg --armor --export}); throws {@link IllegalArgumentException} when
      * a block does not parse or the collection is empty.
+     *
+     * @param armoredPublicKeys the trusted public keys
+     * @return the policy
      */
     public static SignaturePolicy requireSignedBy(Collection<String> armoredPublicKeys) {
         requireNonNull(armoredPublicKeys, "armoredPublicKeys is null");
@@ -66,7 +75,13 @@ public final class SignaturePolicy {
         return new SignaturePolicy(new PGPPublicKeyRingCollection(rings));
     }
 
-    /** Like {@link #requireSignedBy(Collection)} with keys read from files (armored or binary keyrings). */
+    /**
+     * Like {@link #requireSignedBy(Collection)} with keys read from files (armored or binary keyrings).
+     *
+     * @param publicKeyFiles the files holding the trusted public keys
+     * @return the policy
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
     public static SignaturePolicy requireSignedByKeyFiles(Collection<Path> publicKeyFiles) {
         requireNonNull(publicKeyFiles, "publicKeyFiles is null");
         List<PGPPublicKeyRing> rings = new ArrayList<>();
@@ -83,21 +98,78 @@ public final class SignaturePolicy {
         return new SignaturePolicy(new PGPPublicKeyRingCollection(rings));
     }
 
-    /** Returns whether this policy requires signed commits. */
+    /**
+     * Returns a policy trusting only the keys of {@code keyringFile} (an exported keyring, armored or binary, e.g.
+     * {@code gpg --export > keyring.gpg}) whose primary key or a subkey has one of {@code fingerprints}
+     * (hexadecimal, spaces ignored, any case). Throws {@link IllegalArgumentException} when a fingerprint matches
+     * no key of the keyring, so a typo cannot silently trust nothing.
+     *
+     * @param fingerprints fingerprints of the trusted primary keys or subkeys
+     * @param keyringFile the exported keyring to pick them from
+     * @return the policy
+     */
+    public static SignaturePolicy requireSignedBy(Collection<String> fingerprints, Path keyringFile) {
+        requireNonNull(fingerprints, "fingerprints is null");
+        requireNonNull(keyringFile, "keyringFile is null");
+        Set<String> wanted = new TreeSet<>();
+        for (String fingerprint : fingerprints) {
+            wanted.add(fingerprint.replace(" ", "").toUpperCase(Locale.ROOT));
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("at least one trusted fingerprint is required");
+        }
+        List<PGPPublicKeyRing> rings;
+        try {
+            rings = parse(Files.readAllBytes(keyringFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read keyring " + keyringFile, e);
+        }
+        List<PGPPublicKeyRing> trusted = new ArrayList<>();
+        Set<String> found = new TreeSet<>();
+        for (PGPPublicKeyRing ring : rings) {
+            Set<String> ringFingerprints = fingerprints(ring);
+            ringFingerprints.retainAll(wanted);
+            if (!ringFingerprints.isEmpty()) {
+                trusted.add(ring);
+                found.addAll(ringFingerprints);
+            }
+        }
+        if (!found.equals(wanted)) {
+            wanted.removeAll(found);
+            throw new IllegalArgumentException("keyring " + keyringFile + " holds no key with fingerprint " + wanted);
+        }
+        return new SignaturePolicy(new PGPPublicKeyRingCollection(trusted));
+    }
+
+    /**
+     * Returns whether this policy requires signed commits.
+     *
+     * @return {@code true} unless this is {@link #none()}
+     */
     public boolean requiresSignature() {
         return trustedKeys != null;
     }
 
-    /** Returns the upper-case hexadecimal fingerprints of every trusted key and subkey (empty for none). */
+    /**
+     * Returns the upper-case hexadecimal fingerprints of every trusted key and subkey (empty for none).
+     *
+     * @return the fingerprints, sorted
+     */
     public Set<String> trustedFingerprints() {
         Set<String> fingerprints = new TreeSet<>();
         if (trustedKeys != null) {
             for (PGPPublicKeyRing ring : trustedKeys) {
-                Iterator<PGPPublicKey> keys = ring.getPublicKeys();
-                while (keys.hasNext()) {
-                    fingerprints.add(HexFormat.of().formatHex(keys.next().getFingerprint()).toUpperCase(Locale.ROOT));
-                }
+                fingerprints.addAll(fingerprints(ring));
             }
+        }
+        return fingerprints;
+    }
+
+    private static Set<String> fingerprints(PGPPublicKeyRing ring) {
+        Set<String> fingerprints = new TreeSet<>();
+        Iterator<PGPPublicKey> keys = ring.getPublicKeys();
+        while (keys.hasNext()) {
+            fingerprints.add(HexFormat.of().formatHex(keys.next().getFingerprint()).toUpperCase(Locale.ROOT));
         }
         return fingerprints;
     }

@@ -9,6 +9,7 @@ import io.gitops4j.model.Revision;
 import io.gitops4j.source.SourceException;
 import io.gitops4j.testkit.git.GitCli;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,25 @@ class CommitSignatureTest {
             assertThatThrownBy(() -> source.load(Revision.of(untrusted))).isInstanceOf(SourceException.class)
                     .hasMessageContaining("not trusted");
         }
+    }
+
+    @Test
+    void trustsOnlyTheNamedFingerprintsOfAKeyring() throws IOException {
+        String signed = commit("a.yaml", "-S" + trustedKey);
+        String untrusted = commit("b.yaml", "-S" + untrustedKey);
+        Path keyring = temp.resolve("keyring.gpg");
+        Files.write(keyring, gpgHome.runProgram("gpg", "--armor", "--export").getBytes(StandardCharsets.UTF_8));
+        SignaturePolicy policy = SignaturePolicy.requireSignedBy(List.of(trustedKey.toLowerCase()), keyring);
+
+        try (GitSource source = GitSource.builder().uri(git.directory().toString()).ref(GitRef.commit(signed))
+                .cacheDirectory(temp.resolve("cache")).signaturePolicy(policy).build()) {
+            assertThat(names(source.load())).containsExactly("a");
+            assertThatThrownBy(() -> source.load(Revision.of(untrusted))).isInstanceOf(SourceException.class)
+                    .hasMessageContaining("not trusted");
+        }
+        assertThat(policy.trustedFingerprints()).contains(trustedKey);
+        assertThatThrownBy(() -> SignaturePolicy.requireSignedBy(List.of("ABCD"), keyring))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ABCD");
     }
 
     @Test

@@ -22,6 +22,10 @@ class GitSourceSshTest {
     @TempDir
     Path temp;
 
+    private static final KeyPair HOST_KEY = SshGitServer.newKeyPair();
+    private static final KeyPair CLIENT_KEY = SshGitServer.newKeyPair();
+    private static final KeyPair OTHER_KEY = SshGitServer.newKeyPair();
+
     private GitRepoFixture repo;
     private SshGitServer server;
     private Path clientKey;
@@ -31,9 +35,8 @@ class GitSourceSshTest {
     void startServer() throws IOException {
         repo = GitRepoFixture.create();
         sha = repo.commit(Map.of("a.yaml", configMap("a")));
-        KeyPair client = SshGitServer.newKeyPair();
-        clientKey = SshGitServer.writePrivateKey(client, temp.resolve("id_rsa"));
-        server = new SshGitServer(repo.directory(), client.getPublic());
+        clientKey = SshGitServer.writePrivateKey(CLIENT_KEY, temp.resolve("id_rsa"));
+        server = new SshGitServer(repo.directory(), HOST_KEY, CLIENT_KEY.getPublic());
     }
 
     @AfterEach
@@ -68,9 +71,18 @@ class GitSourceSshTest {
     }
 
     @Test
+    void acceptsAnUnknownHostKeyOnlyWhenCheckingIsSwitchedOff() throws IOException {
+        Path knownHosts = Files.writeString(temp.resolve("known_hosts"), "");
+
+        try (GitSource source = source(knownHosts, clientKey).strictHostKeyChecking(false).build()) {
+            assertThat(source.load().revision().id()).isEqualTo(sha);
+        }
+    }
+
+    @Test
     void rejectsAKeyTheServerDoesNotAuthorize() throws IOException {
         Path knownHosts = Files.writeString(temp.resolve("known_hosts"), server.knownHostsLine());
-        Path otherKey = SshGitServer.writePrivateKey(SshGitServer.newKeyPair(), temp.resolve("other"));
+        Path otherKey = SshGitServer.writePrivateKey(OTHER_KEY, temp.resolve("other"));
 
         try (GitSource source = source(knownHosts, otherKey).timeout(Duration.ofSeconds(3)).build()) {
             assertThatThrownBy(source::load).isInstanceOf(SourceException.class)

@@ -244,4 +244,17 @@ class GitSourceTest {
             assertThat(source.toString()).doesNotContain("s3cret").doesNotContain("alice");
         }
     }
+
+    @Test
+    void sourcesOnOneRepositoryAndRefShareAFetchKeyWithoutCredentials() {
+        try (GitSource apps = GitSource.builder().uri("https://alice:s3cret@example.org/shop.git").path("apps")
+                .cacheDirectory(cache).build();
+                GitSource infra = GitSource.builder().uri("https://example.org/shop.git").path("infra")
+                        .cacheDirectory(cache).build();
+                GitSource release = GitSource.builder().uri("https://example.org/shop.git").ref(GitRef.tag("v1.0.0"))
+                        .cacheDirectory(cache).build()) {
+            assertThat(apps.fetchKey()).isEqualTo(infra.fetchKey()).doesNotContain("s3cret").doesNotContain("alice");
+            assertThat(release.fetchKey()).isNotEqualTo(apps.fetchKey());
+        }
+    }
 }

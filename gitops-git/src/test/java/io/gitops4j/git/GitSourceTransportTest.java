@@ -114,6 +114,37 @@ class GitSourceTransportTest {
     }
 
     @Test
+    void cachedCloneSurvivesARestartAndServesEarlierRevisionsWhileTheServerIsDown() {
+        String first = repo.commit(Map.of("a.yaml", configMap("a")));
+        GitServer http = repo.serveOverHttp();
+        DesiredState loaded;
+        try (GitSource before = GitSource.builder().uri(http.uri()).cacheDirectory(cache).build()) {
+            loaded = before.load();
+        }
+        http.close();
+
+        try (GitSource afterRestart = GitSource.builder().uri(http.uri()).timeout(Duration.ofSeconds(5))
+                .cacheDirectory(cache).build()) {
+            assertThat(afterRestart.load(loaded.revision())).isEqualTo(loaded);
+            assertThat(afterRestart.load(Revision.of(first)).revision().id()).isEqualTo(first);
+            assertThatThrownBy(afterRestart::load).isInstanceOf(SourceException.class)
+                    .hasMessageContaining("cached clone");
+        }
+    }
+
+    @Test
+    void temporaryCacheIsDeletedOnClose() {
+        repo.commit(Map.of("a.yaml", configMap("a")));
+        Path clone;
+        try (GitSource source = GitSource.builder().uri(repo.fileUri()).build()) {
+            source.load();
+            clone = source.cloneDirectory();
+            assertThat(clone).isDirectory();
+        }
+        assertThat(clone.getParent()).doesNotExist();
+    }
+
+    @Test
     void sourcesOnOneUrlShareOneCloneAndOneFetchWithinTheReuseWindow() {
         String sha = repo.commit(Map.of("apps/a/x.yaml", configMap("x"), "apps/b/y.yaml", configMap("y")));
         GitServer http = repo.serveOverHttp();

@@ -42,9 +42,9 @@ final class SshGitServer implements AutoCloseable {
         return thread;
     });
 
-    SshGitServer(Path bareRepository, PublicKey authorizedKey) throws IOException {
+    SshGitServer(Path bareRepository, KeyPair hostKey, PublicKey authorizedKey) throws IOException {
         this.repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setBare().build();
-        this.hostKey = newKeyPair();
+        this.hostKey = hostKey;
         this.server = SshServer.setUpDefaultServer();
         server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         server.setPort(0);

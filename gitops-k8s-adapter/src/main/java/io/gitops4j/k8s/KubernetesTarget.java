@@ -2,15 +2,14 @@ package io.gitops4j.k8s;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthAssessor;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.health.KubernetesHealth;
 import io.gitops4j.k8s.internal.Deletion;
 import io.gitops4j.k8s.internal.Discovery;
+import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
@@ -25,8 +24,6 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.target.TargetException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,7 +209,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private String context;
         private String defaultNamespace;
         private String fieldManager = DEFAULT_FIELD_MANAGER;
-        private boolean forceConflicts;
+        private boolean forceConflicts = true;
         private String inventoryNamespace;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -280,8 +277,11 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
-         * Forces conflicts on every apply (taking over fields other managers own); off by default, when only
-         * {@link ApplyOptions#force()} forces.
+         * Forces conflicts on every apply, taking over fields other managers own: on by default, so that Git wins
+         * over a hand edit ({@code kubectl edit} moves a field's ownership to the editor) and self-heal corrects
+         * drift, as Flux and Argo CD do with server-side apply. Turn it off to have such fields reported as a
+         * {@link io.gitops4j.target.ConflictException} naming the other manager; {@link ApplyOptions#force()}
+         * still forces one run.
          *
          * @param value whether to always force
          * @return this builder
@@ -379,27 +379,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 }
                 return new KubernetesTarget(this, client, false);
             }
-            return new KubernetesTarget(this, new KubernetesClientBuilder().withConfig(config()).build(), true);
-        }
-
-        private Config config() {
-            String text;
-            try {
-                text = Files.readString(kubeconfig);
-            } catch (IOException e) {
-                throw new TargetException(null, "cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
-                        + "; check the path and its permissions", e);
-            }
-            Config config;
-            try {
-                config = Config.fromKubeconfig(context, text, kubeconfig.toString());
-            } catch (RuntimeException e) {
-                throw new TargetException(null, "cannot load kubeconfig " + kubeconfig
-                        + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage(), e);
-            }
-            config.setConnectionTimeout(Math.toIntExact(connectTimeout.toMillis()));
-            config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
-            return config;
+            return new KubernetesTarget(this, KubeconfigClients.build(kubeconfig, context, connectTimeout,
+                    requestTimeout), true);
         }
 
         private static String nonEmpty(String value, String name) {

@@ -90,7 +90,7 @@ class GitToKubernetesEndToEndTest {
     @Test
     void reconcilesGitIntoTheClusterUpdatesPrunesAndCorrectsDrift() {
         GitOpsEngine engine = engine(KubernetesTarget.builder().client(client).inventoryNamespace("kube-system")
-                .forceConflicts(true).build());
+                .build());
 
         ReconcileResult first = engine.reconcile(ReconcileOptions.defaults());
         ReconcileResult second = engine.reconcile(ReconcileOptions.defaults());
@@ -132,7 +132,7 @@ class GitToKubernetesEndToEndTest {
 
     @Test
     void withoutForceDriftByAnotherManagerIsAConflictNamingIt() {
-        GitOpsEngine engine = engine(KubernetesTarget.builder().client(client).build());
+        GitOpsEngine engine = engine(KubernetesTarget.builder().client(client).forceConflicts(false).build());
         engine.reconcile(ReconcileOptions.defaults());
         client.configMaps().inNamespace("shop").withName("settings")
                 .edit(cm -> new ConfigMapBuilder(cm).addToData("color", "red").build());
@@ -146,6 +146,45 @@ class GitToKubernetesEndToEndTest {
         assertThat(forced.outcome()).as(forced.failedSteps().toString()).isEqualTo(ReconcileResult.Outcome.APPLIED);
         assertThat(client.configMaps().inNamespace("shop").withName("settings").get().getData())
                 .containsEntry("color", "blue");
+    }
+
+    @Test
+    void aCustomResourceDefinitionAndItsResourcesInOneCommitConvergeInOneRun() {
+        repo.commit(Map.of("crd/widgets.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.example.gitops4j.io
+                spec:
+                  group: example.gitops4j.io
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """, "shop/widget.yaml", """
+                apiVersion: example.gitops4j.io/v1
+                kind: Widget
+                metadata:
+                  name: first
+                  namespace: shop
+                spec:
+                  size: 3
+                """));
+        GitOpsEngine engine = engine(KubernetesTarget.builder().client(client).build());
+        ResourceKey widget = ResourceKey.of("example.gitops4j.io", "Widget", "shop", "first");
+
+        ReconcileResult first = engine.reconcile(ReconcileOptions.defaults());
+
+        assertThat(first.failedSteps()).isEmpty();
+        assertThat(first.outcome()).isEqualTo(ReconcileResult.Outcome.APPLIED);
+        assertThat(first.step(widget).map(StepResult::status)).contains(StepResult.Status.APPLIED);
+        assertThat(client.genericKubernetesResources("example.gitops4j.io/v1", "Widget").inNamespace("shop")
+                .withName("first").get()).isNotNull();
+        assertThat(engine.reconcile(ReconcileOptions.defaults()).outcome()).isEqualTo(ReconcileResult.Outcome.CONVERGED);
     }
 
     @Test

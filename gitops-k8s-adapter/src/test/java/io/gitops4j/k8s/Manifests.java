@@ -41,6 +41,20 @@ final class Manifests {
                 """.formatted(name, namespace, namespace, name, key, value));
     }
 
+    /** The status the Deployment controller writes once a rollout of {@code replicas} is complete. */
+    static JsonNode availableDeploymentStatus(long generation, int replicas) {
+        return tree("""
+                observedGeneration: %d
+                replicas: %d
+                updatedReplicas: %d
+                readyReplicas: %d
+                availableReplicas: %d
+                conditions:
+                - {type: Available, status: "True", reason: MinimumReplicasAvailable}
+                - {type: Progressing, status: "True", reason: NewReplicaSetAvailable}
+                """.formatted(generation, replicas, replicas, replicas, replicas));
+    }
+
     static Resource namespace(String name) {
         return resource("""
                 apiVersion: v1

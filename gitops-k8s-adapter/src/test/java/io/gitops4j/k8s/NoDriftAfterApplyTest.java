@@ -98,15 +98,7 @@ class NoDriftAfterApplyTest {
 
     private static void addServerDefaults(String name) {
         client.apps().deployments().inNamespace("shop").withName(name).edit(d -> defaulted(d));
-        api.setStatus("apps/v1", "Deployment", "shop", name, Manifests.tree("""
-                observedGeneration: 1
-                replicas: 2
-                updatedReplicas: 2
-                readyReplicas: 2
-                availableReplicas: 2
-                conditions:
-                - {type: Available, status: "True", reason: MinimumReplicasAvailable}
-                """));
+        api.setStatus("apps/v1", "Deployment", "shop", name, Manifests.availableDeploymentStatus(1, 2));
     }
 
     private static Deployment defaulted(Deployment deployment) {

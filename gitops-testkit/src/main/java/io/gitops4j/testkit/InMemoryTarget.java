@@ -40,9 +40,10 @@ import java.util.function.UnaryOperator;
  * increasing {@code resourceVersion}, a {@code generation} bumped only when {@code spec} changes, a
  * {@code creationTimestamp} from the injected clock, a default {@code status: {}}); applies like server-side apply
  * (declared fields set; fields the previous apply declared and this one does not removed; fields set by others
- * through {@link #edit} kept); records the last applied object per key and reports it in
- * {@link LiveResource#lastApplied()}; computes dry runs without storing; puts namespaced kinds without a namespace
- * in the default namespace; keeps an inventory ({@link InMemoryInventoryStore}).
+ * through {@link #edit} kept); folds a Secret's {@code stringData} into base64 {@code data}; records the last
+ * applied object per key and reports it in {@link LiveResource#lastApplied()}; computes dry runs without storing;
+ * puts namespaced kinds without a namespace in the default namespace; keeps an inventory
+ * ({@link InMemoryInventoryStore}).
  *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)}, {@link #rejectDeletes()},
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
@@ -145,6 +146,7 @@ public final class InMemoryTarget implements Target {
         ObjectNode live = previous == null
                 ? ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired)
                 : ServerSideApply.merge(previous.live(), previous.lastApplied(), desired);
+        ServerFields.foldStringData(key, live);
         ApplyOutcome outcome;
         if (previous == null) {
             serverFields.stampNew(key, live, options.dryRun());
@@ -221,6 +223,7 @@ public final class InMemoryTarget implements Target {
             throw new IllegalArgumentException("cannot seed " + key + ": it already exists");
         }
         ObjectNode live = ServerFields.declared(resource);
+        ServerFields.foldStringData(key, live);
         serverFields.stampNew(key, live, false);
         objects.put(key, new StoredObject(live, null));
     }

@@ -1,5 +1,6 @@
 package io.gitops4j.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.model.Resource;
@@ -7,12 +8,15 @@ import io.gitops4j.model.ResourceKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The fields the in-memory target sets like an API server: uid, a monotonically increasing resourceVersion,
- * generation (bumped when spec changes), creationTimestamp and a default status. Not thread-safe: the target
+ * generation (bumped when spec changes), creationTimestamp and a default status; it also folds a Secret's
+ * {@code stringData} into {@code data}. Not thread-safe: the target
  * calls it under its lock.
  */
 final class ServerFields {
@@ -34,6 +38,26 @@ final class ServerFields {
         ObjectNode metadata = (ObjectNode) body.get("metadata");
         SERVER_METADATA.forEach(metadata::remove);
         return body;
+    }
+
+    /**
+     * Folds a core Secret's write-only {@code stringData} into {@code data} (base64), as the API server does;
+     * other objects are left alone.
+     */
+    static void foldStringData(ResourceKey key, ObjectNode live) {
+        JsonNode stringData = live.get("stringData");
+        if (!key.group().isEmpty() || !key.kind().equals("Secret") || stringData == null) {
+            return;
+        }
+        live.remove("stringData");
+        if (!stringData.isObject() || stringData.isEmpty()) {
+            return;
+        }
+        ObjectNode data = live.withObjectProperty("data");
+        for (Map.Entry<String, JsonNode> entry : stringData.properties()) {
+            data.put(entry.getKey(), Base64.getEncoder().encodeToString(
+                    entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Sets the server fields of a new object; a dry run computes them without consuming counters. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The field-merge rules of the in-memory target, a simplified server-side apply: declared fields are set (objects
@@ -68,11 +69,11 @@ final class ServerSideApply {
             return value.deepCopy();
         }
         ObjectNode copy = ((ObjectNode) value).objectNode();
-        value.fields().forEachRemaining(field -> {
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             if (!field.getValue().isNull()) {
                 copy.set(field.getKey(), withoutNulls(field.getValue()));
             }
-        });
+        }
         return copy;
     }
 }

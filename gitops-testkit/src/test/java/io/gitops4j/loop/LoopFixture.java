@@ -16,7 +16,7 @@ final class LoopFixture implements AutoCloseable {
     final ManualClock clock = ManualClock.create();
     final ManualScheduler scheduler = new ManualScheduler(clock);
     final RecordingListener listener = new RecordingListener();
-    final InMemoryTarget target = InMemoryTarget.create();
+    final InMemoryTarget target;
     final GitOpsController controller;
 
     LoopFixture() {
@@ -24,6 +24,15 @@ final class LoopFixture implements AutoCloseable {
     }
 
     LoopFixture(GitOpsController.Builder builder) {
+        this(builder, InMemoryTarget.create());
+    }
+
+    LoopFixture(InMemoryTarget target) {
+        this(GitOpsController.builder(), target);
+    }
+
+    LoopFixture(GitOpsController.Builder builder, InMemoryTarget target) {
+        this.target = target;
         this.controller = builder.clock(clock).scheduler(scheduler).executor(Runnable::run).listener(listener)
                 .random(new Random(42)).build();
     }

@@ -41,6 +41,11 @@ final class RecordingListener implements ControllerListener {
         events.add("sourceFailed " + application + " " + error);
     }
 
+    @Override
+    public void runDeferred(String application, String dependency, String reason) {
+        events.add("deferred " + application + " for " + dependency + ": " + reason);
+    }
+
     long count(String prefix) {
         return events.stream().filter(e -> e.startsWith(prefix)).count();
     }

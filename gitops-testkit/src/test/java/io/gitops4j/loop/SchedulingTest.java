@@ -1,6 +1,7 @@
 package io.gitops4j.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
@@ -97,6 +98,26 @@ class SchedulingTest {
     }
 
     @Test
+    void aRevisionThatChangesNothingUnderTheApplicationsPathIsRecordedWithoutReloading() {
+        // given
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+        source.commit("r2", "a=red");
+        source.changedPaths(java.util.Optional.of(java.util.Set.of()));
+
+        // when
+        loop.scheduler.advance(LoopFixture.INTERVAL);
+
+        // then
+        assertThat(source.loads()).isEqualTo(1);
+        assertThat(loop.controller.status("shop").lastAppliedRevision().orElseThrow().id()).isEqualTo("r2");
+        assertThat(loop.controller.history("shop")).last().satisfies(entry -> {
+            assertThat(entry.revision()).isEqualTo("r2");
+            assertThat(entry.outcome()).isEqualTo(Outcome.CONVERGED);
+        });
+    }
+
+    @Test
     void triggerRunsAtOnceWithAFreshFetch() {
         // given
         source.commit("r1", "a=red");
@@ -178,6 +199,36 @@ class SchedulingTest {
         assertThat(loop.controller.history("shop")).isEmpty();
         assertThat(loop.controller.status("shop").syncState()).isEqualTo(SyncState.UNKNOWN);
         assertThat(loop.target.contents()).isEmpty();
+    }
+
+    @Test
+    void removedApplicationRunsNoMoreAndKeepsItsResources() {
+        // given
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+
+        // when
+        boolean removed = loop.controller.remove("shop");
+        loop.scheduler.advance(Duration.ofMinutes(5));
+
+        // then
+        assertThat(removed).isTrue();
+        assertThat(loop.controller.applications()).isEmpty();
+        assertThat(loop.listener.count("started shop")).isEqualTo(1);
+        assertThat(loop.target.contents()).containsKey(key("a"));
+        assertThatThrownBy(() -> loop.controller.status("shop")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no application 'shop'");
+    }
+
+    @Test
+    void addingTwoApplicationsWithOneNameIsRefused() {
+        // given
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+
+        // then
+        assertThatThrownBy(() -> loop.controller.add(loop.app("shop", source).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already added");
     }
 
     static long epoch(long seconds) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A source whose history the test writes: {@link #commit} adds a revision of ConfigMaps and makes it the latest;
@@ -27,6 +29,7 @@ final class ScriptedSource implements DesiredStateSource {
     private int fetches;
     private int loads;
     private volatile Runnable onLoad = () -> { };
+    private volatile Optional<Set<String>> changedPaths = Optional.empty();
 
     ScriptedSource(String fetchKey) {
         this.fetchKey = fetchKey;
@@ -60,6 +63,16 @@ final class ScriptedSource implements DesiredStateSource {
 
     synchronized void comeBack() {
         this.down = null;
+    }
+
+    /** Makes {@link #changedPaths} answer with these paths for any two revisions (empty: cannot tell). */
+    void changedPaths(Optional<Set<String>> answer) {
+        this.changedPaths = answer;
+    }
+
+    @Override
+    public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
+        return changedPaths;
     }
 
     void onLoad(Runnable hook) {

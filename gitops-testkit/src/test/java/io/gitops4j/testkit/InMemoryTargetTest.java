@@ -145,6 +145,23 @@ class InMemoryTargetTest {
     }
 
     @Test
+    void foldsSecretStringDataIntoBase64Data() {
+        // given
+        Resource secret = resource("{'apiVersion':'v1','kind':'Secret','metadata':{'name':'s','namespace':'shop'},"
+                + "'data':{'user':'YWRtaW4='},'stringData':{'password':'hunter2'}}");
+
+        // when
+        target.apply(secret, ApplyOptions.DEFAULT);
+
+        // then
+        JsonNode live = live(secret.key());
+        assertThat(live.has("stringData")).isFalse();
+        assertThat(live.at("/data/password").asText()).isEqualTo("aHVudGVyMg==");
+        assertThat(live.at("/data/user").asText()).isEqualTo("YWRtaW4=");
+        assertThat(target.apply(secret, ApplyOptions.DEFAULT).outcome()).isEqualTo(ApplyOutcome.UNCHANGED);
+    }
+
+    @Test
     void resolvesNamespacesLikeAServer() {
         // given
         InMemoryTarget custom = InMemoryTarget.builder().defaultNamespace("apps")

@@ -3,12 +3,10 @@ package io.gitops4j.bench.loop;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * A source that delegates everything and names a fetch key, so that applications on one repository share one
- * fetch (until {@code GitSource} reports its own key).
+ * A source that delegates loads and fetches and names a fetch key, so that applications on one repository share
+ * one fetch (until {@code GitSource} reports its own key).
  */
 final class SharedKeySource implements DesiredStateSource {
     private final DesiredStateSource delegate;
@@ -35,17 +33,7 @@ final class SharedKeySource implements DesiredStateSource {
     }
 
     @Override
-    public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
-        return delegate.changedPaths(fromRevisionId, toRevisionId);
-    }
-
-    @Override
     public String fetchKey() {
         return fetchKey;
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
     }
 }

@@ -59,30 +59,19 @@ public final class Discovery {
      *     within the timeout
      */
     public Optional<ApiResource> find(String group, String kind) {
-        Optional<ApiResource> cached = cached(group, kind);
-        if (cached.isPresent()) {
-            return cached;
+        Optional<ApiResource> found;
+        synchronized (this) {
+            boolean loaded = byGroupKind == null;
+            if (loaded) {
+                refresh();
+            }
+            found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+            if (found.isEmpty() && !loaded) {
+                refresh();
+                found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+            }
         }
-        refresh();
-        cached = cached(group, kind);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        return fromCustomResourceDefinition(group, kind);
-    }
-
-    /**
-     * Returns a kind only if discovery already knows it, without asking the server.
-     *
-     * @param group the API group
-     * @param kind the kind
-     * @return the type, or empty
-     */
-    public synchronized Optional<ApiResource> cached(String group, String kind) {
-        if (byGroupKind == null) {
-            refresh();
-        }
-        return Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+        return found.isPresent() ? found : fromCustomResourceDefinition(group, kind);
     }
 
     /** Forgets what discovery said, so the next lookup reloads it (after a CRD was applied or deleted). */

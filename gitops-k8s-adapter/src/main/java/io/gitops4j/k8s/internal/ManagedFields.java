@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,8 +80,7 @@ public final class ManagedFields {
 
     private static JsonNode projectObject(JsonNode live, JsonNode fields) {
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : fields.properties()) {
             if (!entry.getKey().startsWith("f:")) {
                 continue;
             }
@@ -102,8 +100,7 @@ public final class ManagedFields {
         ArrayNode out = NODES.arrayNode();
         for (int index = 0; index < live.size(); index++) {
             JsonNode item = live.get(index);
-            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : fields.properties()) {
                 JsonNode owned = projectItem(item, index, entry.getKey(), entry.getValue());
                 if (owned != null) {
                     out.add(owned);
@@ -137,8 +134,7 @@ public final class ManagedFields {
     }
 
     private static boolean matchesKey(JsonNode item, JsonNode key) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = key.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : key.properties()) {
             JsonNode value = item.get(field.getKey());
             if (value == null || !same(field.getValue(), value)) {
                 return false;

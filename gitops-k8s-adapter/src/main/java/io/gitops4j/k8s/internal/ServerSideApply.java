@@ -15,6 +15,7 @@ import io.gitops4j.model.CanonicalJson;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyOutcome;
 import io.gitops4j.target.ApplyResult;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class ServerSideApply {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
     private static final String CRD_GROUP = "apiextensions.k8s.io";
+    private static final List<String> SERVER_METADATA = List.of("resourceVersion", "uid", "managedFields",
+            "creationTimestamp", "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
 
     private final KubernetesClient client;
     private final ResourceTypes types;
@@ -69,7 +72,7 @@ public final class ServerSideApply {
                 Resource<GenericKubernetesResource>> collection = address.collection(client, placed.version());
         try {
             GenericKubernetesResource before = collection.withName(address.key().name()).get();
-            ServerSideApplicable<GenericKubernetesResource> apply = collection.resource(mapping.toGeneric(placed.tree()))
+            ServerSideApplicable<GenericKubernetesResource> apply = collection.resource(mapping.toGeneric(applied(placed)))
                     .dryRun(options.dryRun())
                     .fieldManager(fieldManager);
             if (options.force() || alwaysForce) {
@@ -87,6 +90,19 @@ public final class ServerSideApply {
             throw ApiErrors.translate(e, address.key(), options.dryRun() ? "server-side apply (dry run)"
                     : "server-side apply");
         }
+    }
+
+    /**
+     * Returns the body to apply: the desired object without the metadata only the server sets (a manifest exported
+     * from a cluster carries them, and the server refuses or misreads them in an apply).
+     */
+    private static ObjectNode applied(io.gitops4j.model.Resource resource) {
+        ObjectNode body = resource.body();
+        JsonNode metadata = body.get("metadata");
+        if (metadata instanceof ObjectNode object) {
+            object.remove(SERVER_METADATA);
+        }
+        return body;
     }
 
     private ApplyOutcome outcome(GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {

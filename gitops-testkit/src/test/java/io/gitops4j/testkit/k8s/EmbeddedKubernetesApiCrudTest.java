@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CRUD behaviour of the Kubernetes API: metadata the server populates, preconditions, errors, selectors. */
 class EmbeddedKubernetesApiCrudTest {
@@ -19,15 +19,13 @@ class EmbeddedKubernetesApiCrudTest {
     private EmbeddedKubernetesApi api;
     private KubeHttp http;
 
-    @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().namespaces("other").build().start();
-        http = new KubeHttp(api.url());
-    }
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension(b -> b.namespaces("other"));
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @BeforeEach
+    void connect() {
+        api = k8s.api();
+        http = new KubeHttp(api.url());
     }
 
     private static long rv(JsonNode object) {

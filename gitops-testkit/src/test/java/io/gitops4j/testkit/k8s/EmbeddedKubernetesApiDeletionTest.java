@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DELETE behaviour: finalizers, namespace deletion, owner-reference propagation. */
 class EmbeddedKubernetesApiDeletionTest {
@@ -19,15 +19,14 @@ class EmbeddedKubernetesApiDeletionTest {
     private EmbeddedKubernetesApi api;
     private KubeHttp http;
 
-    @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().namespaceCleanupDelay(Duration.ofMillis(10)).build().start();
-        http = new KubeHttp(api.url());
-    }
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s =
+            new EmbeddedKubernetesApiExtension(b -> b.namespaceCleanupDelay(Duration.ofMillis(10)));
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @BeforeEach
+    void connect() {
+        api = k8s.api();
+        http = new KubeHttp(api.url());
     }
 
     private static String withFinalizer(String name) {

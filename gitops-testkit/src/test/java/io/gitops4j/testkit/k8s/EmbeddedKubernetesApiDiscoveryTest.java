@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Discovery, OpenAPI and CustomResourceDefinition behaviour. */
 class EmbeddedKubernetesApiDiscoveryTest {
@@ -17,15 +17,13 @@ class EmbeddedKubernetesApiDiscoveryTest {
     private EmbeddedKubernetesApi api;
     private KubeHttp http;
 
-    @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        http = new KubeHttp(api.url());
-    }
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension();
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @BeforeEach
+    void connect() {
+        api = k8s.api();
+        http = new KubeHttp(api.url());
     }
 
     private static JsonNode resource(JsonNode list, String name) {

@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -20,6 +23,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +158,7 @@ class EmbeddedKubernetesApiFabric8Test {
     void watchSeesAddedModifiedDeleted() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch three = new CountDownLatch(3);
-        try (Watch watch = client.configMaps().watch(new Watcher<>() {
+        Watch watch = client.configMaps().watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, ConfigMap resource) {
                 events.add(action + " " + resource.getMetadata().getName());
@@ -163,13 +168,16 @@ class EmbeddedKubernetesApiFabric8Test {
             @Override
             public void onClose(WatcherException cause) {
             }
-        })) {
+        });
+        try {
             client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("w").endMetadata()
                     .build()).create();
             client.configMaps().withName("w").edit(c -> new ConfigMapBuilder(c).addToData("a", "b").build());
             client.configMaps().withName("w").delete();
 
-            three.await(10, TimeUnit.SECONDS);
+            assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            watch.close();
         }
 
         assertThat(events).containsExactly("ADDED w", "MODIFIED w", "DELETED w");
@@ -203,5 +211,84 @@ class EmbeddedKubernetesApiFabric8Test {
 
         assertThat(client.configMaps().inNamespace("team").list().getItems()).isEmpty();
         assertThat(Serialization.asJson(client.namespaces().withName("default").get())).contains("Active");
+    }
+
+    @Test
+    void informerSeesAddsUpdatesAndDeletes() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        CountDownLatch three = new CountDownLatch(3);
+        ResourceEventHandler<ConfigMap> handler = new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(ConfigMap obj) {
+                record("add " + obj.getMetadata().getName());
+            }
+
+            @Override
+            public void onUpdate(ConfigMap oldObj, ConfigMap newObj) {
+                record("update " + newObj.getMetadata().getName());
+            }
+
+            @Override
+            public void onDelete(ConfigMap obj, boolean deletedFinalStateUnknown) {
+                record("delete " + obj.getMetadata().getName());
+            }
+
+            private void record(String event) {
+                events.add(event);
+                three.countDown();
+            }
+        };
+        try (SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace("default").inform(handler)) {
+            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("i").endMetadata()
+                    .build()).create();
+            client.configMaps().withName("i").edit(c -> new ConfigMapBuilder(c).addToData("a", "b").build());
+            client.configMaps().withName("i").delete();
+
+            assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(informer.hasSynced()).isTrue();
+        }
+        assertThat(events).containsExactly("add i", "update i", "delete i");
+    }
+
+    @Test
+    void genericServerSideApplyOfACustomResourceAfterItsCrd() {
+        client.apiextensions().v1().customResourceDefinitions().resource(
+                Serialization.unmarshal(Manifests.crd(), CustomResourceDefinition.class)).create();
+        client.apiextensions().v1().customResourceDefinitions().withName("widgets.example.com").waitUntilCondition(
+                c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                        .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")),
+                10, TimeUnit.SECONDS);
+        GenericKubernetesResource widget = Serialization.unmarshal("{\"apiVersion\":\"example.com/v1\","
+                + "\"kind\":\"Widget\",\"metadata\":{\"name\":\"w1\",\"namespace\":\"default\"},"
+                + "\"spec\":{\"size\":3}}", GenericKubernetesResource.class);
+
+        GenericKubernetesResource applied = client.genericKubernetesResources("example.com/v1", "Widget")
+                .resource(widget).fieldManager("gitops").forceConflicts().serverSideApply();
+        GenericKubernetesResource dry = client.genericKubernetesResources("example.com/v1", "Widget")
+                .inNamespace("default").withName("w1").dryRun().edit(w -> {
+                    w.setAdditionalProperty("spec", Map.of("size", 9));
+                    return w;
+                });
+
+        assertThat(applied.getMetadata().getManagedFields()).singleElement()
+                .satisfies(m -> assertThat(m.getOperation()).isEqualTo("Apply"));
+        assertThat(dry.get("spec", "size").toString()).isEqualTo("9");
+        assertThat(client.genericKubernetesResources("example.com/v1", "Widget").inNamespace("default")
+                .withName("w1").get().get("spec", "size").toString()).isEqualTo("3");
+    }
+
+    @Test
+    void leaseUpdatesWithStaleResourceVersionConflictSoLeaderElectionIsSafe() {
+        Lease lease = new LeaseBuilder().withNewMetadata().withName("leader").endMetadata().withNewSpec()
+                .withHolderIdentity("a").endSpec().build();
+        Lease created = client.leases().resource(lease).create();
+        Lease takenByB = new LeaseBuilder(created).editSpec().withHolderIdentity("b").endSpec().build();
+        Lease takenByC = new LeaseBuilder(created).editSpec().withHolderIdentity("c").endSpec().build();
+
+        client.leases().resource(takenByB).update();
+
+        assertThatThrownBy(() -> client.leases().resource(takenByC).update())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        assertThat(client.leases().withName("leader").get().getSpec().getHolderIdentity()).isEqualTo("b");
     }
 }

@@ -134,8 +134,10 @@ class EmbeddedKubernetesApiKubectlTest {
     void kubectlWaitsForAnAppliedCrdToBeEstablishedAndServesItsKind() throws IOException {
         Path crd = Files.writeString(dir.resolve("crd.yaml"), "apiVersion: apiextensions.k8s.io/v1\n"
                 + "kind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n"
-                + "  group: example.com\n  scope: Namespaced\n  names: {plural: widgets, singular: widget, kind: Widget}\n"
-                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n"
+                + "  group: example.com\n  scope: Namespaced\n"
+                + "  names: {plural: widgets, singular: widget, kind: Widget}\n"
+                + "  versions:\n  - name: v1\n    served: true\n    storage: true\n"
+                + "    schema:\n      openAPIV3Schema:\n"
                 + "        type: object\n        x-kubernetes-preserve-unknown-fields: true\n");
         Path widget = Files.writeString(dir.resolve("widget.yaml"), "apiVersion: example.com/v1\nkind: Widget\n"
                 + "metadata:\n  name: w1\n  namespace: default\nspec:\n  size: 3\n");

@@ -7,9 +7,9 @@ import static io.gitops4j.testkit.k8s.Manifests.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PATCH behaviour: JSON patch, JSON merge patch, and strategic merge patch with list merge keys. */
 class EmbeddedKubernetesApiPatchTest {
@@ -19,16 +19,14 @@ class EmbeddedKubernetesApiPatchTest {
     private EmbeddedKubernetesApi api;
     private KubeHttp http;
 
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension();
+
     @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
+    void connect() {
+        api = k8s.api();
         http = new KubeHttp(api.url());
         http.post(DEPLOYMENTS, deployment("web", 1, "nginx:1"));
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private JsonNode container(JsonNode deployment, int index) {

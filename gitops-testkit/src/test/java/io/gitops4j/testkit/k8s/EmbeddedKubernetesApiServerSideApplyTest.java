@@ -7,9 +7,9 @@ import static io.gitops4j.testkit.k8s.Manifests.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Server-side apply ({@code application/apply-patch+yaml}): managed fields, conflicts, removal, dry run. */
 class EmbeddedKubernetesApiServerSideApplyTest {
@@ -19,15 +19,13 @@ class EmbeddedKubernetesApiServerSideApplyTest {
     private EmbeddedKubernetesApi api;
     private KubeHttp http;
 
-    @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        http = new KubeHttp(api.url());
-    }
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension();
 
-    @AfterEach
-    void stop() {
-        api.close();
+    @BeforeEach
+    void connect() {
+        api = k8s.api();
+        http = new KubeHttp(api.url());
     }
 
     private static String yamlDeployment(int replicas, String image, String extraLabel) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Watch behaviour ({@code ?watch=true}): event types, resourceVersion replay, selectors, timeouts. */
 class EmbeddedKubernetesApiWatchTest {
@@ -31,15 +32,17 @@ class EmbeddedKubernetesApiWatchTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<CompletableFuture<?>> streams = new ArrayList<>();
 
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension();
+
     @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
+    void connect() {
+        api = k8s.api();
         http = new KubeHttp(api.url());
     }
 
     @AfterEach
     void stop() {
-        api.close();
         streams.forEach(s -> s.cancel(true));
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gitops4j watch}: the continuous loop, a {@link GitOpsController} with self-heal. Prints one line per run
- * and per drift (one JSON document per line with {@code -o json}), appends runs to the history, and on Ctrl-C
+ * and per drift (one JSON document per line with {@code -o json}), appends runs that changed something or failed
+ * to the history, and on Ctrl-C
  * lets the current run finish, closes everything and exits 0.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -86,7 +87,8 @@ final class WatchCommand extends SessionCommand {
             }
             String summary = "applied " + entry.applied() + ", deleted " + entry.deleted() + ", failed "
                     + entry.failed() + ", drifted " + entry.drifted();
-            if (!entry.revision().isEmpty() && !run.dryRun) {
+            boolean worthRecording = failed || entry.applied() > 0 || entry.deleted() > 0;
+            if (!entry.revision().isEmpty() && !run.dryRun && worthRecording) {
                 app.history().append(new HistoryRecord(entry.finished(), application, "watch", entry.revision(), "",
                         entry.outcome().name(), summary, entry.error()));
             }

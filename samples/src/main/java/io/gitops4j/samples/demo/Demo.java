@@ -2,8 +2,8 @@ package io.gitops4j.samples.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.git.GitRef;
 import io.gitops4j.git.GitSource;
@@ -204,10 +204,17 @@ public final class Demo {
             }
             ResourceKey key = deployment.get();
             printer.heading(number, STEPS, title);
-            Deployment edited = cluster.client().apps().deployments().inNamespace(key.namespace())
-                    .withName(key.name()).edit(d -> new DeploymentBuilder(d).editSpec()
-                            .withReplicas(replicas(d) + 2).endSpec().editMetadata()
-                            .addToLabels("team", "payments").endMetadata().build());
+            GenericKubernetesResource edited = deployment(key).edit(d -> {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> spec = (java.util.Map<String, Object>) d.getAdditionalProperties()
+                        .get("spec");
+                spec.put("replicas", replicas(d) + 2);
+                if (d.getMetadata().getLabels() == null) {
+                    d.getMetadata().setLabels(new java.util.HashMap<>());
+                }
+                d.getMetadata().getLabels().put("team", "payments");
+                return d;
+            });
             printer.line("edited " + key + " through the Kubernetes API (like kubectl edit): spec.replicas "
                     + (replicas(edited) - 2) + " -> " + replicas(edited) + ", label team=payments added");
             ReconcileResult check = engine.reconcile(ReconcileOptions.builder().dryRun(true).build());
@@ -216,8 +223,7 @@ public final class Demo {
             printer.line("the label team=payments is not declared in Git, so it is not drift and is left alone");
             ReconcileResult result = engine.reconcile(ReconcileOptions.builder()
                     .healthTimeout(cluster.healthTimeout()).build());
-            Deployment live = cluster.client().apps().deployments().inNamespace(key.namespace())
-                    .withName(key.name()).get();
+            GenericKubernetesResource live = deployment(key).get();
             List<String> notes = List.of("live " + key + " after correction: spec.replicas=" + replicas(live)
                     + ", label team=" + live.getMetadata().getLabels().get("team") + " (kept)");
             return Optional.of(finish(number, title, Optional.of(PlanDiffs.of(check.plan())), result, notes));
@@ -241,9 +247,14 @@ public final class Demo {
             return step;
         }
 
-        private static int replicas(Deployment deployment) {
-            Integer value = deployment.getSpec().getReplicas();
-            return value == null ? 1 : value;
+        private Resource<GenericKubernetesResource> deployment(ResourceKey key) {
+            return cluster.client().genericKubernetesResources("apps/v1", "Deployment").inNamespace(key.namespace())
+                    .withName(key.name());
+        }
+
+        private static int replicas(GenericKubernetesResource deployment) {
+            Number value = deployment.get("spec", "replicas");
+            return value == null ? 1 : value.intValue();
         }
     }
 }

@@ -3,7 +3,7 @@ package io.gitops4j.samples.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
@@ -59,7 +59,8 @@ public final class SimulatedController implements AutoCloseable {
 
     private void pass() {
         try {
-            for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
+            for (GenericKubernetesResource deployment : client.genericKubernetesResources("apps/v1", "Deployment")
+                    .inAnyNamespace().list().getItems()) {
                 roll(deployment);
             }
         } catch (KubernetesClientException | IllegalArgumentException e) {
@@ -67,15 +68,15 @@ public final class SimulatedController implements AutoCloseable {
         }
     }
 
-    private void roll(Deployment deployment) {
+    private void roll(GenericKubernetesResource deployment) {
         long generation = deployment.getMetadata().getGeneration() == null ? 1
                 : deployment.getMetadata().getGeneration();
-        Long observed = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
-        if (observed != null && observed == generation) {
+        Number observed = deployment.get("status", "observedGeneration");
+        if (observed != null && observed.longValue() == generation) {
             return;
         }
-        Integer declared = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
-        int replicas = declared == null ? 1 : declared;
+        Number declared = deployment.get("spec", "replicas");
+        int replicas = declared == null ? 1 : declared.intValue();
         ObjectNode status = JSON.createObjectNode();
         status.put("observedGeneration", generation).put("replicas", replicas).put("updatedReplicas", replicas)
                 .put("readyReplicas", replicas).put("availableReplicas", replicas);

@@ -151,6 +151,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, "ServiceUnavailable", message, null);
     }
 
+    /** 500: the server failed unexpectedly; {@code cause} says how. */
+    public static ApiError internal(Throwable cause) {
+        return new ApiError(500, "InternalError", "internal error: " + cause, null);
+    }
+
     /** 410: the requested resourceVersion is older than the retained history. */
     public static ApiError expired(String message) {
         return new ApiError(410, "Expired", message, null);

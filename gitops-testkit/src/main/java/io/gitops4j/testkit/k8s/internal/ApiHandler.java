@@ -39,8 +39,7 @@ public final class ApiHandler implements HttpHandler {
             Responses.failure(exchange, error);
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", exchange.getRequestMethod(), path, e);
-            Responses.json(exchange, 500, ApiError.badRequest("internal error: " + e).toStatus().put("code", 500)
-                    .put("reason", "InternalError"));
+            Responses.failure(exchange, ApiError.internal(e));
         }
     }
 
@@ -73,7 +72,8 @@ public final class ApiHandler implements HttpHandler {
         }
         String[] segments = trimmed.substring(1).split("/");
         if (segments.length == 2 && segments[0].equals("api")) {
-            Responses.json(exchange, 200, discovery.resources(segments[1]).orElseThrow(() -> ApiError.noSuchPath(path)));
+            Responses.json(exchange, 200, discovery.resources(segments[1])
+                    .orElseThrow(() -> ApiError.noSuchPath(path)));
             return;
         }
         if (segments.length == 2 && segments[0].equals("apis")) {

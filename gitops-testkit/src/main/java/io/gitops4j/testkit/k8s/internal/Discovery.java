@@ -7,12 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The discovery documents ({@code /version}, {@code /api}, {@code /apis}, per group-version resource lists)
  * in the unaggregated form the real server returns for plain {@code application/json}.
  */
 public final class Discovery {
+
+    /** Built-in resources in the {@code all} category, so {@code kubectl get all} works. */
+    private static final Set<String> CATEGORY_ALL = Set.of("/pods", "/services", "/replicationcontrollers",
+            "apps/deployments", "apps/replicasets", "apps/statefulsets", "apps/daemonsets", "batch/jobs",
+            "batch/cronjobs", "autoscaling/horizontalpodautoscalers");
 
     private final TypeRegistry registry;
 
@@ -113,6 +119,9 @@ public final class Discovery {
             if (!type.shortNames().isEmpty()) {
                 ArrayNode shortNames = resource.putArray("shortNames");
                 type.shortNames().forEach(shortNames::add);
+            }
+            if (!type.custom() && CATEGORY_ALL.contains(type.storageKey())) {
+                resource.putArray("categories").add("all");
             }
             if (type.statusSubresource()) {
                 ObjectNode status = resources.addObject();

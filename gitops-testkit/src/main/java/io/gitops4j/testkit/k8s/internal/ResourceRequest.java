@@ -35,9 +35,4 @@ public record ResourceRequest(ResourceType type, String namespace, String name, 
         int slash = agent.indexOf('/');
         return slash > 0 ? agent.substring(0, slash) : agent;
     }
-
-    /** The same request on another object name. */
-    public ResourceRequest withName(String otherName) {
-        return new ResourceRequest(type, namespace, otherName, subresource, query, userAgent);
-    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
  */
 final class WatchStream {
 
-    /** How long a watch without {@code timeoutSeconds} stays open; clients re-establish watches, as with a real server. */
+    /** How long a watch without {@code timeoutSeconds} stays open; clients re-establish watches, as with a real one. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     private final ObjectStore store;
@@ -27,6 +27,7 @@ final class WatchStream {
         ResourceType type = request.type();
         WatchSubscription subscription = new WatchSubscription(type.storageKey(), request.namespace(), selector);
         String from = request.query().get("resourceVersion");
+        Duration timeout = timeout(request);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
         exchange.sendResponseHeaders(200, 0);
@@ -41,7 +42,7 @@ final class WatchStream {
                 write(out, "ERROR", ApiError.badRequest("invalid resourceVersion " + from).toStatus());
                 return;
             }
-            stream(out, subscription, request, timeout(request));
+            stream(out, subscription, request, timeout);
         } finally {
             store.unwatch(subscription);
             exchange.close();
@@ -50,7 +51,11 @@ final class WatchStream {
 
     private static Duration timeout(ResourceRequest request) {
         String seconds = request.query().get("timeoutSeconds");
-        return seconds.isEmpty() ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(seconds));
+        try {
+            return seconds.isEmpty() ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(seconds));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid timeoutSeconds \"" + seconds + "\"");
+        }
     }
 
     private static void stream(OutputStream out, WatchSubscription subscription, ResourceRequest request,
