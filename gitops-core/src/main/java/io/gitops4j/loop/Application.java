@@ -2,6 +2,7 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.source.DesiredStateSource;
@@ -56,7 +57,7 @@ public final class Application {
         this.name = builder.name;
         this.source = builder.source;
         this.target = builder.target;
-        this.differ = builder.differ;
+        this.differ = builder.differ != null ? builder.differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
         this.interval = builder.interval;
         this.intervalJitter = builder.intervalJitter;
         this.prune = builder.prune;
@@ -283,7 +284,7 @@ public final class Application {
         private String name;
         private DesiredStateSource source;
         private Target target;
-        private StateDiffer differ = DefaultStateDiffer.defaults();
+        private StateDiffer differ;
         private Duration interval = Duration.ofMinutes(1);
         private double intervalJitter = 0.1;
         private boolean prune = true;
@@ -340,7 +341,9 @@ public final class Application {
         }
 
         /**
-         * Sets the differ (default {@link DefaultStateDiffer#defaults()}).
+         * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
+         * private to what this builder builds: unchanged pairs (same desired content, same live uid,
+         * resourceVersion and generation) are answered without walking their trees.
          *
          * @param value the differ
          * @return this builder

@@ -2,6 +2,7 @@ package io.gitops4j.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.plan.Planner;
@@ -93,7 +94,7 @@ public final class GitOpsEngine implements Reconciler {
         private String application;
         private DesiredStateSource source;
         private Target target;
-        private StateDiffer differ = DefaultStateDiffer.defaults();
+        private StateDiffer differ;
         private Planner planner = Planner.defaults();
         private ReconcileListener listener = ReconcileListener.NOOP;
         private Clock clock = Clock.systemUTC();
@@ -141,7 +142,9 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
-         * Sets the differ (default {@link DefaultStateDiffer#defaults()}).
+         * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
+         * private to what this builder builds: unchanged pairs (same desired content, same live uid,
+         * resourceVersion and generation) are answered without walking their trees.
          *
          * @param value the differ
          * @return this builder
@@ -222,7 +225,8 @@ public final class GitOpsEngine implements Reconciler {
                         + (application == null ? " application" : "") + (source == null ? " source" : "")
                         + (target == null ? " target" : ""));
             }
-            return new GitOpsEngine(new EngineContext(application, source, target, differ, planner,
+            StateDiffer chosen = differ != null ? differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+            return new GitOpsEngine(new EngineContext(application, source, target, chosen, planner,
                     new GuardedListener(listener), clock, sleeper, healthPollInterval));
         }
     }
