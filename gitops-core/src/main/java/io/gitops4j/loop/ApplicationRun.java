@@ -111,7 +111,9 @@ final class ApplicationRun {
                 context.listener().sourceFailed(app.name(), error);
             }
             SyncState sync = result.revision().isEmpty() ? SyncState.UNKNOWN : SyncState.OUT_OF_SYNC;
-            return new Output(applied, latest, checked, sync, null, error, drift, true,
+            // a run that ran out of its deadline is not a failure to back off from: the next run comes on the interval
+            boolean failed = result.outcome() != Outcome.TIMED_OUT;
+            return new Output(applied, latest, checked, sync, null, error, drift, failed,
                     entry(revisionId, result.outcome(), result, drift.size(), error));
         }
         Revision nowApplied = dry ? applied : result.revision().orElse(applied);
