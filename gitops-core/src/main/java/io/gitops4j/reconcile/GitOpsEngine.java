@@ -72,10 +72,38 @@ public final class GitOpsEngine implements Reconciler {
     @Override
     public ReconcileResult reconcile(ReconcileOptions options) {
         requireNonNull(options, "options is null");
+        return run(options, false);
+    }
+
+    /**
+     * Plans a reconcile without writing to the target, not even as a server dry run: loads, resolves, stamps,
+     * observes, diffs and plans exactly as {@link #reconcile(ReconcileOptions)} would, applying the same per-object
+     * options and ownership filters, and stops. Unlike a dry run it can plan a first deployment whose objects live
+     * in a namespace the same plan creates. The inventory is read, never saved.
+     *
+     * @param options the options of the run being planned ({@code dryRun} is implied; {@code revision} is honoured)
+     * @return a result with the plan: {@code CONVERGED} when nothing would change, {@code DRY_RUN} when something
+     *     would, {@code FAILED} with the error or the resources that cannot be prepared
+     */
+    public ReconcileResult plan(ReconcileOptions options) {
+        requireNonNull(options, "options is null");
+        return run(options, true);
+    }
+
+    /**
+     * Plans a reconcile with the default options; see {@link #plan(ReconcileOptions)}.
+     *
+     * @return a result with the plan
+     */
+    public ReconcileResult plan() {
+        return plan(ReconcileOptions.defaults());
+    }
+
+    private ReconcileResult run(ReconcileOptions options, boolean planOnly) {
         lock.lock();
         try {
             MDC.put(MDC_APPLICATION, context.application());
-            return new ReconcileRun(context, options).run();
+            return new ReconcileRun(context, options, planOnly).run();
         } finally {
             MDC.remove(MDC_RESOURCE);
             MDC.remove(MDC_REVISION);

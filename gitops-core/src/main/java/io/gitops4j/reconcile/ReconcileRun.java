@@ -35,13 +35,20 @@ final class ReconcileRun {
     private final ReconcileOptions options;
     private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
+    private final boolean planOnly;
 
     ReconcileRun(EngineContext context, ReconcileOptions options) {
+        this(context, options, false);
+    }
+
+    /** A run that, with {@code planOnly}, stops after planning: the target is observed but never written to. */
+    ReconcileRun(EngineContext context, ReconcileOptions options, boolean planOnly) {
         this.context = context;
-        this.options = options;
+        this.options = planOnly ? options.newBuilder().dryRun(true).build() : options;
+        this.planOnly = planOnly;
         Instant start = context.clock().instant();
         this.result = ReconcileResult.builder(context.application(), start);
-        this.deadline = new RunDeadline(context.clock(), start, options.deadline(), result);
+        this.deadline = new RunDeadline(context.clock(), start, this.options.deadline(), result);
     }
 
     ReconcileResult run() {
@@ -120,6 +127,9 @@ final class ReconcileRun {
         result.plan(plan);
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
+        if (planOnly) {
+            return finish(plan.hasChanges());
+        }
         return execute(plan, inventory, revision, runner);
     }
 

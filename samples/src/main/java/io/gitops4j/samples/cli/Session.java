@@ -50,7 +50,7 @@ final class Session implements AutoCloseable {
     }
 
     PlanPreview preview() {
-        return PlanPreview.of(application, source, target.target(), DefaultStateDiffer.defaults());
+        return PlanPreview.of(engine);
     }
 
     @Override
