@@ -41,16 +41,11 @@ public final class Application {
     private final StateDiffer differ;
     private final Duration interval;
     private final double intervalJitter;
-    private final boolean prune;
     private final boolean selfHeal;
     private final boolean dryRun;
     private final boolean suspended;
-    private final Duration healthTimeout;
     private final RetryPolicy retryPolicy;
-    private final boolean force;
-    private final double pruneLimit;
-    private final boolean allowLargePrune;
-    private final boolean allowEmpty;
+    private final ReconcileOptions runOptions;
     private final Set<String> dependsOn;
 
     private Application(Builder builder) {
@@ -60,17 +55,24 @@ public final class Application {
         this.differ = builder.differ != null ? builder.differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
         this.interval = builder.interval;
         this.intervalJitter = builder.intervalJitter;
-        this.prune = builder.prune;
         this.selfHeal = builder.selfHeal;
         this.dryRun = builder.dryRun;
         this.suspended = builder.suspended;
-        this.healthTimeout = builder.healthTimeout;
         this.retryPolicy = builder.retryPolicy;
-        this.force = builder.force;
-        this.pruneLimit = builder.pruneLimit;
-        this.allowLargePrune = builder.allowLargePrune;
-        this.allowEmpty = builder.allowEmpty;
+        this.runOptions = runOptionsOf(builder);
         this.dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(builder.dependsOn));
+    }
+
+    private static ReconcileOptions runOptionsOf(Builder builder) {
+        ReconcileOptions.Builder options = ReconcileOptions.builder().prune(builder.prune)
+                .healthTimeout(builder.healthTimeout).force(builder.force).pruneLimit(builder.pruneLimit);
+        if (builder.allowLargePrune) {
+            options.allowLargePrune();
+        }
+        if (builder.allowEmpty) {
+            options.allowEmpty();
+        }
+        return options.build();
     }
 
     /**
@@ -95,16 +97,16 @@ public final class Application {
         b.differ = differ;
         b.interval = interval;
         b.intervalJitter = intervalJitter;
-        b.prune = prune;
+        b.prune = runOptions.prune();
         b.selfHeal = selfHeal;
         b.dryRun = dryRun;
         b.suspended = suspended;
-        b.healthTimeout = healthTimeout;
+        b.healthTimeout = runOptions.healthTimeout();
         b.retryPolicy = retryPolicy;
-        b.force = force;
-        b.pruneLimit = pruneLimit;
-        b.allowLargePrune = allowLargePrune;
-        b.allowEmpty = allowEmpty;
+        b.force = runOptions.force();
+        b.pruneLimit = runOptions.pruneLimit();
+        b.allowLargePrune = runOptions.allowLargePrune();
+        b.allowEmpty = runOptions.allowEmpty();
         b.dependsOn.addAll(dependsOn);
         return b;
     }
@@ -169,7 +171,7 @@ public final class Application {
      * @return whether owned resources no longer declared are deleted
      */
     public boolean prune() {
-        return prune;
+        return runOptions.prune();
     }
 
     /**
@@ -205,7 +207,7 @@ public final class Application {
      * @return how long a run waits for applied resources to be healthy; zero for no wait
      */
     public Duration healthTimeout() {
-        return healthTimeout;
+        return runOptions.healthTimeout();
     }
 
     /**
@@ -223,7 +225,7 @@ public final class Application {
      * @return whether runs force (see {@link ReconcileOptions#force()})
      */
     public boolean force() {
-        return force;
+        return runOptions.force();
     }
 
     /**
@@ -232,7 +234,7 @@ public final class Application {
      * @return a share between 0 and 1 (see {@link ReconcileOptions#pruneLimit()})
      */
     public double pruneLimit() {
-        return pruneLimit;
+        return runOptions.pruneLimit();
     }
 
     /**
@@ -241,7 +243,7 @@ public final class Application {
      * @return whether the prune limit is lifted (see {@link ReconcileOptions#allowLargePrune()})
      */
     public boolean allowLargePrune() {
-        return allowLargePrune;
+        return runOptions.allowLargePrune();
     }
 
     /**
@@ -250,7 +252,17 @@ public final class Application {
      * @return whether an empty source is accepted (see {@link ReconcileOptions#allowEmpty()})
      */
     public boolean allowEmpty() {
-        return allowEmpty;
+        return runOptions.allowEmpty();
+    }
+
+    /**
+     * Returns the engine options every run of this application starts from (prune, health timeout, force, prune
+     * limit, allow large prune, allow empty); a run adds dry run and the revision to load.
+     *
+     * @return the options
+     */
+    public ReconcileOptions runOptions() {
+        return runOptions;
     }
 
     /**
@@ -275,7 +287,7 @@ public final class Application {
     @Override
     public String toString() {
         return "Application{name=" + name + ", source=" + source.describe() + ", interval=" + interval
-                + ", prune=" + prune + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun
+                + ", prune=" + runOptions.prune() + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun
                 + (dependsOn.isEmpty() ? "" : ", dependsOn=" + dependsOn) + "}";
     }
 

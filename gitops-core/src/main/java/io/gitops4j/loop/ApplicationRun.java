@@ -88,15 +88,8 @@ final class ApplicationRun {
     private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, long checked,
                              String sourceError) {
         boolean dry = app.dryRun() || (!newRevision && !app.selfHeal());
-        ReconcileOptions.Builder options = ReconcileOptions.builder().dryRun(dry).prune(app.prune())
-                .revision(wanted).healthTimeout(app.healthTimeout()).force(app.force()).pruneLimit(app.pruneLimit());
-        if (app.allowLargePrune()) {
-            options.allowLargePrune();
-        }
-        if (app.allowEmpty()) {
-            options.allowEmpty();
-        }
-        ReconcileResult result = engine.reconcile(options.build());
+        ReconcileOptions options = app.runOptions().newBuilder().dryRun(dry).revision(wanted).build();
+        ReconcileResult result = engine.reconcile(options);
         List<Drift> drift = newRevision || !result.revision().isPresent() ? List.of() : Drift.of(result.plan());
         if (!drift.isEmpty()) {
             boolean corrected = !dry && result.succeeded();
