@@ -1,0 +1,131 @@
+package io.gitops4j.bench.k8s;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.diff.CachingStateDiffer;
+import io.gitops4j.diff.DefaultStateDiffer;
+import io.gitops4j.diff.StateDiffer;
+import io.gitops4j.k8s.KubernetesTarget;
+import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.LiveState;
+import io.gitops4j.model.Resource;
+import io.gitops4j.plan.Plan;
+import io.gitops4j.plan.Planner;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.testkit.gen.ResourceGenerator;
+import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A no-change run's read side on a {@link KubernetesTarget}: 1,000 Deployments (about 1.5 KB each, 100 in each of
+ * 10 namespaces, so each namespace is one LIST) applied through the target to an {@link EmbeddedKubernetesApi}
+ * running in the same JVM, then per call:
+ * <ul>
+ *   <li>{@link #observe}: {@code target.observe(keys)} alone;</li>
+ *   <li>{@link #observeDiffPlan}: observe, {@link CachingStateDiffer} diff and {@link Planner} plan, finding
+ *       nothing to do (as the engine's no-change run does),</li>
+ * </ul>
+ * with the target's reuse of unchanged live objects on ({@code reuse=true}: the same {@code LiveResource} instances
+ * come back, so neither conversion, last-applied reconstruction nor the differ's digest runs) and off
+ * ({@code liveObjectCacheSize(0)}: every object is converted and its last-applied state rebuilt from managedFields,
+ * and the caching differ digests each new last-applied object). Both include the HTTP round trips and the embedded
+ * server's own work of listing, which reuse cannot save.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class KubernetesObserveBenchmark {
+    private static final int NAMESPACES = 10;
+
+    /** How many Deployments. */
+    @Param({"1000"})
+    public int size;
+
+    /** Whether the target reuses unchanged live objects. */
+    @Param({"true", "false"})
+    public boolean reuse;
+
+    private final Planner planner = Planner.defaults();
+    private EmbeddedKubernetesApi api;
+    private KubernetesClient client;
+    private KubernetesTarget target;
+    private StateDiffer differ;
+    private DesiredState desired;
+
+    /** Starts the server, applies the Deployments and runs once to fill the caches. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        String[] namespaces = new String[NAMESPACES];
+        for (int n = 0; n < NAMESPACES; n++) {
+            namespaces[n] = "bench-" + n;
+        }
+        api = EmbeddedKubernetesApi.builder().namespaces(namespaces).build().start();
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
+        target = KubernetesTarget.builder().client(client)
+                .liveObjectCacheSize(reuse ? KubernetesTarget.DEFAULT_LIVE_OBJECT_CACHE_SIZE : 0).build();
+        ResourceGenerator generator = new ResourceGenerator(42);
+        List<Resource> resources = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Resource resource = generator.deployment(namespaces[i % NAMESPACES], "app-" + i);
+            target.apply(resource, ApplyOptions.DEFAULT);
+            resources.add(resource);
+        }
+        desired = DesiredState.of("r0", resources);
+        differ = CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+        LiveState live = observe();
+        if (live.size() != size) {
+            throw new IllegalStateException("observed " + live.size() + " of " + size + " Deployments");
+        }
+        Plan plan = observeDiffPlan();
+        if (plan.hasChanges()) {
+            throw new IllegalStateException("a no-change run plans " + plan.summary());
+        }
+    }
+
+    /** Closes the client and stops the server. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        target.close();
+        client.close();
+        api.close();
+    }
+
+    /**
+     * Reads every Deployment.
+     *
+     * @return the live state
+     */
+    @Benchmark
+    public LiveState observe() {
+        return target.observe(desired.resources().keySet());
+    }
+
+    /**
+     * Reads every Deployment, diffs with the caching differ and plans.
+     *
+     * @return the plan, with nothing to do
+     */
+    @Benchmark
+    public Plan observeDiffPlan() {
+        return planner.plan(differ.diff(desired, target.observe(desired.resources().keySet())));
+    }
+}
