@@ -59,16 +59,16 @@ public final class LiveObjectCache {
         if (entries == null) {
             return build.apply(object);
         }
-        Entry seen = Entry.versionOf(object);
+        Version seen = Version.of(object);
         Entry remembered = entries.getIfPresent(key);
-        if (seen != null && remembered != null && remembered.sameVersion(seen)) {
+        if (seen != null && remembered != null && remembered.version().equals(seen)) {
             return remembered.live();
         }
         LiveResource built = build.apply(object);
         if (seen == null) {
             entries.invalidate(key);
         } else {
-            entries.put(key, seen.with(built));
+            entries.put(key, new Entry(seen, built));
         }
         return built;
     }
@@ -93,28 +93,24 @@ public final class LiveObjectCache {
         return entries == null ? 0 : entries.size();
     }
 
-    /** What one object was built from, and what it was built into ({@code null} while only compared). */
-    private record Entry(String uid, String resourceVersion, String apiVersion, LiveResource live) {
+    /** Which exact state of which object a server reported: equal versions name the same content. */
+    private record Version(String uid, String resourceVersion, String apiVersion) {
 
-        static Entry versionOf(GenericKubernetesResource object) {
+        /** Returns the version of an object, or {@code null} when it lacks a uid or a resourceVersion. */
+        static Version of(GenericKubernetesResource object) {
             ObjectMeta metadata = object.getMetadata();
             if (metadata == null || isEmpty(metadata.getUid()) || isEmpty(metadata.getResourceVersion())) {
                 return null;
             }
-            return new Entry(metadata.getUid(), metadata.getResourceVersion(), object.getApiVersion(), null);
-        }
-
-        boolean sameVersion(Entry other) {
-            return uid.equals(other.uid) && resourceVersion.equals(other.resourceVersion)
-                    && java.util.Objects.equals(apiVersion, other.apiVersion);
-        }
-
-        Entry with(LiveResource built) {
-            return new Entry(uid, resourceVersion, apiVersion, built);
+            return new Version(metadata.getUid(), metadata.getResourceVersion(), object.getApiVersion());
         }
 
         private static boolean isEmpty(String value) {
             return value == null || value.isEmpty();
         }
+    }
+
+    /** A remembered live resource and the version of the object it was built from. */
+    private record Entry(Version version, LiveResource live) {
     }
 }
