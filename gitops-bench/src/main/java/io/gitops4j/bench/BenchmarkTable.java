@@ -83,7 +83,7 @@ public final class BenchmarkTable {
         Double observeOn = primary(K8S + "observeDiffPlan[reuse=true,size=1000]");
         Double observeOff = primary(K8S + "observeDiffPlan[reuse=false,size=1000]");
         rows.add(row("Kubernetes no-change observe + diff + plan, 1,000 Deployments, embedded API (ms) — peer: live"
-                + " objects rebuilt on every observe", observeOn, observeOff, "ratio < 1.0",
+                + " objects rebuilt on every observe", observeOn, observeOff, "ratio ≤ 1.0",
                 ratioAtMost(observeOn, observeOff, 1.0)));
         rows.add(row("Kubernetes observe alone, 1,000 Deployments (ms) — peer: live objects rebuilt",
                 primary(K8S + "observe[reuse=true,size=1000]"), primary(K8S + "observe[reuse=false,size=1000]"),
