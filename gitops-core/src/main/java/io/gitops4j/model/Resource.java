@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * One Kubernetes-style object: its {@link ResourceKey}, its JSON body and where it came from.
  *
- * <p>Immutable: the body is deep-copied in, and {@link #body()} hands out copies. {@link #tree()} exposes the
- * internal tree without copying, for read-only hot paths (the differ); callers must never modify it.
+ * <p>Immutable: the body is copied in, in the compact read-only form of {@link FrozenJson} (about a third of the
+ * heap of a plain Jackson tree), and {@link #body()} hands out mutable copies. {@link #tree()} exposes the internal
+ * tree without copying, for read-only hot paths (the differ); its mutators throw
+ * {@link UnsupportedOperationException}.
  *
  * <p>Equality is by key and canonical content ({@link #digest()}); provenance is not part of equality.
  * {@link #toString()} shows only the key, never the body (bodies may hold secrets). Thread-safe.
@@ -33,7 +35,7 @@ public final class Resource {
     /**
      * Creates a resource from a body that has {@code apiVersion}, {@code kind} and {@code metadata.name}.
      *
-     * @param body the object; copied
+     * @param body the object; copied into a compact read-only form ({@link FrozenJson})
      * @param provenance where it came from
      * @return the resource
      * @throws IllegalArgumentException when the body is not an object or lacks a required field; the message
@@ -45,7 +47,7 @@ public final class Resource {
         if (!body.isObject()) {
             throw new IllegalArgumentException("a resource must be a JSON/YAML object, got " + body.getNodeType());
         }
-        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        ObjectNode copy = FrozenJson.freezeObject((ObjectNode) body);
         return new Resource(keyOf(copy), copy, provenance);
     }
 
@@ -135,7 +137,7 @@ public final class Resource {
     }
 
     /**
-     * Returns the internal body without copying, for read-only use on hot paths. Never modify it.
+     * Returns the internal body without copying, for read-only use on hot paths. It is read-only: its mutators throw {@link UnsupportedOperationException}.
      *
      * @return the shared tree
      */
@@ -254,7 +256,7 @@ public final class Resource {
         } else {
             metadata.put("namespace", namespace);
         }
-        return new Resource(key.withNamespace(namespace), copy, provenance);
+        return new Resource(key.withNamespace(namespace), FrozenJson.freezeObject(copy), provenance);
     }
 
     @Override
