@@ -37,7 +37,7 @@ final class LoopFixture implements AutoCloseable {
                 .random(new Random(42)).build();
     }
 
-    Application.Builder app(String name, ScriptedSource source) {
+    ApplicationBuilder app(String name, ScriptedSource source) {
         return Application.builder().name(name).source(source).target(target).interval(INTERVAL).intervalJitter(0);
     }
 
