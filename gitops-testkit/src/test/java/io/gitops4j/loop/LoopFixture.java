@@ -23,7 +23,7 @@ final class LoopFixture implements AutoCloseable {
         this(GitOpsController.builder());
     }
 
-    LoopFixture(GitOpsController.Builder builder) {
+    LoopFixture(GitOpsControllerBuilder builder) {
         this(builder, InMemoryTarget.create());
     }
 
@@ -31,7 +31,7 @@ final class LoopFixture implements AutoCloseable {
         this(GitOpsController.builder(), target);
     }
 
-    LoopFixture(GitOpsController.Builder builder, InMemoryTarget target) {
+    LoopFixture(GitOpsControllerBuilder builder, InMemoryTarget target) {
         this.target = target;
         this.controller = builder.clock(clock).scheduler(scheduler).executor(Runnable::run).listener(listener)
                 .random(new Random(42)).build();
