@@ -1,7 +1,7 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.health.Health;
-import io.gitops4j.health.HealthAssessment;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.ResourceKey;

@@ -1,7 +1,7 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.health.Health;
-import io.gitops4j.health.HealthAssessment;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.Target;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.gitops4j.reconcile;
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
-import io.gitops4j.health.HealthAssessment;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.git.GitRef;
 import io.gitops4j.git.GitSource;
-import io.gitops4j.health.HealthAssessment;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.PlanStep;

@@ -3,7 +3,7 @@ package io.gitops4j.samples.render;
 import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.health.Health;
-import io.gitops4j.health.HealthAssessment;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.ResourceKey;
 import java.util.Locale;

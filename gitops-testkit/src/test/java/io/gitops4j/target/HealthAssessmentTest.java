@@ -1,4 +1,4 @@
-package io.gitops4j.health;
+package io.gitops4j.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.health.Health;
+import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.testkit.InMemoryTarget;

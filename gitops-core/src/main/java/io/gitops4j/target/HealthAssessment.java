@@ -1,11 +1,12 @@
-package io.gitops4j.health;
+package io.gitops4j.target;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
-import io.gitops4j.target.Target;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
