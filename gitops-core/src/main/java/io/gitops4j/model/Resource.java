@@ -24,12 +24,19 @@ public final class Resource {
     private final ResourceKey key;
     private final ObjectNode body;
     private final Provenance provenance;
+    /* Direct references into the (immutable) body, so reading an annotation or label does not walk from the root:
+       with thousands of resources, each step of that walk is a likely cache miss. */
+    private final JsonNode annotations;
+    private final JsonNode labels;
     private volatile String digest;
 
     private Resource(ResourceKey key, ObjectNode body, Provenance provenance) {
         this.key = key;
         this.body = body;
         this.provenance = provenance;
+        JsonNode metadata = body.path("metadata");
+        this.annotations = metadata.path("annotations");
+        this.labels = metadata.path("labels");
     }
 
     /**
@@ -161,7 +168,7 @@ public final class Resource {
      * @return the value, or empty when absent
      */
     public Optional<String> annotation(String name) {
-        JsonNode value = body.path("metadata").path("annotations").get(name);
+        JsonNode value = annotations.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
@@ -172,7 +179,7 @@ public final class Resource {
      * @return the value, or empty when absent
      */
     public Optional<String> label(String name) {
-        JsonNode value = body.path("metadata").path("labels").get(name);
+        JsonNode value = labels.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
@@ -182,7 +189,7 @@ public final class Resource {
      * @return an unmodifiable map, empty when there are none
      */
     public Map<String, String> annotations() {
-        return stringMap(body.path("metadata").path("annotations"));
+        return stringMap(annotations);
     }
 
     /**
@@ -191,7 +198,7 @@ public final class Resource {
      * @return an unmodifiable map, empty when there are none
      */
     public Map<String, String> labels() {
-        return stringMap(body.path("metadata").path("labels"));
+        return stringMap(labels);
     }
 
     private static Map<String, String> stringMap(JsonNode node) {
