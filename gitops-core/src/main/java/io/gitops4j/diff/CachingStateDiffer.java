@@ -31,14 +31,20 @@ import java.util.SortedMap;
  *       {@link Resource} and {@link LiveResource} objects.</li>
  *   <li>The wrapped differ must be a pure function of the desired, live and last-applied trees and its own
  *       configuration (as {@link DefaultStateDiffer} is).</li>
- *   <li>A live object without a uid or a resourceVersion is never cached (always diffed). A resourceVersion is
- *       never trusted alone: a recreated object with a reused resourceVersion has a new uid, so it misses.</li>
+ *   <li>A live object without a uid or a resourceVersion is never matched by identity fields: only the very same
+ *       object is recognised, else it is diffed. A resourceVersion is never trusted alone: a recreated object with
+ *       a reused resourceVersion has a new uid, so it misses.</li>
  *   <li>It relies on the target's promise that uid + resourceVersion name one exact content of a live object, as
  *       the Kubernetes API guarantees. Use one caching differ per target (e.g. per engine): targets that number
  *       uids independently (like two in-memory targets) must not share one.</li>
  *   <li>Holds at most {@code maximumSize} entries (least recently used evicted), each a few digests and weak
  *       references, never trees.</li>
  * </ul>
+ *
+ * <p>It also remembers the last state diff it returned (which holds that run's desired and live objects until the
+ * next call): when it is asked about the same {@link DesiredState} object and a live state made of the very same
+ * {@link LiveResource} objects, it returns that state diff again without looking at any resource, and a later
+ * state diff keeps every per-resource diff whose desired and live objects did not change.
  *
  * <p>Thread-safe: share it between the runs of one engine.
  */
@@ -48,6 +54,7 @@ public final class CachingStateDiffer implements StateDiffer {
 
     private final StateDiffer delegate;
     private final Cache<ResourceKey, CachedDiff> cache;
+    private volatile LastDiff last;
 
     private CachingStateDiffer(StateDiffer delegate, long maximumSize) {
         this.delegate = requireNonNull(delegate, "delegate is null");
@@ -86,29 +93,37 @@ public final class CachingStateDiffer implements StateDiffer {
         if (!isNatural(desired.resources().comparator()) || !isNatural(live.resources().comparator())) {
             return delegate.diff(desired, live);
         }
-        return StateDiff.ofSorted(mergeWalk(desired.resources(), live.resources()));
+        LastDiff previous = last;
+        if (previous != null && previous.sameInputs(desired, live)) {
+            return previous.diff();
+        }
+        StateDiff result = StateDiff.ofSorted(mergeWalk(desired.resources(), live.resources(), previous));
+        last = LastDiff.of(desired, live, result);
+        return result;
     }
 
     /* Both maps are in key order: walking them side by side pairs each key with one comparison, instead of a
-       binary search per key, and yields the diffs already sorted for the state diff. */
+       binary search per key, and yields the diffs already sorted for the state diff. The previous state diff is
+       walked alongside: a key whose desired and live objects are the very ones it holds keeps its diff as is. */
     private List<ResourceDiff> mergeWalk(SortedMap<ResourceKey, Resource> desired,
-            SortedMap<ResourceKey, LiveResource> live) {
+            SortedMap<ResourceKey, LiveResource> live, LastDiff previous) {
         List<ResourceDiff> diffs = new ArrayList<>(desired.size() + 8);
+        PreviousCursor before = previous == null ? PreviousCursor.NONE : previous.cursor();
         Iterator<Map.Entry<ResourceKey, Resource>> left = desired.entrySet().iterator();
         Iterator<Map.Entry<ResourceKey, LiveResource>> right = live.entrySet().iterator();
         Map.Entry<ResourceKey, Resource> d = left.hasNext() ? left.next() : null;
         Map.Entry<ResourceKey, LiveResource> l = right.hasNext() ? right.next() : null;
         while (d != null || l != null) {
             int order = d == null ? 1 : l == null ? -1 : d.getKey().compareTo(l.getKey());
-            if (order < 0) {
-                diffs.add(diff(d.getKey(), d.getValue(), null));
+            ResourceKey key = order <= 0 ? d.getKey() : l.getKey();
+            Resource desiredObject = order <= 0 ? d.getValue() : null;
+            LiveResource liveObject = order >= 0 ? l.getValue() : null;
+            ResourceDiff kept = before.find(key, desiredObject, liveObject);
+            diffs.add(kept != null ? kept : diff(key, desiredObject, liveObject));
+            if (order <= 0) {
                 d = left.hasNext() ? left.next() : null;
-            } else if (order > 0) {
-                diffs.add(diff(l.getKey(), null, l.getValue()));
-                l = right.hasNext() ? right.next() : null;
-            } else {
-                diffs.add(diff(d.getKey(), d.getValue(), l.getValue()));
-                d = left.hasNext() ? left.next() : null;
+            }
+            if (order >= 0) {
                 l = right.hasNext() ? right.next() : null;
             }
         }
@@ -153,6 +168,7 @@ public final class CachingStateDiffer implements StateDiffer {
      * Forgets every cached diff, e.g. after the wrapped differ's configuration changed elsewhere.
      */
     public void clear() {
+        last = null;
         cache.invalidateAll();
     }
 

@@ -123,6 +123,16 @@ public final class ResourceDiff {
         return Optional.ofNullable(live);
     }
 
+    /** Returns the desired resource or {@code null}, without an {@code Optional}, for hot paths. */
+    Resource desiredOrNull() {
+        return desired;
+    }
+
+    /** Returns the live object or {@code null}, without an {@code Optional}, for hot paths. */
+    LiveResource liveOrNull() {
+        return live;
+    }
+
     /**
      * Tells whether anything must change.
      *

@@ -13,10 +13,11 @@ import java.util.TreeMap;
  * The per-resource differences between a desired and a live state, sorted by key. Immutable and thread-safe.
  */
 public final class StateDiff {
-    private final ImmutableSortedMap<ResourceKey, ResourceDiff> diffs;
+    private final List<ResourceDiff> sorted;
+    private volatile ImmutableSortedMap<ResourceKey, ResourceDiff> map;
 
-    private StateDiff(ImmutableSortedMap<ResourceKey, ResourceDiff> diffs) {
-        this.diffs = diffs;
+    private StateDiff(List<ResourceDiff> sorted) {
+        this.sorted = sorted;
     }
 
     /**
@@ -28,13 +29,16 @@ public final class StateDiff {
      */
     public static StateDiff of(Collection<ResourceDiff> diffs) {
         requireNonNull(diffs, "diffs is null");
+        if (strictlyIncreasing(diffs)) {
+            return new StateDiff(List.copyOf(diffs));
+        }
         TreeMap<ResourceKey, ResourceDiff> map = new TreeMap<>();
         for (ResourceDiff diff : diffs) {
             if (map.put(diff.key(), diff) != null) {
                 throw new IllegalArgumentException("duplicate diff for " + diff.key());
             }
         }
-        return new StateDiff(ImmutableSortedMap.copyOfSorted(map));
+        return new StateDiff(List.copyOf(map.values()));
     }
 
     /**
@@ -45,16 +49,31 @@ public final class StateDiff {
      * @throws IllegalArgumentException when the keys are not strictly increasing
      */
     static StateDiff ofSorted(List<ResourceDiff> sorted) {
-        ImmutableSortedMap.Builder<ResourceKey, ResourceDiff> builder = ImmutableSortedMap.naturalOrder();
+        if (!strictlyIncreasing(sorted)) {
+            throw new IllegalArgumentException("diffs out of key order or duplicate");
+        }
+        return new StateDiff(List.copyOf(sorted));
+    }
+
+    private static boolean strictlyIncreasing(Collection<ResourceDiff> diffs) {
         ResourceKey previous = null;
-        for (ResourceDiff diff : sorted) {
+        for (ResourceDiff diff : diffs) {
+            requireNonNull(diff, "diff is null");
             if (previous != null && previous.compareTo(diff.key()) >= 0) {
-                throw new IllegalArgumentException("diffs out of order or duplicate: " + previous + ", " + diff.key());
+                return false;
             }
-            builder.put(diff.key(), diff);
             previous = diff.key();
         }
-        return new StateDiff(builder.build());
+        return true;
+    }
+
+    /**
+     * Returns every resource's diff in key order (in-sync resources included); the cheapest way to walk them.
+     *
+     * @return an unmodifiable list sorted by key
+     */
+    public List<ResourceDiff> inKeyOrder() {
+        return sorted;
     }
 
     /**
@@ -63,7 +82,25 @@ public final class StateDiff {
      * @return an unmodifiable sorted map
      */
     public SortedMap<ResourceKey, ResourceDiff> resources() {
-        return diffs;
+        ImmutableSortedMap<ResourceKey, ResourceDiff> result = map;
+        if (result == null) {
+            ImmutableSortedMap.Builder<ResourceKey, ResourceDiff> builder = ImmutableSortedMap.naturalOrder();
+            for (ResourceDiff diff : sorted) {
+                builder.put(diff.key(), diff);
+            }
+            result = builder.buildOrThrow();
+            map = result;
+        }
+        return result;
+    }
+
+    /**
+     * Returns how many resources this diff covers, in-sync ones included.
+     *
+     * @return the number of resource diffs
+     */
+    public int size() {
+        return sorted.size();
     }
 
     /**
@@ -72,7 +109,7 @@ public final class StateDiff {
      * @return an unmodifiable list without {@link ChangeType#NONE}
      */
     public List<ResourceDiff> changed() {
-        return diffs.values().stream().filter(ResourceDiff::hasChanges).toList();
+        return sorted.stream().filter(ResourceDiff::hasChanges).toList();
     }
 
     /**
@@ -81,7 +118,12 @@ public final class StateDiff {
      * @return {@code true} when some diff is not {@link ChangeType#NONE}
      */
     public boolean hasChanges() {
-        return diffs.values().stream().anyMatch(ResourceDiff::hasChanges);
+        for (ResourceDiff diff : sorted) {
+            if (diff.hasChanges()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -91,7 +133,13 @@ public final class StateDiff {
      * @return how many resources have it
      */
     public int count(ChangeType type) {
-        return (int) diffs.values().stream().filter(d -> d.type() == type).count();
+        int count = 0;
+        for (ResourceDiff diff : sorted) {
+            if (diff.type() == type) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

@@ -5,11 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -71,7 +68,8 @@ public final class GitOpsController implements AutoCloseable {
     private final ReconcileListener reconcileListener;
     private volatile boolean closed;
 
-    private GitOpsController(Builder b) {
+    /** Takes the settings of a builder, for {@link GitOpsControllerBuilder#build()}. */
+    GitOpsController(GitOpsControllerBuilder b) {
         this.ownedTimer = b.scheduler == null
                 ? Executors.newSingleThreadScheduledExecutor(threads("gitops4j-loop-timer-")) : null;
         this.ownedWorkers = b.executor == null
@@ -92,8 +90,8 @@ public final class GitOpsController implements AutoCloseable {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static GitOpsControllerBuilder builder() {
+        return new GitOpsControllerBuilder();
     }
 
     /**
@@ -347,156 +345,5 @@ public final class GitOpsController implements AutoCloseable {
     @Override
     public String toString() {
         return "GitOpsController{applications=" + apps.size() + ", closed=" + closed + "}";
-    }
-
-    /** Configures a {@link GitOpsController}. Not thread-safe; the controller it builds is. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private Scheduler scheduler;
-        private Executor executor;
-        private int workers = 4;
-        private ControllerListener listener = ControllerListener.NOOP;
-        private ReconcileListener reconcileListener = ReconcileListener.NOOP;
-        private int historySize = 20;
-        private Path historyFile;
-        private Duration shutdownGrace = Duration.ofSeconds(30);
-        private Random random = new Random();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the clock for run times, statuses and history (default the UTC system clock). Use the same clock
-         * the scheduler uses.
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = requireNonNull(value, "clock is null");
-            return this;
-        }
-
-        /**
-         * Sets the scheduler that fires intervals and retries (default: a daemon timer thread the controller owns
-         * and stops on {@link #close()}).
-         *
-         * @param value the scheduler
-         * @return this builder
-         */
-        public Builder scheduler(Scheduler value) {
-            this.scheduler = requireNonNull(value, "scheduler is null");
-            return this;
-        }
-
-        /**
-         * Sets the number of worker threads that run reconciles (default 4), when no {@link #executor} is set.
-         *
-         * @param value at least 1
-         * @return this builder
-         */
-        public Builder workers(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("workers must be at least 1: " + value);
-            }
-            this.workers = value;
-            return this;
-        }
-
-        /**
-         * Runs reconciles on an executor the caller owns instead of an own pool of {@link #workers} threads; the
-         * caller bounds it and shuts it down. Tests pass {@code Runnable::run} to run inline.
-         *
-         * @param value the executor
-         * @return this builder
-         */
-        public Builder executor(Executor value) {
-            this.executor = requireNonNull(value, "executor is null");
-            return this;
-        }
-
-        /**
-         * Sets the listener (default {@link ControllerListener#NOOP}).
-         *
-         * @param value the listener; must be fast, thread-safe, and must not throw
-         * @return this builder
-         */
-        public Builder listener(ControllerListener value) {
-            this.listener = requireNonNull(value, "listener is null");
-            return this;
-        }
-
-        /**
-         * Sets the listener every application's engine reports each run's steps to (default
-         * {@link ReconcileListener#NOOP}); events name the application.
-         *
-         * @param value the listener; must be fast, thread-safe, and must not throw
-         * @return this builder
-         */
-        public Builder reconcileListener(ReconcileListener value) {
-            this.reconcileListener = requireNonNull(value, "reconcileListener is null");
-            return this;
-        }
-
-        /**
-         * Sets how many runs each application keeps in memory (default 20).
-         *
-         * @param value at least 1
-         * @return this builder
-         */
-        public Builder historySize(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("historySize must be at least 1: " + value);
-            }
-            this.historySize = value;
-            return this;
-        }
-
-        /**
-         * Appends every run of every application to a JSON Lines file (read it with {@link HistoryFile#read}).
-         *
-         * @param value the file; its folder must exist
-         * @return this builder
-         */
-        public Builder historyFile(Path value) {
-            this.historyFile = requireNonNull(value, "historyFile is null");
-            return this;
-        }
-
-        /**
-         * Sets how long {@link #close()} lets running reconciles finish before interrupting them (default 30 s).
-         *
-         * @param value not negative
-         * @return this builder
-         */
-        public Builder shutdownGrace(Duration value) {
-            requireNonNull(value, "shutdownGrace is null");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("shutdownGrace must not be negative: " + value);
-            }
-            this.shutdownGrace = value;
-            return this;
-        }
-
-        /**
-         * Sets the source of randomness for jitter (default a new {@link Random}); a seeded one makes jitter
-         * repeatable.
-         *
-         * @param value the random generator
-         * @return this builder
-         */
-        public Builder random(Random value) {
-            this.random = requireNonNull(value, "random is null");
-            return this;
-        }
-
-        /**
-         * Builds the controller; it runs applications as soon as they are added.
-         *
-         * @return the controller
-         */
-        public GitOpsController build() {
-            return new GitOpsController(this);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.health.Health;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.inventory.Inventory;
-import io.gitops4j.model.LiveState;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.reconcile.ReconcileResult;
@@ -19,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The health of an application after a run: the engine reports the health of what the run applied; the declared
- * resources it left alone (in sync) are observed afresh in one batched {@link Target#observe} of just those keys
- * and assessed with {@link Target#health}, so a run that applies nothing does not leave a stale health; a run
- * that skips the engine (nothing changed under the path) assesses what the inventory lists. Stateless.
+ * resources it left alone (in sync) are observed afresh in one batched {@link HealthAssessment#observe} of just
+ * those keys, so a run that applies nothing does not leave a stale health; a run that skips the engine (nothing
+ * changed under the path) assesses what the inventory lists. The aggregate is {@link HealthAssessment#aggregate()}.
+ * Stateless.
  */
 final class HealthRefresh {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRefresh.class);
@@ -64,27 +64,13 @@ final class HealthRefresh {
 
     private static HealthStatus worst(String application, Target target, Collection<ResourceKey> unassessed,
                                       Map<ResourceKey, Health> health) {
-        if (!unassessed.isEmpty()) {
-            try {
-                LiveState live = target.observe(unassessed);
-                for (ResourceKey key : unassessed) {
-                    health.put(key, live.get(key).map(resource -> assess(target, resource.object()))
-                            .orElseGet(() -> Health.missing("declared but not found on the target")));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("application {}: cannot observe its resources to refresh their health: {}", application,
-                        ApplicationRun.message(e));
-                return HealthStatus.UNKNOWN;
-            }
+        HealthAssessment fresh = HealthAssessment.observe(target, unassessed);
+        if (fresh.observeFailure().isPresent()) {
+            LOG.warn("application {}: cannot refresh the health of its resources: {}", application,
+                    fresh.observeFailure().get());
+            return HealthStatus.UNKNOWN;
         }
-        return health.values().stream().map(Health::status).reduce(HealthStatus::worst).orElse(HealthStatus.HEALTHY);
-    }
-
-    private static Health assess(Target target, Resource live) {
-        try {
-            return target.health(live);
-        } catch (RuntimeException e) {
-            return Health.unknown("health check failed: " + ApplicationRun.message(e));
-        }
+        health.putAll(fresh.health());
+        return HealthAssessment.of(health).aggregate();
     }
 }

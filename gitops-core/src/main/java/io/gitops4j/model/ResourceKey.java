@@ -2,7 +2,6 @@ package io.gitops4j.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Comparator;
 
 /**
  * The identity of a resource: API group, kind, namespace and name.
@@ -21,11 +20,6 @@ import java.util.Comparator;
  */
 public record ResourceKey(String group, String kind, String namespace, String name)
         implements Comparable<ResourceKey> {
-
-    private static final Comparator<ResourceKey> ORDER = Comparator.comparing(ResourceKey::group)
-            .thenComparing(ResourceKey::kind)
-            .thenComparing(ResourceKey::namespace)
-            .thenComparing(ResourceKey::name);
 
     /** Validates the components; every component is required, {@code kind} and {@code name} non-empty. */
     public ResourceKey {
@@ -127,9 +121,22 @@ public record ResourceKey(String group, String kind, String namespace, String na
         return new ResourceKey(group, kind, newNamespace, name);
     }
 
+    /** Orders by group, kind, namespace, then name; the same key object compares equal without reading it. */
     @Override
     public int compareTo(ResourceKey other) {
-        return ORDER.compare(this, other);
+        if (this == other) {
+            return 0;
+        }
+        int order = group.compareTo(other.group);
+        if (order != 0) {
+            return order;
+        }
+        order = kind.compareTo(other.kind);
+        if (order != 0) {
+            return order;
+        }
+        order = namespace.compareTo(other.namespace);
+        return order != 0 ? order : name.compareTo(other.name);
     }
 
     @Override

@@ -14,43 +14,39 @@ final class KindOrder {
     static final int CUSTOM_RESOURCE_DEFINITION = 1;
     static final int OTHER = 100;
 
-    private static final String RBAC = "rbac.authorization.k8s.io/";
-    private static final Map<String, Integer> RANKS = Map.ofEntries(
-            Map.entry("/Namespace", NAMESPACE),
-            Map.entry("apiextensions.k8s.io/CustomResourceDefinition", CUSTOM_RESOURCE_DEFINITION),
-            Map.entry("/ServiceAccount", 10),
-            Map.entry(RBAC + "ClusterRole", 11),
-            Map.entry(RBAC + "Role", 12),
-            Map.entry(RBAC + "ClusterRoleBinding", 13),
-            Map.entry(RBAC + "RoleBinding", 14),
-            Map.entry("/ConfigMap", 20),
-            Map.entry("/Secret", 21),
-            Map.entry("storage.k8s.io/StorageClass", 22),
-            Map.entry("/PersistentVolume", 23),
-            Map.entry("/PersistentVolumeClaim", 24),
-            Map.entry("/Service", 30),
-            Map.entry("/Pod", 40),
-            Map.entry("/ReplicationController", 41),
-            Map.entry("apps/ReplicaSet", 42),
-            Map.entry("apps/Deployment", 43),
-            Map.entry("apps/StatefulSet", 44),
-            Map.entry("apps/DaemonSet", 45),
-            Map.entry("batch/Job", 46),
-            Map.entry("batch/CronJob", 47));
+    /* group -> kind -> rank; two lookups, no string built per key. */
+    private static final Map<String, Map<String, Integer>> RANKS = Map.of(
+            "", Map.ofEntries(
+                    Map.entry("Namespace", NAMESPACE),
+                    Map.entry("ServiceAccount", 10),
+                    Map.entry("ConfigMap", 20),
+                    Map.entry("Secret", 21),
+                    Map.entry("PersistentVolume", 23),
+                    Map.entry("PersistentVolumeClaim", 24),
+                    Map.entry("Service", 30),
+                    Map.entry("Pod", 40),
+                    Map.entry("ReplicationController", 41)),
+            "apiextensions.k8s.io", Map.of("CustomResourceDefinition", CUSTOM_RESOURCE_DEFINITION),
+            "rbac.authorization.k8s.io", Map.of("ClusterRole", 11, "Role", 12, "ClusterRoleBinding", 13,
+                    "RoleBinding", 14),
+            "storage.k8s.io", Map.of("StorageClass", 22),
+            "apps", Map.of("ReplicaSet", 42, "Deployment", 43, "StatefulSet", 44, "DaemonSet", 45),
+            "batch", Map.of("Job", 46, "CronJob", 47));
 
     private KindOrder() {
     }
 
     static int rank(ResourceKey key) {
-        return RANKS.getOrDefault(key.group() + "/" + key.kind(), OTHER);
+        Map<String, Integer> kinds = RANKS.get(key.group());
+        Integer rank = kinds == null ? null : kinds.get(key.kind());
+        return rank == null ? OTHER : rank;
     }
 
     /**
      * Returns how late a deletion must come regardless of wave: 0 for ordinary objects, 1 for CRDs (after their
      * custom resources), 2 for Namespaces (after everything inside them).
      */
-    static int containerTier(ResourceKey key) {
-        int rank = rank(key);
+    static int containerTier(int rank) {
         if (rank == NAMESPACE) {
             return 2;
         }

@@ -25,8 +25,13 @@ public final class Plan {
 
     Plan(List<PlanStep> desiredOrder, List<PlanStep> deletes) {
         this.desiredOrder = List.copyOf(desiredOrder);
-        this.applies = this.desiredOrder.stream().filter(s -> s.action() != ChangeType.NONE).toList();
-        this.unchanged = this.desiredOrder.stream().filter(s -> s.action() == ChangeType.NONE).toList();
+        List<PlanStep> changing = new ArrayList<>();
+        List<PlanStep> inSync = new ArrayList<>(this.desiredOrder.size());
+        for (PlanStep step : this.desiredOrder) {
+            (step.action() == ChangeType.NONE ? inSync : changing).add(step);
+        }
+        this.applies = List.copyOf(changing);
+        this.unchanged = List.copyOf(inSync);
         this.deletes = List.copyOf(deletes);
         List<PlanStep> all = new ArrayList<>(applies.size() + this.deletes.size());
         all.addAll(applies);

@@ -22,10 +22,14 @@ import java.util.List;
  * every other deletion and Namespaces last, so custom resources go before their CRD and namespaced objects before
  * their Namespace. A deletion's wave comes from the live object's annotations.
  *
- * <p>Deterministic: the same diff always gives the same plan. Stateless and thread-safe.
+ * <p>Deterministic: the same diff always gives the same plan. Thread-safe. {@link #defaults()} is stateless;
+ * {@link #remembering()} makes a planner for one engine that remembers its last plan: asked about the same
+ * {@link StateDiff} object again it returns that plan, and for a new diff it keeps the step (and its wave, read from
+ * the resource's annotations) of every per-resource diff that is the very same object as last time, which is what a
+ * {@link io.gitops4j.diff.CachingStateDiffer} hands back for unchanged resources. Either way the plan is the same.
  */
 public final class Planner {
-    private static final Planner DEFAULTS = new Planner();
+    private static final Planner DEFAULTS = new Planner(false);
 
     /* Steps arrive sorted by key (StateDiff is a sorted map) and List.sort is stable, so sorting by wave and kind
        alone yields (wave, kind, key) order without comparing keys; deletes are reversed first for reverse keys. */
@@ -35,14 +39,11 @@ public final class Planner {
     private static final Comparator<Ordered> DELETE_ORDER = Comparator.comparingInt(Ordered::tier)
             .thenComparing(APPLY_ORDER.reversed());
 
-    /** A step with its sort fields computed once. */
-    private record Ordered(PlanStep step, int wave, int rank, int tier) {
-        static Ordered of(PlanStep step) {
-            return new Ordered(step, step.wave(), KindOrder.rank(step.key()), KindOrder.containerTier(step.key()));
-        }
-    }
+    private final boolean remembers;
+    private volatile LastPlan last;
 
-    private Planner() {
+    private Planner(boolean remembers) {
+        this.remembers = remembers;
     }
 
     /**
@@ -55,6 +56,16 @@ public final class Planner {
     }
 
     /**
+     * Returns a new planner with the standard ordering rules that remembers its last plan (see the class
+     * description); give each engine its own. It holds the last diff and plan until the next call.
+     *
+     * @return a new remembering planner
+     */
+    public static Planner remembering() {
+        return new Planner(true);
+    }
+
+    /**
      * Plans a diff.
      *
      * @param diff the per-resource differences
@@ -63,19 +74,34 @@ public final class Planner {
      */
     public Plan plan(StateDiff diff) {
         requireNonNull(diff, "diff is null");
-        List<Ordered> desired = new ArrayList<>(diff.resources().size());
+        LastPlan previous = last;
+        if (previous != null && previous.diff() == diff) {
+            return previous.plan();
+        }
+        List<ResourceDiff> resources = diff.inKeyOrder();
+        Ordered[] inKeyOrder = new Ordered[resources.size()];
+        List<Ordered> desired = new ArrayList<>(resources.size());
         List<Ordered> deletes = new ArrayList<>();
-        for (ResourceDiff resource : diff.resources().values()) {
-            if (resource.type() == ChangeType.DELETE) {
-                deletes.add(Ordered.of(step(resource, resource.live().orElseThrow().object())));
-            } else {
-                desired.add(Ordered.of(step(resource, resource.desired().orElseThrow())));
+        OrderedCursor kept = previous == null ? OrderedCursor.NONE : previous.cursor();
+        for (int i = 0; i < inKeyOrder.length; i++) {
+            ResourceDiff resource = resources.get(i);
+            Ordered entry = kept.find(resource);
+            if (entry == null) {
+                entry = Ordered.of(resource.type() == ChangeType.DELETE
+                        ? step(resource, resource.live().orElseThrow().object())
+                        : step(resource, resource.desired().orElseThrow()));
             }
+            inKeyOrder[i] = entry;
+            (entry.step().isDelete() ? deletes : desired).add(entry);
         }
         desired.sort(APPLY_ORDER);
         Collections.reverse(deletes);
         deletes.sort(DELETE_ORDER);
-        return new Plan(steps(desired), steps(deletes));
+        Plan plan = new Plan(steps(desired), steps(deletes));
+        if (remembers) {
+            last = new LastPlan(diff, inKeyOrder, plan);
+        }
+        return plan;
     }
 
     private static List<PlanStep> steps(List<Ordered> ordered) {

@@ -7,7 +7,8 @@ import io.gitops4j.target.Target;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The collaborators of an engine, shared by its runs. Immutable. */
+/** The collaborators of an engine, shared by its runs, and what its last run prepared. */
 record EngineContext(String application, DesiredStateSource source, Target target, StateDiffer differ,
-        Planner planner, ReconcileListener listener, Clock clock, Sleeper sleeper, Duration healthPollInterval) {
+        Planner planner, ReconcileListener listener, Clock clock, Sleeper sleeper, Duration healthPollInterval,
+        PreparedMemo prepared) {
 }

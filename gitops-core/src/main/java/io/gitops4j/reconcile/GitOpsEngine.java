@@ -123,7 +123,7 @@ public final class GitOpsEngine implements Reconciler {
         private DesiredStateSource source;
         private Target target;
         private StateDiffer differ;
-        private Planner planner = Planner.defaults();
+        private Planner planner;
         private ReconcileListener listener = ReconcileListener.NOOP;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -183,7 +183,7 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
-         * Sets the planner (default {@link Planner#defaults()}).
+         * Sets the planner (default: a {@link Planner#remembering()} planner of this engine's own).
          *
          * @param value the planner
          * @return this builder
@@ -254,8 +254,9 @@ public final class GitOpsEngine implements Reconciler {
                         + (target == null ? " target" : ""));
             }
             StateDiffer chosen = differ != null ? differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
-            return new GitOpsEngine(new EngineContext(application, source, target, chosen, planner,
-                    new GuardedListener(listener), clock, sleeper, healthPollInterval));
+            Planner planning = planner != null ? planner : Planner.remembering();
+            return new GitOpsEngine(new EngineContext(application, source, target, chosen, planning,
+                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new PreparedMemo()));
         }
     }
 }

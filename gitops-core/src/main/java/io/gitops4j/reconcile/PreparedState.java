@@ -9,6 +9,7 @@ import io.gitops4j.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -20,12 +21,27 @@ import java.util.TreeMap;
  */
 record PreparedState(DesiredState state, List<StepResult> failures) {
 
-    static PreparedState of(String application, DesiredState desired, Target target) {
+    /**
+     * Prepares a desired state, reusing what the previous preparation made of the very same source resources.
+     *
+     * @param application the application, for tracking ids
+     * @param desired the loaded desired state
+     * @param target the target resolving keys
+     * @param previous source resource to prepared resource from the last preparation (by identity)
+     * @param made where to record source resource to prepared resource for the next one
+     * @return the prepared state
+     */
+    static PreparedState of(String application, DesiredState desired, Target target,
+            Map<Resource, Resource> previous, Map<Resource, Resource> made) {
         TreeMap<ResourceKey, Resource> resolved = new TreeMap<>();
         List<StepResult> failures = new ArrayList<>();
         for (Resource resource : desired.resources().values()) {
             try {
-                Resource ready = stamp(application, resolve(target, resource));
+                ResourceKey key = target.resolve(resource.key());
+                Resource before = previous.get(resource);
+                Resource ready = before != null && before.key().equals(key)
+                        ? before : stamp(application, resolve(key, resource));
+                made.put(resource, ready);
                 Resource clash = resolved.putIfAbsent(ready.key(), ready);
                 if (clash != null) {
                     failures.add(failed(resource.key(), "resolves to " + ready.key() + ", which "
@@ -38,8 +54,7 @@ record PreparedState(DesiredState state, List<StepResult> failures) {
         return new PreparedState(DesiredState.of(desired.revision(), resolved.values()), List.copyOf(failures));
     }
 
-    private static Resource resolve(Target target, Resource resource) {
-        ResourceKey key = target.resolve(resource.key());
+    private static Resource resolve(ResourceKey key, Resource resource) {
         if (key.equals(resource.key())) {
             return resource;
         }

@@ -2,6 +2,7 @@ package io.gitops4j.reconcile;
 
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
@@ -13,6 +14,7 @@ import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,7 @@ final class ReconcileRun {
         }
 
         StepRunner runner = new StepRunner(context, options, result, deadline);
-        PreparedState prepared = PreparedState.of(context.application(), desired, context.target());
+        PreparedState prepared = context.prepared().prepare(context.application(), desired, context.target());
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
@@ -89,7 +91,7 @@ final class ReconcileRun {
             if (staged == null) {
                 return finish(false);
             }
-            prepared = PreparedState.of(context.application(), desired, context.target());
+            prepared = context.prepared().prepare(context.application(), desired, context.target());
         }
         for (StepResult failure : prepared.failures()) {
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
@@ -147,11 +149,26 @@ final class ReconcileRun {
         if (diff == null) {
             return null;
         }
-        StateDiff owned = StateDiff.of(diff.resources().values().stream()
-                .filter(d -> d.type() != ChangeType.DELETE || inventory.contains(d.key()))
-                .flatMap(d -> ObjectPolicy.apply(d).stream())
-                .toList());
+        StateDiff owned = owned(diff, inventory);
         return attempt("cannot plan", () -> context.planner().plan(owned));
+    }
+
+    /** The diff without deletions of objects the inventory does not own, with the per-object policies applied. */
+    private static StateDiff owned(StateDiff diff, Inventory inventory) {
+        List<ResourceDiff> kept = new ArrayList<>(diff.size());
+        boolean same = true;
+        for (ResourceDiff resource : diff.inKeyOrder()) {
+            if (resource.type() == ChangeType.DELETE && !inventory.contains(resource.key())) {
+                same = false;
+                continue;
+            }
+            ResourceDiff applied = ObjectPolicy.apply(resource).orElse(null);
+            same &= applied == resource;
+            if (applied != null) {
+                kept.add(applied);
+            }
+        }
+        return same ? diff : StateDiff.of(kept);
     }
 
     private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {

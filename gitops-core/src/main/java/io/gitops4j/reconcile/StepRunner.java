@@ -3,6 +3,7 @@ package io.gitops4j.reconcile;
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
@@ -212,11 +213,7 @@ final class StepRunner {
     }
 
     private Health healthOf(ApplyResult outcome) {
-        try {
-            return context.target().health(outcome.live());
-        } catch (RuntimeException e) {
-            return Health.unknown("health check failed: " + e.getMessage());
-        }
+        return HealthAssessment.assess(context.target(), outcome.live());
     }
 
     private void record(StepResult step) {

@@ -31,6 +31,7 @@ final class FakeTarget implements Target {
     final Set<String> unknownKinds = new HashSet<>();
     final List<String> calls = new ArrayList<>();
     boolean failDeletes;
+    String defaultNamespace = "default";
     Function<Resource, Health> health = live -> Health.healthy();
     /** Runs at the start of every call of that kind: advance a manual clock, change an object behind the engine. */
     Runnable onApply = () -> { };
@@ -46,7 +47,7 @@ final class FakeTarget implements Target {
         if (unknownKinds.contains(key.kind())) {
             throw new TargetException(key, "unknown kind " + key.kind() + "; install its CRD first");
         }
-        return key.namespace().isEmpty() && !key.kind().equals("Namespace") ? key.withNamespace("default") : key;
+        return key.namespace().isEmpty() && !key.kind().equals("Namespace") ? key.withNamespace(defaultNamespace) : key;
     }
 
     @Override

@@ -7,13 +7,13 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.git.GitRef;
 import io.gitops4j.git.GitSource;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
-import io.gitops4j.samples.render.LiveHealth;
 import io.gitops4j.samples.render.PlanDiffs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -232,8 +232,8 @@ public final class Demo {
         private DemoStep finish(int number, String title, Optional<io.gitops4j.diff.StateDiff> drift,
                 ReconcileResult result, List<String> notes) {
             printer.reconciled(result);
-            DemoStep step = new DemoStep(title, drift, result, LiveHealth.of(cluster.target(),
-                    result.plan().allApplies().stream().map(PlanStep::key).toList()), notes);
+            DemoStep step = new DemoStep(title, drift, result, HealthAssessment.observe(cluster.target(),
+                    result.plan().allApplies().stream().map(PlanStep::key).toList()).health(), notes);
             printer.health(step, cluster.isEmbedded(), !drift.isEmpty());
             if (!result.succeeded()) {
                 throw new DemoException("step " + number + " (" + title + ") failed: " + result.error().orElse(

@@ -3,12 +3,16 @@ package io.gitops4j.samples.render;
 import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.health.Health;
+import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.ResourceKey;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders resource health as an aligned table, one resource a line, then the overall (worst) status. */
+/**
+ * Renders resource health as an aligned table, one resource a line, then the overall status
+ * ({@link HealthAssessment#aggregate()}).
+ */
 public final class HealthText {
 
     private HealthText() {
@@ -29,10 +33,8 @@ public final class HealthText {
         }
         int width = health.keySet().stream().mapToInt(key -> key.toString().length()).max().orElse(0);
         StringBuilder text = new StringBuilder();
-        HealthStatus worst = HealthStatus.HEALTHY;
         for (Map.Entry<ResourceKey, Health> entry : health.entrySet()) {
             Health value = entry.getValue();
-            worst = HealthStatus.worst(worst, value.status());
             text.append(indent).append(pad(entry.getKey().toString(), width)).append("  ")
                     .append(label(value.status()));
             if (!value.message().isEmpty()) {
@@ -40,7 +42,8 @@ public final class HealthText {
             }
             text.append('\n');
         }
-        return text.append(indent).append("overall: ").append(label(worst)).append('\n').toString();
+        return text.append(indent).append("overall: ")
+                .append(label(HealthAssessment.of(health).aggregate())).append('\n').toString();
     }
 
     /**

@@ -1,0 +1,50 @@
+package io.gitops4j.diff;
+
+import io.gitops4j.model.LiveResource;
+import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
+
+/**
+ * Walks the per-resource diffs of the previous state diff in key order, alongside a new walk in key order, and
+ * hands back a previous diff when its desired and live objects are the very ones of the new walk (immutable
+ * objects, so the diff is still exact). Single-threaded; one walk.
+ */
+final class PreviousCursor {
+    /** A cursor over nothing, for the first walk. */
+    static final PreviousCursor NONE = new PreviousCursor(new ResourceDiff[0]);
+
+    private final ResourceDiff[] previous;
+    private int index;
+
+    PreviousCursor(ResourceDiff[] previous) {
+        this.previous = previous;
+    }
+
+    /**
+     * Returns the previous diff of a key when it was computed from exactly these objects. Keys must be asked in
+     * increasing order.
+     *
+     * @param key the key
+     * @param desired the desired resource, or {@code null}
+     * @param live the live object, or {@code null}
+     * @return the previous diff, or {@code null} when there is none for these objects
+     */
+    ResourceDiff find(ResourceKey key, Resource desired, LiveResource live) {
+        while (index < previous.length) {
+            ResourceDiff candidate = previous[index];
+            if (candidate.desiredOrNull() == desired && candidate.liveOrNull() == live) {
+                index++;
+                return candidate;
+            }
+            int order = candidate.key().compareTo(key);
+            if (order > 0) {
+                return null;
+            }
+            index++;
+            if (order == 0) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
