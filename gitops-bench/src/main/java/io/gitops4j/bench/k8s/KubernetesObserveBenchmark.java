@@ -38,8 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * running in the same JVM, then per call:
  * <ul>
  *   <li>{@link #observe}: {@code target.observe(keys)} alone;</li>
- *   <li>{@link #observeDiffPlan}: observe, {@link CachingStateDiffer} diff and {@link Planner} plan, finding
- *       nothing to do (as the engine's no-change run does),</li>
+ *   <li>{@link #observeDiffPlan}: observe, {@link CachingStateDiffer} diff and plan with a
+ *       {@link Planner#remembering()} planner (the engine's defaults), finding nothing to do, as the engine's
+ *       no-change run does,</li>
  * </ul>
  * with the target's reuse of unchanged live objects on ({@code reuse=true}: the same {@code LiveResource} instances
  * come back, so neither conversion, last-applied reconstruction nor the differ's digest runs) and off
@@ -65,7 +66,7 @@ public class KubernetesObserveBenchmark {
     @Param({"true", "false"})
     public boolean reuse;
 
-    private final Planner planner = Planner.defaults();
+    private final Planner planner = Planner.remembering();
     private EmbeddedKubernetesApi api;
     private KubernetesClient client;
     private KubernetesTarget target;
