@@ -15,9 +15,12 @@ import io.gitops4j.plan.Planner;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.testkit.gen.ResourceGenerator;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code liveObjectCacheSize(0)}: every object is converted and its last-applied state rebuilt from managedFields,
  * and the caching differ digests each new last-applied object). Both include the HTTP round trips and the embedded
  * server's own work of listing, which reuse cannot save, and fabric8's parsing of the responses. The server runs
- * with {@code TCP_NODELAY}, as a real API server does.
+ * with {@code TCP_NODELAY}, as a real API server does. Beside the wall time, {@code cpuMsPerOp} is the benchmark
+ * thread's CPU time per call (conversion, last-applied reconstruction, diff and plan run there; the server's
+ * threads are not counted), a steadier figure on a shared machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,6 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class KubernetesObserveBenchmark {
     private static final int NAMESPACES = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** How many Deployments. */
     @Param({"1000"})
@@ -117,23 +123,63 @@ public class KubernetesObserveBenchmark {
         api.close();
     }
 
+    /** The benchmark thread's CPU time per call, reported by JMH beside the wall time as {@code cpuMsPerOp}. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class ThreadCpu {
+        /** Mean thread CPU milliseconds per call in the current iteration. */
+        public double cpuMsPerOp;
+        private long nanos;
+        private long calls;
+
+        /** Starts the iteration's count afresh. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            nanos = 0;
+            calls = 0;
+            cpuMsPerOp = 0;
+        }
+
+        void add(long cpuNanos) {
+            nanos += cpuNanos;
+            calls++;
+            cpuMsPerOp = nanos / 1e6 / calls;
+        }
+    }
+
     /**
      * Reads every Deployment.
      *
+     * @param cpu where the thread CPU time per call is published
      * @return the live state
      */
     @Benchmark
-    public LiveState observe() {
-        return target.observe(desired.resources().keySet());
+    public LiveState observe(ThreadCpu cpu) {
+        long before = THREADS.getCurrentThreadCpuTime();
+        LiveState live = observe();
+        cpu.add(THREADS.getCurrentThreadCpuTime() - before);
+        return live;
     }
 
     /**
      * Reads every Deployment, diffs with the caching differ and plans.
      *
+     * @param cpu where the thread CPU time per call is published
      * @return the plan, with nothing to do
      */
     @Benchmark
-    public Plan observeDiffPlan() {
-        return planner.plan(differ.diff(desired, target.observe(desired.resources().keySet())));
+    public Plan observeDiffPlan(ThreadCpu cpu) {
+        long before = THREADS.getCurrentThreadCpuTime();
+        Plan plan = observeDiffPlan();
+        cpu.add(THREADS.getCurrentThreadCpuTime() - before);
+        return plan;
+    }
+
+    private LiveState observe() {
+        return target.observe(desired.resources().keySet());
+    }
+
+    private Plan observeDiffPlan() {
+        return planner.plan(differ.diff(desired, observe()));
     }
 }
