@@ -97,7 +97,7 @@ public final class CachingStateDiffer implements StateDiffer {
         if (previous != null && previous.sameInputs(desired, live)) {
             return previous.diff();
         }
-        StateDiff result = StateDiff.ofSorted(mergeWalk(desired.resources(), live.resources(), previous));
+        StateDiff result = StateDiff.ofMerged(mergeWalk(desired.resources(), live.resources(), previous));
         last = LastDiff.of(desired, live, result);
         return result;
     }
@@ -114,11 +114,18 @@ public final class CachingStateDiffer implements StateDiffer {
         Map.Entry<ResourceKey, Resource> d = left.hasNext() ? left.next() : null;
         Map.Entry<ResourceKey, LiveResource> l = right.hasNext() ? right.next() : null;
         while (d != null || l != null) {
+            ResourceDiff kept = d != null && l != null ? before.same(d.getValue(), l.getValue()) : null;
+            if (kept != null) {
+                diffs.add(kept);
+                d = left.hasNext() ? left.next() : null;
+                l = right.hasNext() ? right.next() : null;
+                continue;
+            }
             int order = d == null ? 1 : l == null ? -1 : d.getKey().compareTo(l.getKey());
             ResourceKey key = order <= 0 ? d.getKey() : l.getKey();
             Resource desiredObject = order <= 0 ? d.getValue() : null;
             LiveResource liveObject = order >= 0 ? l.getValue() : null;
-            ResourceDiff kept = before.find(key, desiredObject, liveObject);
+            kept = before.find(key, desiredObject, liveObject);
             diffs.add(kept != null ? kept : diff(key, desiredObject, liveObject));
             if (order <= 0) {
                 d = left.hasNext() ? left.next() : null;

@@ -55,6 +55,17 @@ public final class StateDiff {
         return new StateDiff(List.copyOf(sorted));
     }
 
+    /**
+     * Builds a state diff from diffs its caller made in strictly increasing key order (a merge of two sorted maps),
+     * without checking the order again.
+     *
+     * @param sorted one diff per resource, sorted by key
+     * @return the state diff
+     */
+    static StateDiff ofMerged(List<ResourceDiff> sorted) {
+        return new StateDiff(List.copyOf(sorted));
+    }
+
     private static boolean strictlyIncreasing(Collection<ResourceDiff> diffs) {
         ResourceKey previous = null;
         for (ResourceDiff diff : diffs) {
