@@ -20,6 +20,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -140,10 +141,13 @@ public class KubernetesObserveBenchmark {
             cpuMsPerOp = 0;
         }
 
-        void add(long cpuNanos) {
-            nanos += cpuNanos;
+        <T> T timed(Supplier<T> call) {
+            long before = THREADS.getCurrentThreadCpuTime();
+            T result = call.get();
+            nanos += THREADS.getCurrentThreadCpuTime() - before;
             calls++;
             cpuMsPerOp = nanos / 1e6 / calls;
+            return result;
         }
     }
 
@@ -155,10 +159,7 @@ public class KubernetesObserveBenchmark {
      */
     @Benchmark
     public LiveState observe(ThreadCpu cpu) {
-        long before = THREADS.getCurrentThreadCpuTime();
-        LiveState live = observe();
-        cpu.add(THREADS.getCurrentThreadCpuTime() - before);
-        return live;
+        return cpu.timed(this::observe);
     }
 
     /**
@@ -169,10 +170,7 @@ public class KubernetesObserveBenchmark {
      */
     @Benchmark
     public Plan observeDiffPlan(ThreadCpu cpu) {
-        long before = THREADS.getCurrentThreadCpuTime();
-        Plan plan = observeDiffPlan();
-        cpu.add(THREADS.getCurrentThreadCpuTime() - before);
-        return plan;
+        return cpu.timed(this::observeDiffPlan);
     }
 
     private LiveState observe() {
