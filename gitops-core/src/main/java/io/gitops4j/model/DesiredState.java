@@ -55,6 +55,10 @@ public final class DesiredState {
 
     private static ImmutableSortedMap<ResourceKey, Resource> index(Collection<Resource> resources) {
         requireNonNull(resources, "resources is null");
+        ImmutableSortedMap<ResourceKey, Resource> sorted = KeyIndex.ifSorted(resources, Resource::key);
+        if (sorted != null) {
+            return sorted;
+        }
         TreeMap<ResourceKey, Resource> map = new TreeMap<>();
         for (Resource resource : resources) {
             Resource previous = map.put(resource.key(), resource);

@@ -41,6 +41,10 @@ public final class LiveState {
      */
     public static LiveState of(Collection<LiveResource> resources) {
         requireNonNull(resources, "resources is null");
+        ImmutableSortedMap<ResourceKey, LiveResource> sorted = KeyIndex.ifSorted(resources, LiveResource::key);
+        if (sorted != null) {
+            return new LiveState(sorted);
+        }
         TreeMap<ResourceKey, LiveResource> map = new TreeMap<>();
         for (LiveResource resource : resources) {
             if (map.put(resource.key(), resource) != null) {

@@ -15,6 +15,7 @@ import io.gitops4j.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,14 +137,15 @@ final class ReconcileRun {
     }
 
     private Plan plan(DesiredState desired, Inventory inventory) {
-        Set<ResourceKey> keys = new TreeSet<>(desired.keys());
-        keys.addAll(inventory.keys());
+        List<ResourceKey> keys = SortedKeys.union(desired.keys(), inventory.keys());
         LiveState observed = attempt("cannot observe the live state", () -> context.target().observe(keys));
         if (observed == null) {
             return null;
         }
-        LiveState live = LiveState.of(observed.resources().values().stream()
-                .filter(object -> keys.contains(object.key())).toList());
+        Set<ResourceKey> wanted = new HashSet<>(keys);
+        LiveState live = wanted.containsAll(observed.resources().keySet()) ? observed
+                : LiveState.of(observed.resources().values().stream()
+                        .filter(object -> wanted.contains(object.key())).toList());
         StateDiff diff = attempt("cannot diff the desired and live state",
                 () -> context.differ().diff(desired, live));
         if (diff == null) {
