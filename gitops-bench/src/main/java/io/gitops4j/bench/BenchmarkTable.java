@@ -81,7 +81,8 @@ public final class BenchmarkTable {
         Double heap = secondary(CORE + "MemoryBenchmark.steadyStateDiff", "retainedMB");
         rows.add(row("Heap: 10,000 desired + live + cache (MB, used heap after GC)", heap, null, "< 200 MB",
                 atMost(heap, 200)));
-        rows.add(row("Heap: the cache's share of it (MB)", secondary(CORE + "MemoryBenchmark.steadyStateDiff",
+        rows.add(row("Heap: the differ's and planner's share of it (MB)",
+                secondary(CORE + "MemoryBenchmark.steadyStateDiff",
                 "cacheMB"), null, "for reference", null));
         Double cpu = secondary(LOOP, "cpuMsPerCycle");
         rows.add(row("Loop: 200 apps × 50 resources, no-change cycle, thread CPU (ms) — peer: wall time", cpu,
