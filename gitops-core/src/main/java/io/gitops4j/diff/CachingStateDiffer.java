@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -97,7 +96,7 @@ public final class CachingStateDiffer implements StateDiffer {
         if (previous != null && previous.sameInputs(desired, live)) {
             return previous.diff();
         }
-        StateDiff result = StateDiff.ofSorted(mergeWalk(desired.resources(), live.resources(), previous));
+        StateDiff result = StateDiff.ofMerged(mergeWalk(desired.resources(), live.resources(), previous));
         last = LastDiff.of(desired, live, result);
         return result;
     }
@@ -109,16 +108,23 @@ public final class CachingStateDiffer implements StateDiffer {
             SortedMap<ResourceKey, LiveResource> live, LastDiff previous) {
         List<ResourceDiff> diffs = new ArrayList<>(desired.size() + 8);
         PreviousCursor before = previous == null ? PreviousCursor.NONE : previous.cursor();
-        Iterator<Map.Entry<ResourceKey, Resource>> left = desired.entrySet().iterator();
-        Iterator<Map.Entry<ResourceKey, LiveResource>> right = live.entrySet().iterator();
-        Map.Entry<ResourceKey, Resource> d = left.hasNext() ? left.next() : null;
-        Map.Entry<ResourceKey, LiveResource> l = right.hasNext() ? right.next() : null;
+        Iterator<Resource> left = desired.values().iterator();
+        Iterator<LiveResource> right = live.values().iterator();
+        Resource d = left.hasNext() ? left.next() : null;
+        LiveResource l = right.hasNext() ? right.next() : null;
         while (d != null || l != null) {
-            int order = d == null ? 1 : l == null ? -1 : d.getKey().compareTo(l.getKey());
-            ResourceKey key = order <= 0 ? d.getKey() : l.getKey();
-            Resource desiredObject = order <= 0 ? d.getValue() : null;
-            LiveResource liveObject = order >= 0 ? l.getValue() : null;
-            ResourceDiff kept = before.find(key, desiredObject, liveObject);
+            ResourceDiff kept = d != null && l != null ? before.same(d, l) : null;
+            if (kept != null) {
+                diffs.add(kept);
+                d = left.hasNext() ? left.next() : null;
+                l = right.hasNext() ? right.next() : null;
+                continue;
+            }
+            int order = d == null ? 1 : l == null ? -1 : d.key().compareTo(l.key());
+            ResourceKey key = order <= 0 ? d.key() : l.key();
+            Resource desiredObject = order <= 0 ? d : null;
+            LiveResource liveObject = order >= 0 ? l : null;
+            kept = before.find(key, desiredObject, liveObject);
             diffs.add(kept != null ? kept : diff(key, desiredObject, liveObject));
             if (order <= 0) {
                 d = left.hasNext() ? left.next() : null;

@@ -21,6 +21,25 @@ final class PreviousCursor {
     }
 
     /**
+     * Returns the next previous diff when it was computed from exactly this desired and live pair (so both are of
+     * its key), without comparing keys; else {@code null} and the cursor stays.
+     *
+     * @param desired the desired resource
+     * @param live the live object
+     * @return the previous diff, or {@code null}
+     */
+    ResourceDiff same(Resource desired, LiveResource live) {
+        if (index < previous.length) {
+            ResourceDiff candidate = previous[index];
+            if (candidate.desiredOrNull() == desired && candidate.liveOrNull() == live) {
+                index++;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Returns the previous diff of a key when it was computed from exactly these objects. Keys must be asked in
      * increasing order.
      *

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import io.gitops4j.model.ResourceKey;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -53,6 +54,17 @@ public final class StateDiff {
             throw new IllegalArgumentException("diffs out of key order or duplicate");
         }
         return new StateDiff(List.copyOf(sorted));
+    }
+
+    /**
+     * Builds a state diff from diffs its caller made in strictly increasing key order (a merge of two sorted maps),
+     * without checking the order again. Takes the list over: the caller must not keep or change it.
+     *
+     * @param sorted one diff per resource, sorted by key, no nulls
+     * @return the state diff
+     */
+    static StateDiff ofMerged(List<ResourceDiff> sorted) {
+        return new StateDiff(Collections.unmodifiableList(sorted));
     }
 
     private static boolean strictlyIncreasing(Collection<ResourceDiff> diffs) {

@@ -21,7 +21,11 @@ import static java.util.Objects.requireNonNull;
 public record ResourceKey(String group, String kind, String namespace, String name)
         implements Comparable<ResourceKey> {
 
-    /** Validates the components; every component is required, {@code kind} and {@code name} non-empty. */
+    /**
+     * Validates the components; every component is required, {@code kind} and {@code name} non-empty. Group, kind
+     * and namespace (few distinct values) are kept as canonical strings, so comparing keys mostly compares
+     * references.
+     */
     public ResourceKey {
         requireNonNull(group, "group is null");
         requireNonNull(kind, "kind is null");
@@ -33,6 +37,9 @@ public record ResourceKey(String group, String kind, String namespace, String na
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name is empty");
         }
+        group = group.intern();
+        kind = kind.intern();
+        namespace = namespace.intern();
     }
 
     /**
@@ -127,16 +134,20 @@ public record ResourceKey(String group, String kind, String namespace, String na
         if (this == other) {
             return 0;
         }
-        int order = group.compareTo(other.group);
+        int order = compare(group, other.group);
         if (order != 0) {
             return order;
         }
-        order = kind.compareTo(other.kind);
+        order = compare(kind, other.kind);
         if (order != 0) {
             return order;
         }
-        order = namespace.compareTo(other.namespace);
-        return order != 0 ? order : name.compareTo(other.name);
+        order = compare(namespace, other.namespace);
+        return order != 0 ? order : compare(name, other.name);
+    }
+
+    private static int compare(String left, String right) {
+        return left == right ? 0 : left.compareTo(right);
     }
 
     @Override

@@ -27,10 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Diff plus plan of N Deployments with {@link CachingStateDiffer}, after a first run filled the cache:
+ * Diff plus plan of N Deployments with {@link CachingStateDiffer} and a {@link Planner#remembering()} planner (the
+ * pair every engine uses by default), after a first run filled the cache:
  * <ul>
  *   <li>{@link #steadyState}: same revision, live objects unchanged since the last run (the target hands back the
  *       same objects, as an informer cache does);</li>
+ *   <li>{@link #steadyStatePairByPair}: the same, but the desired state is another object holding the same
+ *       resources on each call, so no whole-state shortcut: each pair is recognised on its own;</li>
  *   <li>{@link #steadyStateReobserved}: the same, but every live object and its last-applied state are new
  *       objects (a target that rebuilds them on each observe), so each last-applied digest is computed again;</li>
  *   <li>{@link #onePercentChanged}: a new revision in which 1% of the resources changed (alternating between two
@@ -50,22 +53,27 @@ public class CachedDiffPlanBenchmark {
     @Param({"10000"})
     public int size;
 
-    private final Planner planner = Planner.defaults();
+    private Planner planner;
     private final StateDiffer wrapped = DefaultStateDiffer.defaults();
     private StateDiffer differ;
     private DeploymentPairs pairs;
     private boolean flip;
     private List<Resource> changedDesired;
+    private DesiredState sameResourcesA;
+    private DesiredState sameResourcesB;
 
     /** Builds the pairs and fills the cache with one run of each desired state. */
     @Setup(Level.Trial)
     public void setUp() {
         pairs = DeploymentPairs.of(size);
         differ = CachingStateDiffer.wrap(wrapped);
+        planner = Planner.remembering();
         Plan steady = planner.plan(differ.diff(pairs.unchanged, pairs.live));
         DeploymentPairs.require(steady.applies().isEmpty(), "steady state plans " + steady.summary());
         Plan changed = onePercentChanged();
         DeploymentPairs.require(changed.applies().size() == size / 100, "1% change plans " + changed.summary());
+        sameResourcesA = DesiredState.of("r0", pairs.unchanged.resources().values());
+        sameResourcesB = DesiredState.of("r0", pairs.unchanged.resources().values());
         changedDesired = new ArrayList<>();
         for (int index : pairs.changedIndexes) {
             changedDesired.add(pairs.changedA.get(pairs.applied.get(index).key()).orElseThrow());
@@ -101,6 +109,18 @@ public class CachedDiffPlanBenchmark {
     @Benchmark
     public Plan steadyState() {
         return planner.plan(differ.diff(pairs.unchanged, pairs.live));
+    }
+
+    /**
+     * Nothing changed, but each call gets another desired state object holding the same resource objects, so the
+     * whole-state shortcut never applies and every pair is recognised one by one.
+     *
+     * @return the plan
+     */
+    @Benchmark
+    public Plan steadyStatePairByPair() {
+        flip = !flip;
+        return planner.plan(differ.diff(flip ? sameResourcesA : sameResourcesB, pairs.live));
     }
 
     /**
