@@ -7,7 +7,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
-import io.gitops4j.model.Revision;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,19 +35,16 @@ class IncrementalLoadPropertyTest {
     @TempDir
     Path temp;
 
-    private GitRepoFixture repo;
-    private RepositoryCache cache;
+    private SharedCloneRepository shared;
 
     @BeforeEach
     void createRepository() {
-        repo = GitRepoFixture.create();
-        cache = RepositoryCache.open(temp.resolve("cache"));
+        shared = new SharedCloneRepository(temp.resolve("cache"));
     }
 
     @AfterEach
     void deleteRepository() {
-        cache.close();
-        repo.close();
+        shared.close();
     }
 
     /** One change to the repository's files. */
@@ -95,7 +91,8 @@ class IncrementalLoadPropertyTest {
     private void replay(List<Step> history) {
         SortedMap<String, String> files = new TreeMap<>(Map.of("keep.txt", "keep", "a.yaml", content("a.yaml", 0, 1),
                 "dir/c.yaml", content("dir/c.yaml", 1, 2)));
-        try (GitSource source = GitSource.builder().uri(repo.fileUri()).repositoryCache(cache).build()) {
+        GitRepoFixture repo = shared.repo();
+        try (GitSource source = shared.source().build()) {
             DesiredState lastGood = null;
             SortedMap<String, String> lastGoodFiles = new TreeMap<>();
             String sha = repo.replaceTree(GitRepoFixture.DEFAULT_BRANCH, "start", files);
@@ -105,11 +102,8 @@ class IncrementalLoadPropertyTest {
                     sha = repo.replaceTree(GitRepoFixture.DEFAULT_BRANCH, "step " + i, files);
                 }
                 Outcome incremental = Outcome.of(source::load);
-                Outcome full;
-                try (GitSource fresh = GitSource.builder().uri(repo.fileUri()).repositoryCache(cache).build()) {
-                    String commit = sha;
-                    full = Outcome.of(() -> fresh.load(Revision.of(commit)));
-                }
+                String commit = sha;
+                Outcome full = Outcome.of(() -> shared.fullLoad(commit));
                 assertSameOutcome(incremental, full, "step " + i + " of " + history);
                 if (incremental.state() != null) {
                     assertReused(incremental.state(), lastGood, files, lastGoodFiles);
@@ -122,18 +116,9 @@ class IncrementalLoadPropertyTest {
 
     private static void assertSameOutcome(Outcome incremental, Outcome full, String where) {
         assertThat(incremental.error()).as("error at %s", where).isEqualTo(full.error());
-        if (full.state() == null) {
-            return;
+        if (full.state() != null) {
+            SharedCloneRepository.assertSameAsFullLoad(incremental.state(), full.state(), where);
         }
-        DesiredState ours = incremental.state();
-        DesiredState theirs = full.state();
-        assertThat(ours.revision()).as("revision at %s", where).isEqualTo(theirs.revision());
-        assertThat(ours.keys()).as("keys at %s", where).containsExactlyElementsOf(theirs.keys());
-        theirs.resources().forEach((key, resource) -> {
-            Resource mine = ours.resources().get(key);
-            assertThat(mine.digest()).as("digest of %s at %s", key, where).isEqualTo(resource.digest());
-            assertThat(mine.provenance()).as("provenance of %s at %s", key, where).isEqualTo(resource.provenance());
-        });
     }
 
     private static void assertReused(DesiredState state, DesiredState lastGood, Map<String, String> files,

@@ -9,7 +9,6 @@ import io.gitops4j.manifest.ManifestException;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
-import io.gitops4j.model.Revision;
 import io.gitops4j.source.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.nio.file.Path;
@@ -28,30 +27,26 @@ class IncrementalLoadTest {
     @TempDir
     Path temp;
 
+    private SharedCloneRepository shared;
     private GitRepoFixture repo;
-    private RepositoryCache cache;
 
     @BeforeEach
     void createRepository() {
-        repo = GitRepoFixture.create();
-        cache = RepositoryCache.open(temp.resolve("cache"));
+        shared = new SharedCloneRepository(temp.resolve("cache"));
+        repo = shared.repo();
     }
 
     @AfterEach
     void deleteRepository() {
-        cache.close();
-        repo.close();
+        shared.close();
     }
 
     private GitSource.Builder source() {
-        return GitSource.builder().uri(repo.fileUri()).repositoryCache(cache);
+        return shared.source();
     }
 
-    /** Loads {@code sha} with a new source that has loaded nothing before: every file is read and parsed. */
-    private DesiredState fullLoad(String sha) {
-        try (GitSource fresh = source().build()) {
-            return fresh.load(Revision.of(sha));
-        }
+    private void assertSameAsFullLoad(DesiredState incremental, String sha) {
+        SharedCloneRepository.assertSameAsFullLoad(incremental, shared.fullLoad(sha), sha);
     }
 
     private static Map<String, String> manyFiles() {
@@ -65,16 +60,6 @@ class IncrementalLoadTest {
 
     private static Resource resource(DesiredState state, String name) {
         return state.get(ResourceKey.of("", "ConfigMap", "default", name)).orElseThrow();
-    }
-
-    private static void assertSameAsFullLoad(DesiredState incremental, DesiredState full) {
-        assertThat(incremental.revision()).isEqualTo(full.revision());
-        assertThat(incremental.keys()).containsExactlyElementsOf(full.keys());
-        full.resources().forEach((key, resource) -> {
-            Resource ours = incremental.resources().get(key);
-            assertThat(ours.digest()).as("digest of %s", key).isEqualTo(resource.digest());
-            assertThat(ours.provenance()).as("provenance of %s", key).isEqualTo(resource.provenance());
-        });
     }
 
     @Test
@@ -96,7 +81,7 @@ class IncrementalLoadTest {
             Resource changed = resource(after, "cm-5");
             assertThat(changed).isNotSameAs(resource(before, "cm-5"));
             assertThat(changed.tree().at("/data/value").asText()).isEqualTo("changed");
-            assertSameAsFullLoad(after, fullLoad(sha));
+            assertSameAsFullLoad(after, sha);
         }
     }
 
@@ -111,7 +96,7 @@ class IncrementalLoadTest {
 
             assertThat(names(after)).doesNotContain("cm-6", "cm-7").hasSize(FILES - 2);
             assertThat(resource(after, "cm-8")).isSameAs(resource(before, "cm-8"));
-            assertSameAsFullLoad(after, fullLoad(sha));
+            assertSameAsFullLoad(after, sha);
         }
     }
 
@@ -130,7 +115,7 @@ class IncrementalLoadTest {
             assertThat(renamed.provenance().path()).isEqualTo("moved/cm-9.yaml");
             assertThat(renamed).isEqualTo(resource(before, "cm-9"));
             assertThat(resource(after, "cm-10")).isSameAs(resource(before, "cm-10"));
-            assertSameAsFullLoad(after, fullLoad(sha));
+            assertSameAsFullLoad(after, sha);
         }
     }
 
@@ -145,13 +130,13 @@ class IncrementalLoadTest {
 
             assertThat(names(ignored)).doesNotContain("cm-0", "cm-4").hasSize(FILES - FILES / 4);
             assertThat(resource(ignored, "cm-1")).isSameAs(resource(before, "cm-1"));
-            assertSameAsFullLoad(ignored, fullLoad(ignoring));
+            assertSameAsFullLoad(ignored, ignoring);
 
             String restored = repo.commit(Map.of(".sourceignore", "# nothing ignored\n"));
             DesiredState back = source.load();
 
             assertThat(names(back)).contains("cm-0", "cm-4").hasSize(FILES);
-            assertSameAsFullLoad(back, fullLoad(restored));
+            assertSameAsFullLoad(back, restored);
         }
     }
 
@@ -184,7 +169,7 @@ class IncrementalLoadTest {
             assertThat(after.revision().id()).isEqualTo(fixed);
             assertThat(resource(after, "cm-0").tree().at("/data/value").asText()).isEqualTo("fixed");
             assertThat(resource(after, "cm-1")).isSameAs(resource(before, "cm-1"));
-            assertSameAsFullLoad(after, fullLoad(fixed));
+            assertSameAsFullLoad(after, fixed);
         }
     }
 
@@ -200,11 +185,11 @@ class IncrementalLoadTest {
             DesiredState rolledBack = source.load(old.revision());
 
             assertThat(rolledBack.revision()).isEqualTo(old.revision());
-            assertSameAsFullLoad(rolledBack, fullLoad(first));
+            assertSameAsFullLoad(rolledBack, first);
             assertThat(resource(rolledBack, "cm-2")).isSameAs(resource(old, "cm-2"));
             DesiredState forward = source.load();
             assertThat(forward.revision()).isEqualTo(newest.revision());
-            assertSameAsFullLoad(forward, fullLoad(latest));
+            assertSameAsFullLoad(forward, latest);
         }
     }
 
