@@ -22,6 +22,7 @@ public final class BenchmarkTable {
     private static final String CACHED = CORE + "CachedDiffPlanBenchmark.";
     private static final String GIT = "io.gitops4j.bench.git.GitSourceBenchmark.";
     private static final String LOOP = "io.gitops4j.bench.loop.SteadyStateBenchmark.noChangeCycle";
+    private static final String K8S = "io.gitops4j.bench.k8s.KubernetesObserveBenchmark.";
 
     private final Map<String, JsonNode> results = new HashMap<>();
 
@@ -39,7 +40,9 @@ public final class BenchmarkTable {
         ObjectMapper mapper = new ObjectMapper();
         for (String file : args) {
             for (JsonNode result : mapper.readTree(Path.of(file).toFile())) {
-                table.results.put(result.path("benchmark").asText(), result);
+                String benchmark = result.path("benchmark").asText();
+                table.results.put(benchmark, result);
+                table.results.put(benchmark + withParams(result.path("params")), result);
             }
         }
         table.print(System.out);
@@ -83,11 +86,30 @@ public final class BenchmarkTable {
         Double cpu = secondary(LOOP, "cpuMsPerCycle");
         rows.add(row("Loop: 200 apps × 50 resources, no-change cycle, thread CPU (ms) — peer: wall time", cpu,
                 primary(LOOP), "< 1000 ms CPU", atMost(cpu, 1000)));
+        Double observeOn = primary(K8S + "observeDiffPlan[reuse=true,size=1000]");
+        Double observeOff = primary(K8S + "observeDiffPlan[reuse=false,size=1000]");
+        rows.add(row("Kubernetes no-change observe + diff + plan, 1,000 Deployments, embedded API (ms) — peer: live"
+                + " objects rebuilt on every observe", observeOn, observeOff, "ratio ≤ 1.0",
+                ratioAtMost(observeOn, observeOff, 1.0)));
+        rows.add(row("Kubernetes observe + diff + plan, benchmark thread CPU (ms) — peer: live objects rebuilt",
+                secondary(K8S + "observeDiffPlan[reuse=true,size=1000]", "cpuMsPerOp"),
+                secondary(K8S + "observeDiffPlan[reuse=false,size=1000]", "cpuMsPerOp"), "for reference", null));
+        rows.add(row("Kubernetes observe alone, benchmark thread CPU (ms) — peer: live objects rebuilt",
+                secondary(K8S + "observe[reuse=true,size=1000]", "cpuMsPerOp"),
+                secondary(K8S + "observe[reuse=false,size=1000]", "cpuMsPerOp"), "for reference", null));
         out.println("| figure | gitops4j | peer | ratio | target |");
         out.println("|---|---:|---:|---:|---|");
         for (String[] row : rows) {
             out.println("| " + String.join(" | ", row) + " |");
         }
+    }
+
+    /** Returns the JMH parameters of a result as {@code [name=value,...]} in name order, or "" when it has none. */
+    private static String withParams(JsonNode params) {
+        List<String> pairs = new ArrayList<>();
+        params.properties().forEach(entry -> pairs.add(entry.getKey() + "=" + entry.getValue().asText()));
+        pairs.sort(null);
+        return pairs.isEmpty() ? "" : "[" + String.join(",", pairs) + "]";
     }
 
     private static String[] row(String figure, Double ours, Double peer, String target, Boolean met) {

@@ -10,6 +10,7 @@ import io.gitops4j.k8s.health.KubernetesHealth;
 import io.gitops4j.k8s.internal.Deletion;
 import io.gitops4j.k8s.internal.Discovery;
 import io.gitops4j.k8s.internal.KubeconfigClients;
+import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
@@ -44,6 +45,11 @@ import java.util.List;
  * was deleted), so the engine stops owning it, as Flux does with {@code kustomize.toolkit.fluxcd.io/prune}.
  * Inventories are kept in the cluster by a {@link KubernetesInventoryStore}.
  *
+ * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
+ * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
+ * {@link Builder#liveObjectCacheSize(long)}), so a run over unchanged objects neither rebuilds them nor makes the
+ * engine's caching differ read them.
+ *
  * <p>Thread-safe: concurrent calls are allowed. A target built from a kubeconfig owns its client and closes it in
  * {@link #close()}; a target given a client leaves closing it to the caller.
  *
@@ -62,11 +68,14 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
     /** The annotation that, with the value {@code disabled}, protects an object from deletion. */
     public static final String PRUNE_ANNOTATION = Deletion.PRUNE_ANNOTATION;
+    /** How many observed objects a target remembers for reuse unless configured otherwise. */
+    public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
 
     private final KubernetesClient client;
     private final boolean ownsClient;
     private final String fieldManager;
     private final ResourceTypes types;
+    private final LiveObjectCache liveObjects;
     private final LiveObserver observer;
     private final ServerSideApply applier;
     private final Deletion deletion;
@@ -81,7 +90,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
         this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout), namespace);
-        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold);
+        this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
+        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
         this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts);
         this.deletion = new Deletion(client, types);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
@@ -113,7 +123,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
 
     /**
      * Reads the live objects of some keys, each with what this target's field manager last applied to it
-     * (reconstructed from {@code managedFields}); {@code managedFields} themselves are removed.
+     * (reconstructed from {@code managedFields}); {@code managedFields} themselves are removed. An object whose
+     * uid and resourceVersion are unchanged since its last observation is the same instance as then.
      *
      * @param keys resolved keys
      * @return the objects that exist; keys of kinds the cluster no longer serves are absent
@@ -152,7 +163,12 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      */
     @Override
     public DeleteResult delete(ResourceKey key, DeleteOptions options) {
-        return deletion.delete(requireNonNull(key, "key is null"), requireNonNull(options, "options is null"));
+        DeleteResult result = deletion.delete(requireNonNull(key, "key is null"),
+                requireNonNull(options, "options is null"));
+        if (!options.dryRun()) {
+            liveObjects.forget(result.key());
+        }
+        return result;
     }
 
     /**
@@ -194,6 +210,11 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         return types.defaultNamespace();
     }
 
+    /** Returns how many observed objects are remembered for reuse (for tests of the reuse contract). */
+    long rememberedLiveObjects() {
+        return liveObjects.size();
+    }
+
     /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
     @Override
     public void close() {
@@ -215,6 +236,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration crdEstablishedTimeout = Duration.ofSeconds(30);
         private int listThreshold = 8;
+        private long liveObjectCacheSize = DEFAULT_LIVE_OBJECT_CACHE_SIZE;
         private final List<HealthAssessor> healthAssessors = new ArrayList<>();
 
         private Builder() {
@@ -348,6 +370,38 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 throw new IllegalArgumentException("listThreshold must be at least 1, got " + value);
             }
             this.listThreshold = value;
+            return this;
+        }
+
+        /**
+         * Sets how many observed objects the target remembers to hand back unchanged;
+         * {@value KubernetesTarget#DEFAULT_LIVE_OBJECT_CACHE_SIZE} by default, {@code 0} turns reuse off.
+         *
+         * <p>The contract, as an informer cache keeps it: when a GET or LIST returns an object whose
+         * {@code metadata.uid} and {@code metadata.resourceVersion} (and apiVersion) equal those of the object a
+         * previous {@link KubernetesTarget#observe} built for the same key, {@code observe} returns that very
+         * {@link io.gitops4j.model.LiveResource} instance, without converting the object again or reconstructing
+         * what was last applied from {@code managedFields}; the engine's caching differ then recognises it without
+         * reading it. Anything else (another uid after a delete and recreate, another resourceVersion after any
+         * write, including one that only changes managed fields, an object without a uid or resourceVersion) builds
+         * a new instance and remembers it instead; an object found gone, or deleted through this target, is
+         * forgotten. This relies on the API server's guarantee that a uid and a resourceVersion name one exact
+         * content of an object; a server that changes an object without a new resourceVersion would be seen late.
+         *
+         * <p>Each remembered object holds its live tree and last-applied tree (about what one observation holds
+         * anyway), least recently used objects are evicted beyond the maximum, and nothing is shared between
+         * targets.
+         *
+         * @param value the maximum number of remembered objects, {@code 0} for none
+         * @return this builder
+         * @throws IllegalArgumentException when the value is negative
+         */
+        public Builder liveObjectCacheSize(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("liveObjectCacheSize must not be negative, got " + value
+                        + "; use 0 to turn reuse of observed objects off");
+            }
+            this.liveObjectCacheSize = value;
             return this;
         }
 

@@ -43,7 +43,9 @@ import java.util.function.UnaryOperator;
  * through {@link #edit} kept); folds a Secret's {@code stringData} into base64 {@code data}; records the last
  * applied object per key and reports it in {@link LiveResource#lastApplied()}; computes dry runs without storing;
  * puts namespaced kinds without a namespace in the default namespace; keeps an inventory
- * ({@link InMemoryInventoryStore}).
+ * ({@link InMemoryInventoryStore}). Like an informer cache, {@link #observe} reports an object that has not been
+ * written since the last observation as the same {@link LiveResource} instance, so a caching differ recognises it
+ * without reading it.
  *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)}, {@link #rejectDeletes()},
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
@@ -119,7 +121,7 @@ public final class InMemoryTarget implements Target {
         for (ResourceKey key : new TreeSet<>(keys)) {
             StoredObject stored = objects.get(key);
             if (stored != null) {
-                live.add(stored.toLiveResource());
+                live.add(stored.liveResource());
             }
         }
         return LiveState.of(live);
@@ -156,7 +158,9 @@ public final class InMemoryTarget implements Target {
                     ? ApplyOutcome.CONFIGURED : ApplyOutcome.UNCHANGED;
         }
         if (!options.dryRun()) {
-            objects.put(key, new StoredObject(live, desired));
+            if (previous == null || !previous.holds(live, desired)) {
+                objects.put(key, StoredObject.of(live, desired));
+            }
             appliedKeys.add(key);
         }
         return new ApplyResult(key, outcome, Resource.of(live));
@@ -207,7 +211,7 @@ public final class InMemoryTarget implements Target {
             throw new IllegalArgumentException("an edit must not change the identity of " + key);
         }
         serverFields.carry(stored.live(), edited, false);
-        objects.put(key, new StoredObject(edited, stored.lastApplied()));
+        objects.put(key, StoredObject.of(edited, stored.lastApplied()));
     }
 
     /**
@@ -225,7 +229,7 @@ public final class InMemoryTarget implements Target {
         ObjectNode live = ServerFields.declared(resource);
         ServerFields.foldStringData(key, live);
         serverFields.stampNew(key, live, false);
-        objects.put(key, new StoredObject(live, null));
+        objects.put(key, StoredObject.of(live, null));
     }
 
     /**

@@ -7,13 +7,22 @@ import io.gitops4j.model.Resource;
 import java.util.Objects;
 
 /**
- * One object held by the in-memory target: its live tree (server fields included) and what the engine last
- * applied to it ({@code null} when only others wrote it). Trees are never modified once stored.
+ * One object held by the in-memory target: its live tree (server fields included), what the engine last
+ * applied to it ({@code null} when only others wrote it), and the {@link LiveResource} that observations report,
+ * built once per write so that an unchanged object is reported as the same instance. Trees are never modified once
+ * stored.
  */
-record StoredObject(ObjectNode live, ObjectNode lastApplied) {
+record StoredObject(ObjectNode live, ObjectNode lastApplied, LiveResource liveResource) {
 
-    LiveResource toLiveResource() {
-        return LiveResource.of(Resource.of(live), lastApplied == null ? null : Resource.of(lastApplied));
+    /** Stores a written object, building the live resource observations report until the next write. */
+    static StoredObject of(ObjectNode live, ObjectNode lastApplied) {
+        return new StoredObject(live, lastApplied,
+                LiveResource.of(Resource.of(live), lastApplied == null ? null : Resource.of(lastApplied)));
+    }
+
+    /** Tells whether this stored object has exactly the given live and last-applied trees. */
+    boolean holds(ObjectNode otherLive, ObjectNode otherLastApplied) {
+        return live.equals(otherLive) && Objects.equals(lastApplied, otherLastApplied);
     }
 
     String resourceVersion() {

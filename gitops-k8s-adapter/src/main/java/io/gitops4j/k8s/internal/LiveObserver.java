@@ -21,7 +21,9 @@ import java.util.Optional;
 /**
  * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
  * of it are asked for. Each live object comes with what this field manager last applied to it, reconstructed from
- * its managed fields, and without the managed fields themselves. Thread-safe.
+ * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
+ * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
+ * ({@link LiveObjectCache}). Thread-safe.
  */
 public final class LiveObserver {
     private final KubernetesClient client;
@@ -29,6 +31,7 @@ public final class LiveObserver {
     private final ObjectMapping mapping;
     private final String fieldManager;
     private final int listThreshold;
+    private final LiveObjectCache cache;
 
     /**
      * Creates an observer.
@@ -38,14 +41,16 @@ public final class LiveObserver {
      * @param mapping converts objects
      * @param fieldManager the field manager whose applied fields are reconstructed
      * @param listThreshold from how many keys of one type and namespace a LIST replaces the GETs
+     * @param cache the live objects built before, reused while unchanged
      */
     public LiveObserver(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
-            int listThreshold) {
+            int listThreshold, LiveObjectCache cache) {
         this.client = requireNonNull(client, "client is null");
         this.types = requireNonNull(types, "types is null");
         this.mapping = requireNonNull(mapping, "mapping is null");
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
         this.listThreshold = listThreshold;
+        this.cache = requireNonNull(cache, "cache is null");
     }
 
     /**
@@ -84,7 +89,11 @@ public final class LiveObserver {
     public Optional<LiveResource> fetched(Address address) {
         try {
             GenericKubernetesResource object = address.object(client).get();
-            return Optional.ofNullable(object).map(this::toLive);
+            if (object == null) {
+                cache.forget(address.key());
+                return Optional.empty();
+            }
+            return Optional.of(cache.reuseOrBuild(address.key(), object, this::toLive));
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, address.key(), "read");
         }
@@ -107,7 +116,9 @@ public final class LiveObserver {
                     item.setApiVersion(first.type().apiVersion());
                     item.setKind(first.type().kind());
                 }
-                out.add(toLive(item));
+                out.add(cache.reuseOrBuild(address.key(), item, this::toLive));
+            } else {
+                cache.forget(address.key());
             }
         }
     }

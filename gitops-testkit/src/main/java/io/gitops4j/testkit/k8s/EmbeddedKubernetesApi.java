@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.gitops4j.testkit.LoopbackHttpServer;
 import io.gitops4j.testkit.k8s.internal.ApiError;
 import io.gitops4j.testkit.k8s.internal.ApiHandler;
 import io.gitops4j.testkit.k8s.internal.Cluster;
@@ -17,8 +18,6 @@ import io.gitops4j.testkit.k8s.internal.ResourceType;
 import io.gitops4j.testkit.k8s.internal.Writes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             createNamespace(namespace);
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+            server = LoopbackHttpServer.create(requestedPort, 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort
                     + " for the embedded Kubernetes API; choose another port or 0 for a free one", e);
