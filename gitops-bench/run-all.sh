@@ -17,8 +17,8 @@ bench() { # name regex, result file, JMH options...
 echo "load before: $(uptime)"
 bench 'io\.gitops4j\.bench\.core\.(ColdDiff|CachedDiffPlan|EngineSteadyState)Benchmark\.' core.json -f 1 -wi 3 -i 5 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.core\.MemoryBenchmark\.' memory.json
-bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoad|cliCloneAndLoad)$' git.json \
-  -f 1 -wi 1 -i 3 -w 1s -r 1s
+bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoad|cliCloneAndLoad|newCommit.*)$' \
+  git.json -f 1 -wi 1 -i 3 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.loop\.SteadyStateBenchmark\.' loop.json -f 1 -wi 2 -i 3 -w 2s -r 2s
 bench 'io\.gitops4j\.bench\.k8s\.KubernetesObserveBenchmark\.' k8s.json -f 1 -wi 3 -i 5 -w 2s -r 2s
 echo "load after:  $(uptime)"

@@ -78,6 +78,8 @@ public final class BenchmarkTable {
         Double cli = primary(GIT + "cliCloneAndLoad");
         rows.add(row("Git initial load, 5,000 files (ms) — peer: git clone + read + parse", load, cli, "ratio ≤ 1.0",
                 ratioAtMost(load, cli, 1.0)));
+        rows.add(row("Git new commit, 1 of 5,000 files changed, load (ms) — peer: full load of that commit",
+                primary(GIT + "newCommitOneFileChanged"), primary(GIT + "newCommitFullLoad"), "for reference", null));
         Double heap = secondary(CORE + "MemoryBenchmark.steadyStateDiff", "retainedMB");
         rows.add(row("Heap: 10,000 desired + live + cache (MB, used heap after GC)", heap, null, "< 200 MB",
                 atMost(heap, 200)));

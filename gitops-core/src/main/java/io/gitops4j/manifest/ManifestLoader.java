@@ -19,7 +19,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,22 +190,35 @@ public final class ManifestLoader {
      */
     public DesiredState load(String revisionId, SortedMap<String, byte[]> files) {
         requireNonNull(revisionId, "revisionId is null");
-        Map<ResourceKey, Resource> seen = new HashMap<>();
-        List<Resource> all = new ArrayList<>();
+        DeclaredResources declared = new DeclaredResources();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            if (!isManifest(file.getKey())) {
-                continue;
-            }
-            for (Resource resource : parse(file.getKey(), file.getValue())) {
-                Resource previous = seen.putIfAbsent(resource.key(), resource);
-                if (previous != null) {
-                    throw new ManifestException(resource.provenance(), "duplicate resource " + resource.key()
-                            + ", already declared in " + previous.provenance() + "; declare each resource once");
-                }
-                all.add(resource);
+            if (isManifest(file.getKey())) {
+                declared.addFile(parse(file.getKey(), file.getValue()));
             }
         }
-        return DesiredState.of(revisionId, all);
+        return declared.toState(revisionId);
+    }
+
+    /**
+     * Builds a desired state from files already parsed with {@link #parse(String, byte[])}, in path order, with the
+     * same duplicate check and the same content digest as {@link #load(String, SortedMap)} of those files: a source
+     * that remembers the resources of unchanged files parses only the changed ones and hands back the very same
+     * {@link Resource} objects for the rest.
+     *
+     * @param revisionId the source revision the files belong to
+     * @param parsedFiles file path to the resources parsed from that file (in document order), sorted by path; a
+     *     file that declares nothing maps to an empty list
+     * @return the desired state, holding exactly the given resource objects, with the content digest computed
+     * @throws ManifestException for a duplicate resource, naming both places
+     */
+    public DesiredState assemble(String revisionId, SortedMap<String, List<Resource>> parsedFiles) {
+        requireNonNull(revisionId, "revisionId is null");
+        requireNonNull(parsedFiles, "parsedFiles is null");
+        DeclaredResources declared = new DeclaredResources();
+        for (List<Resource> resources : parsedFiles.values()) {
+            declared.addFile(resources);
+        }
+        return declared.toState(revisionId);
     }
 
     private static boolean isEmptyDocument(JsonNode node) {

@@ -285,4 +285,47 @@ class ManifestLoaderTest {
 
         assertThat(loader.load("r", one).revision().digest()).isNotEqualTo(loader.load("r", two).revision().digest());
     }
+
+    @Test
+    void assembleOfParsedFilesEqualsLoadOfTheSameFilesAndKeepsTheResourceObjects() {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        files.put("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: shop}\n".getBytes(UTF_8));
+        files.put("b/c.json", "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"c\"}}"
+                .getBytes(UTF_8));
+        files.put("empty.yaml", "---\n# nothing\n".getBytes(UTF_8));
+        TreeMap<String, List<Resource>> parsed = new TreeMap<>();
+        files.forEach((path, content) -> parsed.put(path, loader.parse(path, content)));
+
+        DesiredState assembled = loader.assemble("rev1", parsed);
+        DesiredState loaded = loader.load("rev1", files);
+
+        assertThat(assembled.revision()).isEqualTo(loaded.revision());
+        assertThat(assembled).isEqualTo(loaded);
+        assertThat(assembled.resources().values()).extracting(r -> r.provenance().path())
+                .containsExactly("a.yaml", "b/c.json");
+        Resource a = parsed.get("a.yaml").get(0);
+        assertThat(assembled.get(a.key())).get().isSameAs(a);
+    }
+
+    @Test
+    void assembleRejectsADuplicateAcrossFilesNamingBothFiles() {
+        TreeMap<String, List<Resource>> parsed = new TreeMap<>();
+        parsed.put("a.yaml", parse("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: shop}\n"));
+        parsed.put("z/d.yaml", parse("z/d.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y, namespace: shop}\n"
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: shop}\n"));
+
+        assertThatThrownBy(() -> loader.assemble("rev1", parsed))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("a.yaml")
+                .hasMessageContaining("z/d.yaml")
+                .hasMessageContaining("ConfigMap/shop/x");
+    }
+
+    @Test
+    void assembleOfNoFilesIsAnEmptyStateWithTheDigestOfNothing() {
+        DesiredState state = loader.assemble("rev1", new TreeMap<>());
+
+        assertThat(state.isEmpty()).isTrue();
+        assertThat(state.revision()).isEqualTo(loader.load("rev1", new TreeMap<>()).revision());
+    }
 }

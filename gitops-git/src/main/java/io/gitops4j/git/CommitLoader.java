@@ -6,15 +6,21 @@ import io.gitops4j.source.SourceException;
 import java.io.IOException;
 import java.util.SortedMap;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one commit of the clone into a desired state: checks the signature policy, reads the selected files from
- * the tree and parses them with the manifest loader, then checks the expected digest. Remembers the state it loaded
- * last and returns it again for the same commit (a commit's content never changes). Thread-safe.
+ * Turns one commit of the clone into a desired state: checks the signature policy, lists the selected files of the
+ * tree, parses those whose blob changed since the last load, assembles the state with the manifest loader, then
+ * checks the expected digest.
+ *
+ * <p>Remembers the last commit it loaded: the same commit gets the very same state back (a commit's content never
+ * changes), and another commit reuses the parsed resource objects of every file whose path and blob id are the
+ * same, so a small commit costs in proportion to what it changed. Only the last successful load is kept (a failed
+ * load leaves it as it was). Thread-safe.
  */
 final class CommitLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLoader.class);
@@ -24,7 +30,7 @@ final class CommitLoader {
     private final ManifestLoader loader;
     private final CommitSignatureCheck signatureCheck;
     private final String description;
-    private volatile DesiredState lastLoaded;
+    private volatile Loaded last;
 
     CommitLoader(CachedRepository repository, ReadSettings read, ManifestLoader loader,
             CommitSignatureCheck signatureCheck, String description) {
@@ -37,28 +43,41 @@ final class CommitLoader {
 
     /** Returns the id of the commit loaded last, or null before the first load. */
     String lastLoadedId() {
-        DesiredState last = lastLoaded;
-        return last == null ? null : last.revision().id();
+        Loaded loaded = last;
+        return loaded == null ? null : loaded.state().revision().id();
     }
 
     /** Loads commit {@code id}; a non-empty {@code expectedDigest} must equal the loaded content's digest. */
     DesiredState load(ObjectId id, String expectedDigest) {
-        DesiredState last = lastLoaded;
-        if (last != null && last.revision().id().equals(id.name())) {
-            requireDigest(last, expectedDigest);
-            LOG.debug("{} is still at {}; reusing the state loaded last", description, last.revision());
-            return last;
+        Loaded previous = last;
+        if (previous != null && previous.state().revision().id().equals(id.name())) {
+            requireDigest(previous.state(), expectedDigest);
+            LOG.debug("{} is still at {}; reusing the state loaded last", description, previous.state().revision());
+            return previous.state();
         }
         long start = System.nanoTime();
         RevCommit commit = parse(id);
         signatureCheck.verify(commit, repository.url());
-        SortedMap<String, byte[]> files = reader.read(repository.repository(), commit, repository.url());
-        DesiredState state = loader.load(commit.name(), files);
+        ParsedTree files = readAndParse(commit, previous == null ? ParsedTree.EMPTY : previous.files());
+        DesiredState state = loader.assemble(commit.name(), files.resources());
         requireDigest(state, expectedDigest);
-        lastLoaded = state;
-        LOG.info("Loaded {} resources from {} files of {} at {} in {} ms", state.size(), files.size(), description,
-                state.revision(), (System.nanoTime() - start) / 1_000_000);
+        last = new Loaded(state, files);
+        LOG.info("Loaded {} resources from {} files ({} parsed, the rest unchanged) of {} at {} in {} ms",
+                state.size(), files.fileCount(), files.parsedCount(), description, state.revision(),
+                (System.nanoTime() - start) / 1_000_000);
         return state;
+    }
+
+    private ParsedTree readAndParse(RevCommit commit, ParsedTree previous) {
+        String where = repository.url() + " at " + commit.name();
+        try (ObjectReader objects = repository.repository().newObjectReader()) {
+            SortedMap<String, ObjectId> blobs = reader.list(objects, commit, repository.url());
+            return previous.next(blobs, (path, blob) -> loader.parse(path, reader.readBlob(objects, blob, path, where)));
+        } catch (IOException e) {
+            throw new SourceException("cannot read the tree of commit " + commit.name() + " of " + repository.url()
+                    + ": " + e.getMessage() + "; the cached clone may be damaged, delete the cache folder to re-clone",
+                    e);
+        }
     }
 
     private RevCommit parse(ObjectId id) {
@@ -77,5 +96,9 @@ final class CommitLoader {
                     + " source's path or filters changed since that revision was recorded, or the revision belongs to"
                     + " another source");
         }
+    }
+
+    /** The state loaded last and the parsed files it was assembled from. */
+    private record Loaded(DesiredState state, ParsedTree files) {
     }
 }

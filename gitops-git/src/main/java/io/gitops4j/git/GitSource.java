@@ -49,7 +49,13 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A commit's content never changes, so loading the commit loaded last (the tip did not move) returns that
- * same immutable state without reading the tree again; the signature policy was enforced when it was read.
+ * same immutable state without reading the tree again; the signature policy was enforced when it was read. Loading
+ * another commit lists its tree (blob ids only) and reads and parses only the files whose blob is new or changed
+ * since the last successful load: every file with the same path and blob id keeps the very same
+ * {@link io.gitops4j.model.Resource} objects, so downstream caches that recognise unchanged resources by identity
+ * make a small commit cost in proportion to what it changed. The rules (paths, filters, ignore file, limits, links,
+ * signatures, duplicate resources) apply to every file of every commit, and the state and its digest are exactly
+ * those of a full load. Only the files of the last loaded commit are remembered.
  *
  * <p>Failures are {@link SourceException}s that name the repository (never with credentials), the commit and the
  * path inside the repository; nothing is loaded when one is thrown. When a fetch fails the cached clone is kept:

@@ -9,14 +9,14 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the manifest files under a folder of one commit straight from the tree objects (no working tree).
+ * Lists the manifest files under a folder of one commit straight from the tree objects (no working tree), as blob
+ * ids, and reads the blobs asked for.
  *
  * <p>Symbolic links and submodule entries are skipped with a warning and never followed: a link's target is
  * either outside the repository (unsafe) or another file of the tree (read from its real path anyway), and a
@@ -34,17 +34,14 @@ final class TreeReader {
         this.isManifest = isManifest;
     }
 
-    /** Returns repository path → content of every selected manifest under the configured path of {@code commit}. */
-    SortedMap<String, byte[]> read(Repository repository, RevCommit commit, String where) {
-        try (ObjectReader reader = repository.newObjectReader()) {
-            ObjectId folder = folderTree(reader, commit, where);
-            PathRules rules = rulesFor(reader, folder, where);
-            return walk(reader, folder, rules, commit, where);
-        } catch (IOException e) {
-            throw new SourceException("cannot read the tree of commit " + commit.name() + " of " + where
-                    + ": " + e.getMessage() + "; the cached clone may be damaged, delete the cache folder to re-clone",
-                    e);
-        }
+    /**
+     * Returns repository path → blob id of every selected manifest under the configured path of {@code commit},
+     * reading tree objects only (and the ignore file); enforces the file count limit and refuses unsafe paths.
+     */
+    SortedMap<String, ObjectId> list(ObjectReader reader, RevCommit commit, String where) throws IOException {
+        ObjectId folder = folderTree(reader, commit, where);
+        PathRules rules = rulesFor(reader, folder, where);
+        return walk(reader, folder, rules, commit, where);
     }
 
     private ObjectId folderTree(ObjectReader reader, RevCommit commit, String where) throws IOException {
@@ -79,9 +76,9 @@ final class TreeReader {
         }
     }
 
-    private SortedMap<String, byte[]> walk(ObjectReader reader, ObjectId folder, PathRules rules, RevCommit commit,
+    private SortedMap<String, ObjectId> walk(ObjectReader reader, ObjectId folder, PathRules rules, RevCommit commit,
             String where) throws IOException {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+        SortedMap<String, ObjectId> files = new TreeMap<>();
         int fileCount = 0;
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(folder);
@@ -111,7 +108,7 @@ final class TreeReader {
                                 + " the include patterns, or raise the source's maxFiles limit");
                     }
                     if (isManifest.test(path)) {
-                        files.put(path, readBlob(reader, walk.getObjectId(0), path, where + " at " + commit.name()));
+                        files.put(path, walk.getObjectId(0));
                     }
                 }
             }
@@ -119,7 +116,8 @@ final class TreeReader {
         return files;
     }
 
-    private byte[] readBlob(ObjectReader reader, ObjectId blob, String path, String where) throws IOException {
+    /** Returns the content of one blob at {@code path}; a blob over the file size limit is a {@link SourceException}. */
+    byte[] readBlob(ObjectReader reader, ObjectId blob, String path, String where) throws IOException {
         long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
         if (size > settings.maxFileSize()) {
             throw new SourceException("file '" + path + "' of " + where + " is " + size + " bytes, over the limit of "

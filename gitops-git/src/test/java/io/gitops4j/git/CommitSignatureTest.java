@@ -74,6 +74,25 @@ class CommitSignatureTest {
     }
 
     @Test
+    void anUnsignedCommitAfterASignedOneIsRejectedThoughMostOfItsFilesAreUnchanged() throws IOException {
+        commit("a.yaml", "-S" + trustedKey);
+        commit("b.yaml", "-S" + trustedKey);
+        String armored = gpgHome.runProgram("gpg", "--armor", "--export", trustedKey);
+
+        try (GitSource source = GitSource.builder().uri(git.directory().toString())
+                .cacheDirectory(temp.resolve("cache"))
+                .signaturePolicy(SignaturePolicy.requireSignedBy(List.of(armored))).build()) {
+            assertThat(names(source.load())).containsExactly("a", "b");
+            String unsigned = commit("c.yaml", "--no-gpg-sign");
+
+            assertThatThrownBy(source::load).isInstanceOf(SourceException.class)
+                    .hasMessageContaining("is not signed").hasMessageContaining(unsigned);
+            commit("d.yaml", "-S" + trustedKey);
+            assertThat(names(source.load())).containsExactly("a", "b", "c", "d");
+        }
+    }
+
+    @Test
     void trustsOnlyTheNamedFingerprintsOfAKeyring() throws IOException {
         String signed = commit("a.yaml", "-S" + trustedKey);
         String untrusted = commit("b.yaml", "-S" + untrustedKey);

@@ -12,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -46,8 +49,7 @@ class GitArchiveCrossCheckTest {
                 .build(); RevWalk walk = new RevWalk(repository)) {
             for (String sha : commits) {
                 RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
-                SortedMap<String, byte[]> read = new TreeReader(everything, path -> true)
-                        .read(repository, commit, "work");
+                SortedMap<String, byte[]> read = readAll(new TreeReader(everything, path -> true), repository, commit);
                 SortedMap<String, byte[]> archived = TarEntries.regularFiles(
                         git.runForBytes("archive", "--format=tar", sha, FOLDER));
 
@@ -132,5 +134,16 @@ class GitArchiveCrossCheckTest {
         byte[] bytes = new byte[random.nextInt(2000)];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    private static SortedMap<String, byte[]> readAll(TreeReader reader, Repository repository, RevCommit commit)
+            throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (ObjectReader objects = repository.newObjectReader()) {
+            for (Map.Entry<String, ObjectId> blob : reader.list(objects, commit, "work").entrySet()) {
+                files.put(blob.getKey(), reader.readBlob(objects, blob.getValue(), blob.getKey(), "work"));
+            }
+        }
+        return files;
     }
 }

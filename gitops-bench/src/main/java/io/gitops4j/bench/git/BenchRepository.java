@@ -31,6 +31,19 @@ public class BenchRepository {
         uri = fixture.fileUri();
     }
 
+    /**
+     * Commits a change to one file ({@code deploy-0}'s replica count, alternating between 2 and 3): a new commit on
+     * {@code main} every call, even when its content equals an earlier one.
+     *
+     * @param change a counter; even and odd values give the two contents
+     * @return the new commit's SHA
+     */
+    String commitOneFileChange(int change) {
+        String file = "apps/team-0/deploy-0.yaml";
+        String content = deployment("app-0", "team-0").replace("replicas: 2", "replicas: " + (2 + change % 2));
+        return fixture.commit(Map.of(file, content));
+    }
+
     /** Deletes the repository. */
     @TearDown(Level.Trial)
     public void delete() {

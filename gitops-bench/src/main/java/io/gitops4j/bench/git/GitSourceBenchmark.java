@@ -1,6 +1,7 @@
 package io.gitops4j.bench.git;
 
 import io.gitops4j.git.GitSource;
+import io.gitops4j.git.RepositoryCache;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Initial load and no-change refresh of {@link BenchRepository} through {@link GitSource}, beside the command-line
  * path: {@code git clone} into a fresh folder, then reading and parsing the same files with the same
  * {@link ManifestLoader}. Both sides clone over {@code file://} and parse every manifest, so the ratio compares
- * like with like.
+ * like with like. Also a new commit that changed one file, loaded by the source that loaded the previous one
+ * (parsing only that file) beside a full load of the same commit from the same warm clone.
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class GitSourceBenchmark {
@@ -68,6 +70,42 @@ public class GitSourceBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             source.close();
+            deleteRecursively(cache);
+        }
+    }
+
+    /**
+     * A source that has loaded the repository (a warm cache) and, before each invocation, a new commit on
+     * {@code main} that changes one file; the source has never loaded that commit.
+     */
+    @State(Scope.Thread)
+    public static class NewCommit {
+        Path cache;
+        RepositoryCache repositories;
+        GitSource source;
+        String commit;
+        private int changes;
+
+        /** Clones and loads once. */
+        @Setup(Level.Trial)
+        public void load(BenchRepository repository) throws IOException {
+            cache = Files.createTempDirectory("gitops4j-bench-new-commit-");
+            repositories = RepositoryCache.open(cache);
+            source = GitSource.builder().uri(repository.uri).repositoryCache(repositories).build();
+            source.load();
+        }
+
+        /** Commits a change to one file. */
+        @Setup(Level.Invocation)
+        public void commit(BenchRepository repository) {
+            commit = repository.commitOneFileChange(changes++);
+        }
+
+        /** Closes and deletes the cache. */
+        @TearDown(Level.Trial)
+        public void close() {
+            source.close();
+            repositories.close();
             deleteRecursively(cache);
         }
     }
@@ -117,6 +155,33 @@ public class GitSourceBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     public DesiredState warmReload(WarmSource warm) {
         return warm.source.load();
+    }
+
+    /**
+     * A new commit that changed one file of 5,000: fetch it, list the tree, parse the changed file and reuse the
+     * parsed resources of the 4,999 others.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public DesiredState newCommitOneFileChanged(NewCommit fresh) {
+        DesiredState state = fresh.source.load();
+        require(state.revision().id().equals(fresh.commit), "loaded " + state.revision().id());
+        return state;
+    }
+
+    /**
+     * The peer of {@link #newCommitOneFileChanged}: the same new commit loaded in full (fetch into the same warm
+     * clone, then read and parse all 5,000 files) by a source that has loaded nothing before.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public DesiredState newCommitFullLoad(BenchRepository repository, NewCommit fresh) {
+        try (GitSource source = GitSource.builder().uri(repository.uri).repositoryCache(fresh.repositories).build()) {
+            DesiredState state = source.load();
+            require(state.revision().id().equals(fresh.commit) && state.size() == BenchRepository.FILES,
+                    "loaded " + state.revision().id());
+            return state;
+        }
     }
 
     private static void require(boolean condition, String message) {
