@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -26,7 +29,12 @@ import org.slf4j.LoggerFactory;
  * One bare clone of one URL: created by the first fetch (init + fetch = clone), then fetched incrementally with
  * force-updating refspecs for every branch and tag, so force pushes and moved tags are followed and deleted refs
  * disappear. Fetches are single-flight: concurrent callers share the running fetch. A failed fetch leaves the
- * clone as it was, so commits fetched earlier stay loadable. Thread-safe.
+ * clone as it was, so commits fetched earlier stay loadable.
+ *
+ * <p>Housekeeping: a fetch that leaves more pack files than the threshold compacts the clone ({@link PackCompaction})
+ * before its waiting callers go on, and every loaded commit is kept reachable by a ref ({@link LoadedCommitRefs}), so
+ * the compaction never drops a commit a rollback may ask for. Reading objects ({@link #reading(Supplier)}) and the
+ * compaction exclude each other: a read never overlaps the deletion of old packs. Thread-safe.
  */
 final class CachedRepository implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CachedRepository.class);
@@ -37,17 +45,24 @@ final class CachedRepository implements AutoCloseable {
     private final Path directory;
     private final Duration reuseWindow;
     private final Clock clock;
+    private final PackCompaction compaction;
+    private final LoadedCommitRefs loaded;
     private final Object lock = new Object();
+    /** Shared by readers of objects, exclusive for the compaction; never held while fetching. */
+    private final ReadWriteLock objects = new ReentrantReadWriteLock();
     private Repository repository;
     private CompletableFuture<Void> inFlight;
     private Instant lastFetch;
 
-    CachedRepository(String url, boolean shallow, Path directory, Duration reuseWindow, Clock clock) {
+    CachedRepository(String url, boolean shallow, Path directory, Duration reuseWindow, Clock clock,
+            PackCompaction compaction, int keptLoadedCommits) {
         this.url = url;
         this.shallow = shallow;
         this.directory = directory;
         this.reuseWindow = reuseWindow;
         this.clock = clock;
+        this.compaction = compaction;
+        this.loaded = new LoadedCommitRefs(keptLoadedCommits);
     }
 
     String url() {
@@ -66,6 +81,24 @@ final class CachedRepository implements AutoCloseable {
             }
             return repository;
         }
+    }
+
+    /**
+     * Runs {@code read} while no compaction runs on this clone (many reads may run together); {@code read} must not
+     * fetch.
+     */
+    <T> T reading(Supplier<T> read) {
+        objects.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            objects.readLock().unlock();
+        }
+    }
+
+    /** Keeps the loaded commit {@code id} reachable by a ref, so a compaction never drops it; never throws. */
+    void keepLoaded(ObjectId id) {
+        loaded.keep(repository(), id, url);
     }
 
     /** Returns whether the clone holds the commit {@code id} (fetched at some point and not pruned). */
@@ -141,6 +174,7 @@ final class CachedRepository implements AutoCloseable {
     private void lead(CompletableFuture<Void> running, TransportSettings transport) {
         try {
             long start = System.nanoTime();
+            int packsBefore = PackCompaction.packCount(directory);
             FetchCommand fetch = Git.wrap(repository()).fetch().setRemote(url).setRefSpecs(REF_SPECS)
                     .setRemoveDeletedRefs(true).setTagOpt(TagOpt.NO_TAGS).setForceUpdate(true);
             if (shallow) {
@@ -151,6 +185,7 @@ final class CachedRepository implements AutoCloseable {
             synchronized (lock) {
                 lastFetch = clock.instant();
             }
+            compactIfNeeded(packsBefore);
             running.complete(null);
         } catch (GitAPIException | RuntimeException e) {
             running.completeExceptionally(new SourceException("fetch of " + url + " failed: " + message(e)
@@ -162,6 +197,18 @@ final class CachedRepository implements AutoCloseable {
             }
             // an Error escaping the fetch must not leave followers waiting forever
             running.completeExceptionally(new SourceException("fetch of " + url + " was aborted"));
+        }
+    }
+
+    private void compactIfNeeded(int packsBefore) {
+        if (!compaction.isNeeded(directory, packsBefore)) {
+            return;
+        }
+        objects.writeLock().lock();
+        try {
+            compaction.compact(repository(), directory, url);
+        } finally {
+            objects.writeLock().unlock();
         }
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Remembers the last commit it loaded: the same commit gets the very same state back (a commit's content never
  * changes), and another commit reuses the parsed resource objects of every file whose path and blob id are the
  * same, so a small commit costs in proportion to what it changed. Only the last successful load is kept (a failed
- * load leaves it as it was). Thread-safe.
+ * load leaves it as it was). Every loaded commit is kept reachable in the clone ({@link LoadedCommitRefs}), and reads
+ * never overlap a compaction of the clone. Thread-safe.
  */
 final class CommitLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLoader.class);
@@ -47,20 +48,29 @@ final class CommitLoader {
         return loaded == null ? null : loaded.state().revision().id();
     }
 
-    /** Loads commit {@code id}; a non-empty {@code expectedDigest} must equal the loaded content's digest. */
+    /**
+     * Loads commit {@code id}; a non-empty {@code expectedDigest} must equal the loaded content's digest. The
+     * commit is then kept reachable in the clone, so a compaction never drops it.
+     */
     DesiredState load(ObjectId id, String expectedDigest) {
         Loaded previous = last;
         if (previous != null && previous.state().revision().id().equals(id.name())) {
             requireDigest(previous.state(), expectedDigest);
+            repository.keepLoaded(id);
             LOG.debug("{} is still at {}; reusing the state loaded last", description, previous.state().revision());
             return previous.state();
         }
+        return repository.reading(() -> read(id, expectedDigest, previous));
+    }
+
+    private DesiredState read(ObjectId id, String expectedDigest, Loaded previous) {
         long start = System.nanoTime();
         RevCommit commit = parse(id);
         signatureCheck.verify(commit, repository.url());
         ParsedTree files = readAndParse(commit, previous == null ? ParsedTree.EMPTY : previous.files());
         DesiredState state = loader.assemble(commit.name(), files.resources());
         requireDigest(state, expectedDigest);
+        repository.keepLoaded(id);
         last = new Loaded(state, files);
         LOG.info("Loaded {} resources from {} files ({} parsed, the rest unchanged) of {} at {} in {} ms",
                 state.size(), files.fileCount(), files.parsedCount(), description, state.revision(),

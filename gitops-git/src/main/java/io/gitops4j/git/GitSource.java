@@ -62,6 +62,16 @@ import org.slf4j.LoggerFactory;
  * {@link #load(Revision)} of a commit fetched before still works and the message says so. Symbolic links and
  * submodules in the tree are skipped with a warning, never followed (see {@link Builder#path(String)}).
  *
+ * <p>The clone is kept compact and rollbacks keep working: every fetch writes pack files, and when a fetch that brought
+ * objects leaves more than {@link RepositoryCache.Builder#packCompactionThreshold(int) a threshold} of them (32 by
+ * default) the clone is compacted with JGit's garbage collector (under the fetch, while no load reads the clone;
+ * a failure is logged and never fails a load). The compaction keeps every commit a branch or tag reaches and, through
+ * a ref {@code refs/gitops4j/loaded/<sha>} per commit loaded, the
+ * {@link RepositoryCache.Builder#keptLoadedCommits(int) most recently loaded commits} of the clone (256 by default,
+ * shared by the sources on that clone): {@link #load(Revision)} of one of those still works after its branch was
+ * force-pushed away. An older loaded commit that no branch or tag reaches any more may be gone, and is then fetched
+ * by SHA if the server still has it. Objects no ref reaches survive a compaction as loose objects for a day.
+ *
  * <p>Thread-safe: one source may be loaded from many threads, and sources built with the same
  * {@link RepositoryCache} share one clone and one fetch per URL. {@link #close()} releases what the source owns
  * (its private cache, if it created one, and its SSH sessions).
@@ -168,7 +178,8 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         if (!repository.hasCommit(from) || !repository.hasCommit(to)) {
             return Optional.empty();
         }
-        return Optional.of(TreeChanges.between(repository.repository(), from, to, read.path(), describe()));
+        return Optional.of(repository.reading(
+                () -> TreeChanges.between(repository.repository(), from, to, read.path(), describe())));
     }
 
     /**
