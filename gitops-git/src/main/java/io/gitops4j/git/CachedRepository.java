@@ -103,14 +103,16 @@ final class CachedRepository implements AutoCloseable {
 
     /** Returns whether the clone holds the commit {@code id} (fetched at some point and not pruned). */
     boolean hasCommit(ObjectId id) {
-        try (RevWalk walk = new RevWalk(repository())) {
-            RevCommit commit = walk.parseCommit(id);
-            return commit != null;
-        } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
-            return false;
-        } catch (IOException e) {
-            throw new SourceException("cannot read the cached clone of " + url + " in " + directory, e);
-        }
+        return reading(() -> {
+            try (RevWalk walk = new RevWalk(repository())) {
+                RevCommit commit = walk.parseCommit(id);
+                return commit != null;
+            } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+                return false;
+            } catch (IOException e) {
+                throw new SourceException("cannot read the cached clone of " + url + " in " + directory, e);
+            }
+        });
     }
 
     /**

@@ -38,10 +38,12 @@ final class CommitLocator {
             throw new SourceException(e.getMessage() + (last == null ? "" : " Last loaded revision: " + last + "."),
                     e.getCause());
         }
-        try (RevWalk walk = new RevWalk(repository.repository())) {
-            RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, repository.url());
-            return commit.copy();
-        }
+        return repository.reading(() -> {
+            try (RevWalk walk = new RevWalk(repository.repository())) {
+                RevCommit commit = RefResolver.resolve(repository.repository(), walk, ref, repository.url());
+                return commit.copy();
+            }
+        });
     }
 
     /** Makes sure commit {@code id} is in the clone, or throws {@link SourceException} saying it does not exist. */

@@ -39,7 +39,7 @@ final class PackCompaction {
 
     /** Returns a compaction with JGit's garbage collector at {@code threshold} packs. */
     static PackCompaction withJGit(int threshold) {
-        return new PackCompaction(threshold, PackCompaction::collectGarbage);
+        return new PackCompaction(threshold, repository -> collectGarbage(repository, UNREACHABLE_GRACE));
     }
 
     /** Returns the number of pack files ({@code objects/pack/*.pack}) of the clone in {@code directory}. */
@@ -83,7 +83,11 @@ final class PackCompaction {
         }
     }
 
-    private static void collectGarbage(Repository repository) throws Exception {
+    /**
+     * Runs JGit's garbage collector with the settings above; loose objects no ref reaches are pruned once older than
+     * {@code unreachableGrace} (objects loosened by this run survive it in any case).
+     */
+    static void collectGarbage(Repository repository, Duration unreachableGrace) throws Exception {
         if (!(repository instanceof FileRepository files)) {
             throw new IllegalStateException("not a file repository: " + repository.getClass().getName());
         }
@@ -95,7 +99,7 @@ final class PackCompaction {
         gc.setPackConfig(pack);
         gc.setAuto(false);
         gc.setPackExpire(Instant.now().plusSeconds(1));
-        gc.setExpire(Instant.now().minus(UNREACHABLE_GRACE));
+        gc.setExpire(Instant.now().minus(unreachableGrace));
         try {
             gc.gc().get();
         } catch (ExecutionException e) {
