@@ -98,7 +98,10 @@ final class CachedRepository implements AutoCloseable {
 
     /** Keeps the loaded commit {@code id} reachable by a ref, so a compaction never drops it; never throws. */
     void keepLoaded(ObjectId id) {
-        loaded.keep(repository(), id, url);
+        reading(() -> {
+            loaded.keep(repository(), id, url);
+            return null;
+        });
     }
 
     /** Returns whether the clone holds the commit {@code id} (fetched at some point and not pruned). */

@@ -3,6 +3,7 @@ package io.gitops4j.git;
 import static io.gitops4j.git.Manifests.configMap;
 import static io.gitops4j.git.Manifests.names;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
@@ -136,6 +137,37 @@ class CacheCompactionTest {
             assertThat(loadedRefs(source.cloneDirectory())).containsExactlyInAnyOrder(
                     shas.get(1), shas.get(3), shas.get(4));
         }
+    }
+
+    @Test
+    void aReopenedCacheDropsTheOldestLoadedCommitFirst() throws Exception {
+        Path folder = temp.resolve("cache");
+        String first;
+        String second;
+        try (RepositoryCache before = RepositoryCache.builder(folder).keptLoadedCommits(2).build();
+                GitSource source = source(before)) {
+            first = source.load().revision().id();
+            second = repo.commit(Map.of("second.yaml", configMap("second")));
+            source.load();
+        }
+        String third = repo.commit(Map.of("third.yaml", configMap("third")));
+
+        try (GitSource source = source(cache(RepositoryCache.builder(folder).keptLoadedCommits(2)))) {
+            source.load();
+
+            assertThat(loadedRefs(source.cloneDirectory())).doesNotContain(first)
+                    .containsExactlyInAnyOrder(second, third);
+        }
+    }
+
+    @Test
+    void rejectsAThresholdOrALimitBelowOne() {
+        RepositoryCache.Builder builder = RepositoryCache.builder(temp.resolve("cache"));
+
+        assertThatThrownBy(() -> builder.packCompactionThreshold(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("packCompactionThreshold");
+        assertThatThrownBy(() -> builder.keptLoadedCommits(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keptLoadedCommits");
     }
 
     @Test

@@ -76,7 +76,10 @@ public class GitSourceBenchmark {
 
     /**
      * A source that has loaded the repository (a warm cache) and, before each invocation, a new commit on
-     * {@code main} that changes one file; the source has never loaded that commit.
+     * {@code main} that changes one file; the source has never loaded that commit. Every fetch adds a pack file to
+     * the clone; the cache compacts it above {@link RepositoryCache#DEFAULT_PACK_COMPACTION_THRESHOLD} packs
+     * (system property {@code gitops4j.bench.packCompactionThreshold} overrides it, e.g. {@code 2147483647} to
+     * watch a clone that is never compacted slow down from one iteration to the next).
      */
     @State(Scope.Thread)
     public static class NewCommit {
@@ -90,7 +93,9 @@ public class GitSourceBenchmark {
         @Setup(Level.Trial)
         public void load(BenchRepository repository) throws IOException {
             cache = Files.createTempDirectory("gitops4j-bench-new-commit-");
-            repositories = RepositoryCache.open(cache);
+            repositories = RepositoryCache.builder(cache).packCompactionThreshold(Integer.getInteger(
+                    "gitops4j.bench.packCompactionThreshold", RepositoryCache.DEFAULT_PACK_COMPACTION_THRESHOLD))
+                    .build();
             source = GitSource.builder().uri(repository.uri).repositoryCache(repositories).build();
             source.load();
         }
