@@ -48,6 +48,8 @@ final class AppRuntime {
     private int failures;
     private boolean ran;
     private boolean checking;
+    /* A dependency became ready while this run was checking its dependencies: if the check defers, check again. */
+    private boolean recheck;
     private String waitingFor;
 
     AppRuntime(Application app, Reconciler engine, LoopContext context) {
@@ -110,6 +112,7 @@ final class AppRuntime {
             }
             running = true;
             checking = true;
+            recheck = false;
             runner = Thread.currentThread();
             nextRun = null;
         }
@@ -121,6 +124,7 @@ final class AppRuntime {
         ApplicationRun.Input input;
         synchronized (this) {
             checking = false;
+            recheck = false;
             waitingFor = null;
             input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned,
                     lastApplied, inventoryRead, latestId, seenGeneration);
@@ -142,14 +146,19 @@ final class AppRuntime {
 
     private void defer(Dependencies.Wait wait) {
         boolean again;
+        boolean checkAgain;
         synchronized (this) {
             waitingFor = wait.message();
+            checkAgain = recheck;
+            recheck = false;
             again = endRun();
         }
         LOG.info("application {}: run deferred, {}", app.name(), wait.message());
         context.listener().runDeferred(app.name(), wait.dependency(), wait.why());
         if (again) {
             submit();
+        } else if (checkAgain) {
+            request(RunReason.DEPENDENCY_READY);
         }
     }
 
@@ -228,11 +237,19 @@ final class AppRuntime {
         nextRun = null;
     }
 
-    /** Requests a run when the last one was deferred for a dependency, or one is checking its dependencies now. */
+    /**
+     * Requests a run when the last one was deferred for a dependency; when a run is checking its dependencies now,
+     * has it check again only if that check defers (a check that passed needs no second run).
+     */
     void dependencyReady() {
         boolean wake;
         synchronized (this) {
-            wake = waitingFor != null || checking;
+            if (checking) {
+                recheck = true;
+                wake = false;
+            } else {
+                wake = waitingFor != null;
+            }
         }
         if (wake) {
             request(RunReason.DEPENDENCY_READY);
