@@ -1,5 +1,6 @@
 package io.gitops4j.diff;
 
+import io.gitops4j.model.KeyOrderCursor;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
@@ -13,11 +14,10 @@ final class PreviousCursor {
     /** A cursor over nothing, for the first walk. */
     static final PreviousCursor NONE = new PreviousCursor(new ResourceDiff[0]);
 
-    private final ResourceDiff[] previous;
-    private int index;
+    private final KeyOrderCursor<ResourceDiff> cursor;
 
     PreviousCursor(ResourceDiff[] previous) {
-        this.previous = previous;
+        this.cursor = new KeyOrderCursor<>(previous, ResourceDiff::key);
     }
 
     /**
@@ -29,12 +29,10 @@ final class PreviousCursor {
      * @return the previous diff, or {@code null}
      */
     ResourceDiff same(Resource desired, LiveResource live) {
-        if (index < previous.length) {
-            ResourceDiff candidate = previous[index];
-            if (candidate.desiredOrNull() == desired && candidate.liveOrNull() == live) {
-                index++;
-                return candidate;
-            }
+        ResourceDiff candidate = cursor.peek();
+        if (candidate != null && candidate.desiredOrNull() == desired && candidate.liveOrNull() == live) {
+            cursor.advance();
+            return candidate;
         }
         return null;
     }
@@ -49,21 +47,8 @@ final class PreviousCursor {
      * @return the previous diff, or {@code null} when there is none for these objects
      */
     ResourceDiff find(ResourceKey key, Resource desired, LiveResource live) {
-        while (index < previous.length) {
-            ResourceDiff candidate = previous[index];
-            if (candidate.desiredOrNull() == desired && candidate.liveOrNull() == live) {
-                index++;
-                return candidate;
-            }
-            int order = candidate.key().compareTo(key);
-            if (order > 0) {
-                return null;
-            }
-            index++;
-            if (order == 0) {
-                return null;
-            }
-        }
-        return null;
+        ResourceDiff candidate = cursor.seek(key);
+        return candidate != null && candidate.desiredOrNull() == desired && candidate.liveOrNull() == live
+                ? candidate : null;
     }
 }

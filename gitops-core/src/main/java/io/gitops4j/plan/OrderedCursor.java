@@ -1,6 +1,7 @@
 package io.gitops4j.plan;
 
 import io.gitops4j.diff.ResourceDiff;
+import io.gitops4j.model.KeyOrderCursor;
 
 /**
  * Walks the steps of the previous plan in key order, alongside a new diff in key order, and hands back a previous
@@ -11,11 +12,10 @@ final class OrderedCursor {
     /** A cursor over nothing, for the first plan. */
     static final OrderedCursor NONE = new OrderedCursor(new Ordered[0]);
 
-    private final Ordered[] previous;
-    private int index;
+    private final KeyOrderCursor<Ordered> cursor;
 
     OrderedCursor(Ordered[] previous) {
-        this.previous = previous;
+        this.cursor = new KeyOrderCursor<>(previous, entry -> entry.step().key());
     }
 
     /**
@@ -26,21 +26,7 @@ final class OrderedCursor {
      * @return the previous step, or {@code null}
      */
     Ordered find(ResourceDiff diff) {
-        while (index < previous.length) {
-            Ordered candidate = previous[index];
-            if (candidate.step().diff() == diff) {
-                index++;
-                return candidate;
-            }
-            int order = candidate.step().key().compareTo(diff.key());
-            if (order > 0) {
-                return null;
-            }
-            index++;
-            if (order == 0) {
-                return null;
-            }
-        }
-        return null;
+        Ordered candidate = cursor.seek(diff.key());
+        return candidate != null && candidate.step().diff() == diff ? candidate : null;
     }
 }
