@@ -15,7 +15,7 @@ bench() { # name regex, result file, JMH options...
     || { echo "benchmark $regex failed, see $out/${file%.json}.log" >&2; exit 1; }
 }
 echo "load before: $(uptime)"
-bench 'io\.gitops4j\.bench\.core\.(ColdDiff|CachedDiffPlan|EngineSteadyState)Benchmark\.' core.json -f 1 -wi 3 -i 5 -w 1s -r 1s
+bench 'io\.gitops4j\.bench\.core\.(ColdDiff|CachedDiffPlan|EngineSteadyState)Benchmark\.' core.json -f 2 -wi 3 -i 5 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.core\.MemoryBenchmark\.' memory.json
 bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoad|cliCloneAndLoad|newCommit.*)$' \
   git.json -f 1 -wi 1 -i 3 -w 1s -r 1s
