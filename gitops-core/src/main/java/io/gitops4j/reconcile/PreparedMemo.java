@@ -30,28 +30,33 @@ final class PreparedMemo {
      * @return the prepared state; the previous one itself when the source state and every resolution are the same
      */
     PreparedState prepare(String application, DesiredState desired, Target target) {
+        PreparedState previous = lastPrepared;
+        if (previous != null && desired == lastSource && previous.failures().isEmpty()
+                && resolvesAsBefore(desired, target, lastMade)) {
+            return previous;
+        }
         Map<Resource, Resource> made = new IdentityHashMap<>(desired.size() * 2);
         PreparedState prepared = PreparedState.of(application, desired, target, lastMade, made);
-        PreparedState previous = lastPrepared;
-        if (previous != null && desired == lastSource && prepared.failures().isEmpty()
-                && previous.failures().isEmpty() && sameObjects(previous.state(), prepared.state())) {
-            prepared = previous;
-        }
         lastSource = desired;
         lastMade = made;
         lastPrepared = prepared;
         return prepared;
     }
 
-    private static boolean sameObjects(DesiredState before, DesiredState now) {
-        if (before.size() != now.size()) {
+    /* Every source object was prepared last time and its key still resolves to the prepared object's key. */
+    private static boolean resolvesAsBefore(DesiredState desired, Target target, Map<Resource, Resource> made) {
+        if (made.size() != desired.size()) {
             return false;
         }
-        var left = before.resources().values().iterator();
-        for (Resource resource : now.resources().values()) {
-            if (left.next() != resource) {
-                return false;
+        try {
+            for (Resource resource : desired.resources().values()) {
+                Resource before = made.get(resource);
+                if (before == null || !before.key().equals(target.resolve(resource.key()))) {
+                    return false;
+                }
             }
+        } catch (RuntimeException e) {
+            return false; // prepared again, where the failure is recorded as a failed step
         }
         return true;
     }

@@ -89,6 +89,23 @@ class PreparedReuseTest {
         assertThat(target.objects).containsKey(key("example.org/Widget/shop/w"));
     }
 
+    @Test
+    void aKindThatCannotBeResolvedAnyMoreFailsItsStepInsteadOfReusingTheLastPreparation() {
+        source.state = state("r1", configMap("a"), resource("example.org/v1", "Widget", "shop", "w", Map.of()));
+        engine.reconcile();
+        target.unknownKinds.add("Widget");
+
+        ReconcileResult second = engine.reconcile();
+
+        assertThat(second.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(second.steps()).anySatisfy(step -> {
+            assertThat(step.key()).isEqualTo(key("example.org/Widget/shop/w"));
+            assertThat(step.message()).contains("unknown kind Widget");
+        });
+        assertThat(target.objects).containsKey(key("example.org/Widget/shop/w"));
+        assertThat(second.steps()).noneSatisfy(step -> assertThat(step.status()).isEqualTo(StepResult.Status.DELETED));
+    }
+
     /** Records the desired state of every diff, and diffs with the engine's default differ. */
     private static final class RecordingDiffer implements StateDiffer {
         final List<DesiredState> seen = new ArrayList<>();
