@@ -123,7 +123,7 @@ final class ReconcileRun {
         if (deadline.passedAt("observing the live state")) {
             return finish(false);
         }
-        Plan plan = plan(prepared.state(), inventory);
+        Plan plan = plan(prepared.state(), inventory, declaredButNotPrepared(prepared));
         if (plan == null) {
             return finish(false);
         }
@@ -136,7 +136,7 @@ final class ReconcileRun {
         return execute(plan, inventory, revision, runner);
     }
 
-    private Plan plan(DesiredState desired, Inventory inventory) {
+    private Plan plan(DesiredState desired, Inventory inventory, Set<ResourceKey> notPrepared) {
         List<ResourceKey> keys = SortedKeys.union(desired.keys(), inventory.keys());
         LiveState observed = attempt("cannot observe the live state", () -> context.target().observe(keys));
         if (observed == null) {
@@ -151,16 +151,21 @@ final class ReconcileRun {
         if (diff == null) {
             return null;
         }
-        StateDiff owned = owned(diff, inventory);
+        StateDiff owned = owned(diff, inventory, notPrepared);
         return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 
-    /** The diff without deletions of objects the inventory does not own, with the per-object policies applied. */
-    private static StateDiff owned(StateDiff diff, Inventory inventory) {
+    /**
+     * The diff without deletions of objects the inventory does not own or the source still declares (but could not
+     * be prepared), with the per-object policies applied.
+     */
+    private static StateDiff owned(StateDiff diff, Inventory inventory, Set<ResourceKey> notPrepared) {
         List<ResourceDiff> kept = new ArrayList<>(diff.size());
         boolean same = true;
         for (ResourceDiff resource : diff.inKeyOrder()) {
-            if (resource.type() == ChangeType.DELETE && !inventory.contains(resource.key())) {
+            if (resource.type() == ChangeType.DELETE && (!inventory.contains(resource.key())
+                    || notPrepared.contains(resource.key())
+                    || notPrepared.contains(resource.key().withNamespace("")))) {
                 same = false;
                 continue;
             }
@@ -171,6 +176,15 @@ final class ReconcileRun {
             }
         }
         return same ? diff : StateDiff.of(kept);
+    }
+
+    /** The keys, as declared, of resources that failed to prepare: declared, so never planned for deletion. */
+    private static Set<ResourceKey> declaredButNotPrepared(PreparedState prepared) {
+        Set<ResourceKey> keys = new HashSet<>();
+        for (StepResult failure : prepared.failures()) {
+            keys.add(failure.key());
+        }
+        return keys;
     }
 
     private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {

@@ -103,6 +103,7 @@ class PreparedReuseTest {
             assertThat(step.message()).contains("unknown kind Widget");
         });
         assertThat(target.objects).containsKey(key("example.org/Widget/shop/w"));
+        assertThat(second.plan().deletes()).as("still declared: never planned for deletion").isEmpty();
         assertThat(second.steps()).noneSatisfy(step -> assertThat(step.status()).isEqualTo(StepResult.Status.DELETED));
     }
 
