@@ -67,6 +67,9 @@ public final class BenchmarkTable {
                 + " zjsonpatch", pairByPair, zjsonpatch, "≤ 5 ms", atMost(pairByPair, 5)));
         rows.add(row("Steady state, live re-observed as new objects, diff + plan (ms) — peer: zjsonpatch",
                 primary(CACHED + "steadyStateReobserved"), zjsonpatch, "for reference", null));
+        rows.add(row("Steady state, re-observed from a target whose last-applied state follows the resourceVersion"
+                + " (ms) — peer: zjsonpatch", primary(CACHED + "steadyStateReobservedVersioned"), zjsonpatch,
+                "for reference", null));
         rows.add(row("1% changed, diff + plan (ms) — peer: pair-by-pair steady state + cold diff of the 1%",
                 onePercent, bound,
                 "ratio ≤ 2.0", ratioAtMost(onePercent, bound, 2.0)));

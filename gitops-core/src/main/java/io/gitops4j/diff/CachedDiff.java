@@ -13,8 +13,9 @@ import java.util.List;
  * for, so the same (immutable) objects are recognised without reading them. Holds digests, identities and weak
  * references only, never trees, so an entry costs a few hundred bytes whatever the size of the resource.
  */
-record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDigest, ChangeType type,
-        List<FieldChange> changes, WeakReference<Resource> desiredObject, WeakReference<LiveResource> liveObject) {
+record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDigest, boolean versioned,
+        ChangeType type, List<FieldChange> changes, WeakReference<Resource> desiredObject,
+        WeakReference<LiveResource> liveObject) {
 
     CachedDiff {
         requireNonNull(desiredDigest, "desiredDigest is null");
@@ -39,8 +40,8 @@ record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDig
      * @return the entry
      */
     static CachedDiff of(ResourceDiff diff, Resource desired, LiveIdentity identity, LiveResource live) {
-        return new CachedDiff(desired.digest(), identity, lastAppliedDigest(live), diff.type(), diff.changes(),
-                new WeakReference<>(desired), new WeakReference<>(live));
+        return new CachedDiff(desired.digest(), identity, lastAppliedDigest(live), live.lastAppliedFollowsVersion(),
+                diff.type(), diff.changes(), new WeakReference<>(desired), new WeakReference<>(live));
     }
 
     /**
@@ -55,15 +56,16 @@ record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDig
     }
 
     /**
-     * Returns this entry pointing at other objects with the same fingerprint.
+     * Returns this entry pointing at other objects with the same fingerprint (after {@link #matches} accepted them),
+     * versioned as the new live object is.
      *
      * @param desired the desired resource
      * @param live the live object
      * @return the entry for the new objects
      */
     CachedDiff withObjects(Resource desired, LiveResource live) {
-        return new CachedDiff(desiredDigest, this.live, lastAppliedDigest, type, changes, new WeakReference<>(desired),
-                new WeakReference<>(live));
+        return new CachedDiff(desiredDigest, this.live, lastAppliedDigest, live.lastAppliedFollowsVersion(), type,
+                changes, new WeakReference<>(desired), new WeakReference<>(live));
     }
 
     /**
@@ -72,11 +74,14 @@ record CachedDiff(String desiredDigest, LiveIdentity live, String lastAppliedDig
      * @param desired the desired resource
      * @param identity the live object's identity
      * @param live the live object
-     * @return {@code true} when desired content, live identity and last-applied content all match
+     * @return {@code true} when desired content, live identity and last-applied content all match; when both this
+     *     entry's object and the new one come from a target that promised their last-applied state follows the
+     *     identity ({@link LiveResource#lastAppliedFollowsVersion()}), the identity stands for it
      */
     boolean matches(Resource desired, LiveIdentity identity, LiveResource live) {
         return this.live.equals(identity) && desiredDigest.equals(desired.digest())
-                && lastAppliedDigest.equals(lastAppliedDigest(live));
+                && (versioned && live.lastAppliedFollowsVersion()
+                        || lastAppliedDigest.equals(lastAppliedDigest(live)));
     }
 
     /**

@@ -134,6 +134,24 @@ class CachingStateDifferTest {
     }
 
     @Test
+    void aVersionedLiveObjectIsRecognisedByItsIdentityAloneWhenBothCopiesAreVersioned() {
+        Resource desired = Yaml.resource(V1);
+        LiveResource first = live(V1, "uid-1", "10", V1);
+        LiveResource versioned = LiveResource.versioned(first.object(), first.lastApplied().orElseThrow());
+        differ.diff(desired.key(), desired, versioned);
+
+        // a new copy of the same version whose last-applied copy differs: only a promise-keeping target may skip it
+        LiveResource sameVersion = live(V1, "uid-1", "10", V2);
+        ResourceDiff trusted = differ.diff(desired.key(), desired,
+                LiveResource.versioned(sameVersion.object(), sameVersion.lastApplied().orElseThrow()));
+        assertThat(counting.calls.get()).isEqualTo(1);
+        assertThat(trusted.type()).isEqualTo(ChangeType.NONE);
+
+        differ.diff(desired.key(), desired, sameVersion);
+        assertThat(counting.calls.get()).as("not versioned: the last-applied digest is compared").isEqualTo(2);
+    }
+
+    @Test
     void objectsWithoutUidOrResourceVersionAreAlwaysDiffed() {
         Resource desired = Yaml.resource(V1);
         LiveResource noVersion = LiveResource.of(Yaml.resource(V1));

@@ -36,6 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       resources on each call, so no whole-state shortcut: each pair is recognised on its own;</li>
  *   <li>{@link #steadyStateReobserved}: the same, but every live object and its last-applied state are new
  *       objects (a target that rebuilds them on each observe), so each last-applied digest is computed again;</li>
+ *   <li>{@link #steadyStateReobservedVersioned}: the same from a target that promised the last-applied state
+ *       follows the resourceVersion ({@link LiveResource#versioned}), so the identity alone is read;</li>
  *   <li>{@link #onePercentChanged}: a new revision in which 1% of the resources changed (alternating between two
  *       revisions that change the same 1% differently, so exactly those miss every time);</li>
  *   <li>{@link #coldDiffOfTheChangedOnePercent}: the wrapped differ over only the changed pairs, the "cost of
@@ -80,26 +82,41 @@ public class CachedDiffPlanBenchmark {
         }
     }
 
-    /** The live state observed again as new objects before each call (not timed). */
+    /**
+     * The live state observed again as new objects before each call (not timed), then a full GC, so the timed call
+     * pays neither for building them nor for collecting the last call's copies.
+     */
     @State(Scope.Thread)
     public static class Reobserved {
         LiveState live;
+        LiveState versioned;
 
         /**
-         * Rebuilds every live object and its last-applied state as new objects.
+         * Rebuilds every live object and its last-applied state as new objects, plain and versioned.
          *
          * @param benchmark the benchmark holding the pairs
          */
         @Setup(Level.Invocation)
         public void reobserve(CachedDiffPlanBenchmark benchmark) {
-            List<LiveResource> copies = new ArrayList<>(benchmark.size);
-            for (LiveResource live : benchmark.pairs.live.resources().values()) {
-                Resource lastApplied = live.lastApplied().map(r -> Resource.of(r.tree())).orElse(null);
-                copies.add(LiveResource.of(Resource.of(live.object().tree()), lastApplied));
+            live = null;
+            versioned = null;
+            live = copy(benchmark.pairs.live, false);
+            versioned = copy(benchmark.pairs.live, true);
+            System.gc();
+        }
+
+        /* A new copy of every live object and its last-applied state, as a target that rebuilds them returns. */
+        private static LiveState copy(LiveState observed, boolean promised) {
+            List<LiveResource> copies = new ArrayList<>(observed.size());
+            for (LiveResource object : observed.resources().values()) {
+                Resource lastApplied = object.lastApplied().map(r -> Resource.of(r.tree())).orElse(null);
+                Resource body = Resource.of(object.object().tree());
+                copies.add(promised ? LiveResource.versioned(body, lastApplied) : LiveResource.of(body, lastApplied));
             }
-            this.live = LiveState.of(copies);
+            return LiveState.of(copies);
         }
     }
+
 
     /**
      * Nothing changed: every pair is a cache hit.
@@ -132,6 +149,18 @@ public class CachedDiffPlanBenchmark {
     @Benchmark
     public Plan steadyStateReobserved(Reobserved reobserved) {
         return planner.plan(differ.diff(pairs.unchanged, reobserved.live));
+    }
+
+    /**
+     * Nothing changed, the target returned new objects, and it promised their last-applied state follows their
+     * resourceVersion ({@link LiveResource#versioned}, as the Kubernetes target does).
+     *
+     * @param reobserved the new live objects
+     * @return the plan
+     */
+    @Benchmark
+    public Plan steadyStateReobservedVersioned(Reobserved reobserved) {
+        return planner.plan(differ.diff(pairs.unchanged, reobserved.versioned));
     }
 
     /**
