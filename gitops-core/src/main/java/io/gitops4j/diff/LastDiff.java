@@ -4,22 +4,21 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
 import java.util.Collection;
+import java.util.Iterator;
 
 /**
  * The last state diff a {@link CachingStateDiffer} returned, with the inputs it was computed from: the desired
- * state object and the live objects in key order. Recognises the same inputs by identity only (the objects are
+ * state object and the live state object. Recognises the same inputs by identity only (the objects are
  * immutable), so the check reads no tree.
  */
 final class LastDiff {
     private final DesiredState desired;
     private final LiveState liveState;
-    private final LiveResource[] liveObjects;
     private final StateDiff diff;
 
-    private LastDiff(DesiredState desired, LiveState liveState, LiveResource[] liveObjects, StateDiff diff) {
+    private LastDiff(DesiredState desired, LiveState liveState, StateDiff diff) {
         this.desired = desired;
         this.liveState = liveState;
-        this.liveObjects = liveObjects;
         this.diff = diff;
     }
 
@@ -32,7 +31,7 @@ final class LastDiff {
      * @return the memo
      */
     static LastDiff of(DesiredState desired, LiveState live, StateDiff diff) {
-        return new LastDiff(desired, live, live.resources().values().toArray(new LiveResource[0]), diff);
+        return new LastDiff(desired, live, diff);
     }
 
     /**
@@ -51,12 +50,12 @@ final class LastDiff {
             return true;
         }
         Collection<LiveResource> objects = otherLive.resources().values();
-        if (objects.size() != liveObjects.length) {
+        if (objects.size() != liveState.size()) {
             return false;
         }
-        int index = 0;
+        Iterator<LiveResource> before = liveState.resources().values().iterator();
         for (LiveResource object : objects) {
-            if (object != liveObjects[index++]) {
+            if (object != before.next()) {
                 return false;
             }
         }

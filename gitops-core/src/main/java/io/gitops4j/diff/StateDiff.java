@@ -43,20 +43,6 @@ public final class StateDiff {
     }
 
     /**
-     * Builds a state diff from diffs already in strictly increasing key order, without re-sorting them.
-     *
-     * @param sorted one diff per resource, sorted by key
-     * @return the state diff
-     * @throws IllegalArgumentException when the keys are not strictly increasing
-     */
-    static StateDiff ofSorted(List<ResourceDiff> sorted) {
-        if (!strictlyIncreasing(sorted)) {
-            throw new IllegalArgumentException("diffs out of key order or duplicate");
-        }
-        return new StateDiff(List.copyOf(sorted));
-    }
-
-    /**
      * Builds a state diff from diffs its caller made in strictly increasing key order (a merge of two sorted maps),
      * without checking the order again. Takes the list over: the caller must not keep or change it.
      *
