@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -76,7 +77,8 @@ public final class GitOpsController implements AutoCloseable {
                 ? Executors.newFixedThreadPool(b.workers, threads("gitops4j-loop-worker-")) : null;
         Scheduler scheduler = b.scheduler != null ? b.scheduler : Scheduler.of(ownedTimer);
         Executor workers = b.executor != null ? b.executor : ownedWorkers;
-        this.context = new LoopContext(b.clock, scheduler, workers, new GuardedControllerListener(b.listener),
+        Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(scheduler);
+        this.context = new LoopContext(b.clock, scheduler, sleeper, workers, new GuardedControllerListener(b.listener),
                 b.random, new SharedFetches(b.clock), b.historySize,
                 b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision,
                 new Dependencies(apps));
@@ -85,8 +87,8 @@ public final class GitOpsController implements AutoCloseable {
     }
 
     /**
-     * Returns a builder with the defaults: system UTC clock, own timer thread, 4 workers, no listener, 20 history
-     * entries per application, no history file, 30 s shutdown grace.
+     * Returns a builder with the defaults: system UTC clock, own timer thread, health waits that sleep on it, 4
+     * workers, no listener, 20 history entries per application, no history file, 30 s shutdown grace.
      *
      * @return a new builder
      */
@@ -109,7 +111,7 @@ public final class GitOpsController implements AutoCloseable {
         GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock())
-                .listener(reconcileListener).build();
+                .sleeper(context.sleeper()).listener(reconcileListener).build();
         AppRuntime runtime = new AppRuntime(application, engine, context);
         synchronized (apps) {
             if (apps.containsKey(application.name())) {

@@ -3,6 +3,7 @@ package io.gitops4j.loop;
 import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
 public final class GitOpsControllerBuilder {
     Clock clock = Clock.systemUTC();
     Scheduler scheduler;
+    Sleeper sleeper;
     Executor executor;
     int workers = 4;
     ControllerListener listener = ControllerListener.NOOP;
@@ -52,6 +54,20 @@ public final class GitOpsControllerBuilder {
      */
     public GitOpsControllerBuilder scheduler(Scheduler value) {
         this.scheduler = requireNonNull(value, "scheduler is null");
+        return this;
+    }
+
+    /**
+     * Sets how a run's health wait pauses between polls (default: a wake-up on the {@link #scheduler}, so the wait
+     * keeps the scheduler's time). With a manual scheduler and runs on the test's own thread ({@code
+     * executor(Runnable::run)}) no one else can advance the scheduler during the wait: pass the testkit's
+     * {@code ManualClock}, which advances itself instead of sleeping.
+     *
+     * @param value the sleeper
+     * @return this builder
+     */
+    public GitOpsControllerBuilder sleeper(Sleeper value) {
+        this.sleeper = requireNonNull(value, "sleeper is null");
         return this;
     }
 

@@ -1,15 +1,16 @@
 package io.gitops4j.loop;
 
+import io.gitops4j.reconcile.Sleeper;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.Executor;
 
 /**
- * What every application's runtime shares in one controller: time, the timer, the worker pool, the listener,
+ * What every application's runtime shares in one controller: time, the timer, how a health wait sleeps, the worker pool, the listener,
  * randomness for jitter, shared fetches, the history settings, a way to tell siblings of a new revision, and the
  * dependency graph.
  */
-record LoopContext(Clock clock, Scheduler scheduler, Executor workers, ControllerListener listener, Random random,
+record LoopContext(Clock clock, Scheduler scheduler, Sleeper sleeper, Executor workers, ControllerListener listener, Random random,
                    SharedFetches fetches, int historySize, HistoryFile historyFile, RevisionNews news,
                    Dependencies dependencies) {
 
