@@ -46,7 +46,7 @@ class HealthWaitTest {
             // when the application waits for a resource that never becomes healthy
             controller.add(Application.builder().name("shop").source(source).target(neverHealthy)
                     .interval(LONG_INTERVAL).intervalJitter(0)
-                    .healthTimeout(HEALTH_TIMEOUT).build());
+                    .reconcileOptions(ReconcileOptions.builder().healthTimeout(HEALTH_TIMEOUT).build()).build());
             Instant limit = start.plus(HEALTH_TIMEOUT).plus(Duration.ofMinutes(1));
             while (finished.getCount() > 0) {
                 if (scheduler.nextDue().filter(due -> !due.isAfter(limit)).isPresent()) {
@@ -74,7 +74,8 @@ class HealthWaitTest {
 
             // when the health wait is longer than the run's deadline
             loop.controller.add(loop.app("shop", source).interval(LONG_INTERVAL)
-                    .healthTimeout(Duration.ofMinutes(10)).build());
+                    .reconcileOptions(ReconcileOptions.builder().healthTimeout(Duration.ofMinutes(10))
+                            .deadline(Duration.ofMinutes(2)).build()).build());
 
             // then the run stops at the deadline, reported and not backed off from
             ApplicationStatus status = loop.controller.status("shop");
@@ -82,7 +83,7 @@ class HealthWaitTest {
                     .isEqualTo(Outcome.TIMED_OUT);
             assertThat(status.lastError()).hasValueSatisfying(e -> assertThat(e).contains("deadline"));
             assertThat(status.consecutiveFailures()).isZero();
-            assertThat(Duration.between(start, loop.clock.instant())).isEqualTo(ReconcileOptions.DEFAULT_DEADLINE);
+            assertThat(Duration.between(start, loop.clock.instant())).isEqualTo(Duration.ofMinutes(2));
             assertThat(loop.clock.sleeps()).isPositive();
         }
     }
