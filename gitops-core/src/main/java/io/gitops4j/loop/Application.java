@@ -1,5 +1,7 @@
 package io.gitops4j.loop;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
@@ -12,15 +14,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a {@link GitOpsController} keeps in sync: a named source, a target, and how to run it (interval with
- * jitter, prune, self-heal, dry run, initially suspended, health-wait timeout, retry policy), the engine options
- * it passes on each run (force, prune limit, allow large prune, allow empty), and which applications it depends on.
+ * What a {@link GitOpsController} keeps in sync: a named source, a target, when to run it (interval with jitter,
+ * initially suspended, retry policy), whether drift is corrected (self-heal), the {@link ReconcileOptions} every
+ * run starts from (dry run, prune, force, prune limit, allow large prune, allow empty, health timeout, deadline),
+ * and which applications it depends on.
  *
- * <p>Defaults: interval 1 minute with 10% jitter, prune on, self-heal on, no dry run, not suspended, no health
- * wait, {@link RetryPolicy#defaults()}, {@link DefaultStateDiffer#defaults()}, and the engine's defaults
- * ({@link ReconcileOptions#defaults()}: no force, 50% prune limit, no large prune, no empty source), no
- * dependencies. Immutable and thread-safe (the
- * source and target it names state their own thread-safety); {@link #newBuilder()} makes a changed copy.
+ * <p>Defaults: interval 1 minute with 10% jitter, self-heal on, not suspended, {@link RetryPolicy#defaults()}, a
+ * {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()}, {@link ReconcileOptions#defaults()}
+ * (apply for real, prune on, no force, 50% prune limit, no empty source, no health wait, a 5-minute deadline), no
+ * dependencies. Immutable and thread-safe (the source and target it names state their own thread-safety);
+ * {@link #newBuilder()} makes a changed copy.
  *
  * <pre>{@code
  * Application shop = Application.builder()
@@ -29,6 +32,7 @@ import java.util.TreeSet;
  *         .target(kubernetesTarget)
  *         .interval(Duration.ofSeconds(30))
  *         .selfHeal(false)
+ *         .reconcileOptions(ReconcileOptions.builder().healthTimeout(Duration.ofMinutes(2)).build())
  *         .build();
  * }</pre>
  */
@@ -40,14 +44,12 @@ public final class Application {
     private final Duration interval;
     private final double intervalJitter;
     private final boolean selfHeal;
-    private final boolean dryRun;
     private final boolean suspended;
     private final RetryPolicy retryPolicy;
-    private final ReconcileOptions runOptions;
+    private final ReconcileOptions reconcileOptions;
     private final Set<String> dependsOn;
 
-    /** Takes the settings of a builder that {@link ApplicationBuilder#build()} has validated. */
-    Application(ApplicationBuilder builder) {
+    private Application(Builder builder) {
         this.name = builder.name;
         this.source = builder.source;
         this.target = builder.target;
@@ -55,10 +57,9 @@ public final class Application {
         this.interval = builder.interval;
         this.intervalJitter = builder.intervalJitter;
         this.selfHeal = builder.selfHeal;
-        this.dryRun = builder.dryRun;
         this.suspended = builder.suspended;
         this.retryPolicy = builder.retryPolicy;
-        this.runOptions = builder.runOptions();
+        this.reconcileOptions = builder.reconcileOptions;
         this.dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(builder.dependsOn));
     }
 
@@ -67,8 +68,8 @@ public final class Application {
      *
      * @return a new builder
      */
-    public static ApplicationBuilder builder() {
-        return new ApplicationBuilder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -76,14 +77,14 @@ public final class Application {
      *
      * @return a new builder
      */
-    public ApplicationBuilder newBuilder() {
-        return new ApplicationBuilder(this);
+    public Builder newBuilder() {
+        return new Builder(this);
     }
 
     /**
      * Returns the unique name, which also names the inventory on the target.
      *
-     * @return the unique name, which also names the inventory on the target
+     * @return the name
      */
     public String name() {
         return name;
@@ -92,16 +93,16 @@ public final class Application {
     /**
      * Returns where the desired state comes from.
      *
-     * @return where the desired state comes from
+     * @return the source
      */
     public DesiredStateSource source() {
         return source;
     }
 
     /**
-     * Returns where it is applied.
+     * Returns where the desired state is applied.
      *
-     * @return where it is applied
+     * @return the target
      */
     public Target target() {
         return target;
@@ -110,7 +111,7 @@ public final class Application {
     /**
      * Returns the differ the engine uses.
      *
-     * @return the differ the engine uses
+     * @return the differ
      */
     public StateDiffer differ() {
         return differ;
@@ -119,123 +120,60 @@ public final class Application {
     /**
      * Returns the time between two runs when nothing else triggers one.
      *
-     * @return the time between two runs when nothing else triggers one
+     * @return a positive duration
      */
     public Duration interval() {
         return interval;
     }
 
     /**
-     * Returns the share (0 to 1) by which an interval is lengthened at random.
+     * Returns the share by which an interval is lengthened at random.
      *
-     * @return the share (0 to 1) by which an interval is lengthened at random
+     * @return a share between 0 and 1
      */
     public double intervalJitter() {
         return intervalJitter;
     }
 
     /**
-     * Returns whether owned resources no longer declared are deleted.
+     * Tells whether drift of an applied revision is corrected (otherwise only reported).
      *
-     * @return whether owned resources no longer declared are deleted
-     */
-    public boolean prune() {
-        return runOptions.prune();
-    }
-
-    /**
-     * Returns whether drift of an applied revision is corrected (otherwise only reported).
-     *
-     * @return whether drift of an applied revision is corrected (otherwise only reported)
+     * @return {@code true} when self-healing
      */
     public boolean selfHeal() {
         return selfHeal;
     }
 
     /**
-     * Returns whether every run is a dry run (validate and report, store nothing).
+     * Tells whether the application starts suspended.
      *
-     * @return whether every run is a dry run (validate and report, store nothing)
-     */
-    public boolean dryRun() {
-        return dryRun;
-    }
-
-    /**
-     * Returns whether the application starts suspended.
-     *
-     * @return whether the application starts suspended
+     * @return {@code true} when it starts suspended
      */
     public boolean suspended() {
         return suspended;
     }
 
     /**
-     * Returns how long a run waits for applied resources to be healthy; zero for no wait.
-     *
-     * @return how long a run waits for applied resources to be healthy; zero for no wait
-     */
-    public Duration healthTimeout() {
-        return runOptions.healthTimeout();
-    }
-
-    /**
      * Returns how failed runs are retried.
      *
-     * @return how failed runs are retried
+     * @return the policy
      */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
     /**
-     * Returns whether every run re-applies every declared resource and takes over conflicting fields.
+     * Returns the engine options every run of this application starts from; each run sets the revision to load
+     * (the latest, or the pinned one) and runs dry as well when it only reports drift (self-heal off).
      *
-     * @return whether runs force (see {@link ReconcileOptions#force()})
+     * @return the options, without a revision
      */
-    public boolean force() {
-        return runOptions.force();
+    public ReconcileOptions reconcileOptions() {
+        return reconcileOptions;
     }
 
     /**
-     * Returns the largest share of the inventory one run may delete unless {@link #allowLargePrune()}.
-     *
-     * @return a share between 0 and 1 (see {@link ReconcileOptions#pruneLimit()})
-     */
-    public double pruneLimit() {
-        return runOptions.pruneLimit();
-    }
-
-    /**
-     * Returns whether a run may delete any share of the inventory.
-     *
-     * @return whether the prune limit is lifted (see {@link ReconcileOptions#allowLargePrune()})
-     */
-    public boolean allowLargePrune() {
-        return runOptions.allowLargePrune();
-    }
-
-    /**
-     * Returns whether an empty desired state is applied (pruning what the application owns) instead of refused.
-     *
-     * @return whether an empty source is accepted (see {@link ReconcileOptions#allowEmpty()})
-     */
-    public boolean allowEmpty() {
-        return runOptions.allowEmpty();
-    }
-
-    /**
-     * Returns the engine options every run of this application starts from (prune, health timeout, force, prune
-     * limit, allow large prune, allow empty); a run adds dry run and the revision to load.
-     *
-     * @return the options
-     */
-    public ReconcileOptions runOptions() {
-        return runOptions;
-    }
-
-    /**
-     * Returns the applications that must be ready before this one runs (see {@link ApplicationBuilder#dependsOn}).
+     * Returns the applications that must be ready before this one runs (see {@link Builder#dependsOn}).
      *
      * @return an unmodifiable set of names, sorted, empty when it depends on nothing
      */
@@ -256,7 +194,187 @@ public final class Application {
     @Override
     public String toString() {
         return "Application{name=" + name + ", source=" + source.describe() + ", interval=" + interval
-                + ", prune=" + runOptions.prune() + ", selfHeal=" + selfHeal + ", dryRun=" + dryRun
-                + (dependsOn.isEmpty() ? "" : ", dependsOn=" + dependsOn) + "}";
+                + ", prune=" + reconcileOptions.prune() + ", selfHeal=" + selfHeal + ", dryRun="
+                + reconcileOptions.dryRun() + (dependsOn.isEmpty() ? "" : ", dependsOn=" + dependsOn) + "}";
+    }
+
+    /**
+     * Configures an {@link Application}: {@link Application#builder()} starts from the defaults,
+     * {@link Application#newBuilder()} from an existing application's settings. The name, source and target are
+     * required; every other setting has the default {@link Application} lists.
+     *
+     * <p>Not thread-safe; the application it builds is immutable and thread-safe.
+     */
+    public static final class Builder {
+        private String name;
+        private DesiredStateSource source;
+        private Target target;
+        private StateDiffer differ;
+        private Duration interval = Duration.ofMinutes(1);
+        private double intervalJitter = 0.1;
+        private boolean selfHeal = true;
+        private boolean suspended;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ReconcileOptions reconcileOptions = ReconcileOptions.defaults();
+        private final Set<String> dependsOn = new TreeSet<>();
+
+        private Builder() {
+        }
+
+        private Builder(Application application) {
+            this.name = application.name;
+            this.source = application.source;
+            this.target = application.target;
+            this.differ = application.differ;
+            this.interval = application.interval;
+            this.intervalJitter = application.intervalJitter;
+            this.selfHeal = application.selfHeal;
+            this.suspended = application.suspended;
+            this.retryPolicy = application.retryPolicy;
+            this.reconcileOptions = application.reconcileOptions;
+            this.dependsOn.addAll(application.dependsOn);
+        }
+
+        /**
+         * Sets the name (required), unique within a controller.
+         *
+         * @param value non-blank, without {@code ':'}
+         * @return this builder
+         */
+        public Builder name(String value) {
+            this.name = ApplicationChecks.name(value);
+            return this;
+        }
+
+        /**
+         * Sets the source (required).
+         *
+         * @param value the source
+         * @return this builder
+         */
+        public Builder source(DesiredStateSource value) {
+            this.source = requireNonNull(value, "source is null");
+            return this;
+        }
+
+        /**
+         * Sets the target (required).
+         *
+         * @param value the target
+         * @return this builder
+         */
+        public Builder target(Target value) {
+            this.target = requireNonNull(value, "target is null");
+            return this;
+        }
+
+        /**
+         * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
+         * private to what this builder builds: unchanged pairs (same desired content, same live uid,
+         * resourceVersion and generation) are answered without walking their trees.
+         *
+         * @param value the differ
+         * @return this builder
+         */
+        public Builder differ(StateDiffer value) {
+            this.differ = requireNonNull(value, "differ is null");
+            return this;
+        }
+
+        /**
+         * Sets the interval between runs (default 1 minute).
+         *
+         * @param value positive
+         * @return this builder
+         */
+        public Builder interval(Duration value) {
+            this.interval = ApplicationChecks.interval(value);
+            return this;
+        }
+
+        /**
+         * Sets the share by which each interval is lengthened at random (default 0.1), so that applications
+         * added together spread out.
+         *
+         * @param share between 0 and 1
+         * @return this builder
+         */
+        public Builder intervalJitter(double share) {
+            this.intervalJitter = ApplicationChecks.jitter(share);
+            return this;
+        }
+
+        /**
+         * Sets whether drift of an already applied revision is corrected (default on); when off, drift is only
+         * reported and the status is {@link SyncState#OUT_OF_SYNC}.
+         *
+         * @param value whether to self-heal
+         * @return this builder
+         */
+        public Builder selfHeal(boolean value) {
+            this.selfHeal = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the application starts suspended (default off); {@link GitOpsController#resume} starts it.
+         *
+         * @param value whether to start suspended
+         * @return this builder
+         */
+        public Builder suspended(boolean value) {
+            this.suspended = value;
+            return this;
+        }
+
+        /**
+         * Sets how failed runs are retried (default {@link RetryPolicy#defaults()}).
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = requireNonNull(value, "retryPolicy is null");
+            return this;
+        }
+
+        /**
+         * Sets the engine options every run starts from (default {@link ReconcileOptions#defaults()}): dry run,
+         * prune, force, prune limit, allow large prune, allow empty, health timeout and deadline. The revision is
+         * not one of them: each run loads the latest, or the one {@link GitOpsController#rollback} pinned.
+         *
+         * @param value options without a {@link ReconcileOptions#revision() revision}
+         * @return this builder
+         * @throws IllegalArgumentException when the options name a revision
+         */
+        public Builder reconcileOptions(ReconcileOptions value) {
+            this.reconcileOptions = ApplicationChecks.reconcileOptions(value);
+            return this;
+        }
+
+        /**
+         * Adds applications this one depends on, like Flux's {@code dependsOn}: a run proceeds only when each of
+         * them is ready, otherwise it is deferred (see {@link GitOpsController}). Dependencies may be added to the
+         * controller later than their dependants; a cycle is refused by {@link GitOpsController#add}.
+         *
+         * @param names application names, not this application's own
+         * @return this builder
+         */
+        public Builder dependsOn(String... names) {
+            dependsOn.addAll(ApplicationChecks.dependencies(names));
+            return this;
+        }
+
+        /**
+         * Builds the application.
+         *
+         * @return the application
+         * @throws IllegalStateException when the name, source or target is missing
+         * @throws IllegalArgumentException when the application depends on itself
+         */
+        public Application build() {
+            ApplicationChecks.complete(name, source, target, dependsOn);
+            return new Application(this);
+        }
     }
 }

@@ -8,12 +8,12 @@ import java.util.Set;
 /**
  * The dependency graph of one controller's applications ({@link Application#dependsOn()}): whether an application
  * must wait for a dependency, waking dependants when a dependency becomes ready, and finding a cycle before an
- * application is registered. Thread-safe: it reads the controller's concurrent map and each runtime's own state.
+ * application is registered. Thread-safe: it reads the controller's concurrent map and each worker's own state.
  */
 final class Dependencies {
-    private final Map<String, AppRuntime> apps;
+    private final Map<String, ApplicationWorker> apps;
 
-    Dependencies(Map<String, AppRuntime> apps) {
+    Dependencies(Map<String, ApplicationWorker> apps) {
         this.apps = apps;
     }
 
@@ -27,8 +27,8 @@ final class Dependencies {
     /** Returns the first dependency (by name) of an application that is not ready, or {@code null} when all are. */
     Wait waitingFor(Application app) {
         for (String dependency : app.dependsOn()) {
-            AppRuntime runtime = apps.get(dependency);
-            String why = runtime == null ? "not added to this controller" : runtime.notReadyReason();
+            ApplicationWorker worker = apps.get(dependency);
+            String why = worker == null ? "not added to this controller" : worker.notReadyReason();
             if (why != null) {
                 return new Wait(dependency, why);
             }
@@ -38,9 +38,9 @@ final class Dependencies {
 
     /** Requests a run of every application that depends on a now ready one and was deferred or is deciding. */
     void ready(String name) {
-        for (AppRuntime runtime : apps.values()) {
-            if (runtime.application().dependsOn().contains(name)) {
-                runtime.dependencyReady();
+        for (ApplicationWorker worker : apps.values()) {
+            if (worker.application().dependsOn().contains(name)) {
+                worker.dependencyReady();
             }
         }
     }
@@ -60,12 +60,12 @@ final class Dependencies {
             if (dependency.equals(start)) {
                 return String.join(" -> ", path) + " -> " + start;
             }
-            AppRuntime runtime = apps.get(dependency);
-            if (runtime == null || path.contains(dependency)) {
+            ApplicationWorker worker = apps.get(dependency);
+            if (worker == null || path.contains(dependency)) {
                 continue;
             }
             path.add(dependency);
-            String cycle = search(start, runtime.application().dependsOn(), path);
+            String cycle = search(start, worker.application().dependsOn(), path);
             if (cycle != null) {
                 return cycle;
             }

@@ -5,18 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Random;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps many {@link Application}s in sync, continuously, inside the embedding process.
@@ -39,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * called, and the run is tried again when that dependency finishes a run ready
  * ({@link RunReason#DEPENDENCY_READY}) and on the application's own interval. Applications may be added in any
  * order (a dependency not added yet is simply not ready); {@link #add} refuses one that would close a cycle.
- * Engine options ({@link Application#force()}, {@link Application#pruneLimit()},
- * {@link Application#allowLargePrune()}, {@link Application#allowEmpty()}) are passed to every run. After each
+ * Every run starts from the application's {@link Application#reconcileOptions()} (prune, force, prune limit, health
+ * timeout, deadline, ...) and sets the revision to load. After each
  * successful run the status's health covers every declared resource: the engine reports those it applied, and
  * those left in sync are observed afresh (one batched call per run, bounded to that application's resources).
  *
@@ -58,40 +53,31 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class GitOpsController implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(GitOpsController.class);
-
-    private final ConcurrentSkipListMap<String, AppRuntime> apps = new ConcurrentSkipListMap<>();
-    private final LoopContext context;
-    private final ExecutorService ownedWorkers;
-    private final ScheduledExecutorService ownedTimer;
+    private final ApplicationWorkers apps = new ApplicationWorkers();
+    private final ControllerThreads threads;
+    private final WorkerContext context;
     private final Duration shutdownGrace;
     private final ReconcileListener reconcileListener;
     private volatile boolean closed;
 
-    /** Takes the settings of a builder, for {@link GitOpsControllerBuilder#build()}. */
-    GitOpsController(GitOpsControllerBuilder b) {
-        this.ownedTimer = b.scheduler == null
-                ? Executors.newSingleThreadScheduledExecutor(threads("gitops4j-loop-timer-")) : null;
-        this.ownedWorkers = b.executor == null
-                ? Executors.newFixedThreadPool(b.workers, threads("gitops4j-loop-worker-")) : null;
-        Scheduler scheduler = b.scheduler != null ? b.scheduler : Scheduler.of(ownedTimer);
-        Executor workers = b.executor != null ? b.executor : ownedWorkers;
-        this.context = new LoopContext(b.clock, scheduler, workers, new GuardedControllerListener(b.listener),
-                b.random, new SharedFetches(b.clock), b.historySize,
-                b.historyFile == null ? null : new HistoryFile(b.historyFile), this::newRevision,
-                new Dependencies(apps));
+    private GitOpsController(Builder b) {
+        this.threads = new ControllerThreads(b.scheduler, b.executor, b.workers);
+        Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(threads.scheduler());
+        this.context = new WorkerContext(b.clock, threads.scheduler(), sleeper, threads.pool(),
+                new GuardedControllerListener(b.listener), b.random, new SharedFetches(b.clock), b.historySize,
+                b.historyFile == null ? null : new HistoryFile(b.historyFile), apps::newRevision, apps.dependencies());
         this.shutdownGrace = b.shutdownGrace;
         this.reconcileListener = b.reconcileListener;
     }
 
     /**
-     * Returns a builder with the defaults: system UTC clock, own timer thread, 4 workers, no listener, 20 history
-     * entries per application, no history file, 30 s shutdown grace.
+     * Returns a builder with the defaults: system UTC clock, own timer thread, health waits that sleep on it, 4
+     * workers, no listener, 20 history entries per application, no history file, 30 s shutdown grace.
      *
      * @return a new builder
      */
-    public static GitOpsControllerBuilder builder() {
-        return new GitOpsControllerBuilder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -109,21 +95,10 @@ public final class GitOpsController implements AutoCloseable {
         GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock())
-                .listener(reconcileListener).build();
-        AppRuntime runtime = new AppRuntime(application, engine, context);
-        synchronized (apps) {
-            if (apps.containsKey(application.name())) {
-                throw new IllegalArgumentException("application '" + application.name()
-                        + "' is already added; remove it first or choose another name");
-            }
-            String cycle = context.dependencies().cycleThrough(application);
-            if (cycle != null) {
-                throw new IllegalArgumentException("application '" + application.name()
-                        + "' would close a dependency cycle: " + cycle + "; remove one of these dependsOn entries");
-            }
-            apps.put(application.name(), runtime);
-        }
-        runtime.request(RunReason.START);
+                .sleeper(context.sleeper()).listener(reconcileListener).build();
+        ApplicationWorker worker = new ApplicationWorker(application, engine, context);
+        apps.register(worker);
+        worker.request(RunReason.START);
     }
 
     /**
@@ -134,11 +109,7 @@ public final class GitOpsController implements AutoCloseable {
      * @return whether it was known
      */
     public boolean remove(String name) {
-        AppRuntime runtime = apps.remove(requireNonNull(name, "name is null"));
-        if (runtime != null) {
-            runtime.stop();
-        }
-        return runtime != null;
+        return apps.remove(requireNonNull(name, "name is null"));
     }
 
     /**
@@ -149,8 +120,8 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void trigger(String name) {
-        AppRuntime runtime = runtime(name);
-        runtime.request(RunReason.TRIGGER, context.fetches().generation(runtime.application().source().fetchKey()));
+        ApplicationWorker worker = worker(name);
+        worker.request(RunReason.TRIGGER, context.fetches().generation(worker.application().source().fetchKey()));
     }
 
     /**
@@ -165,10 +136,9 @@ public final class GitOpsController implements AutoCloseable {
         if (fetchKey.isEmpty()) {
             throw new IllegalArgumentException("fetchKey is empty; trigger applications by name instead");
         }
-        List<AppRuntime> readers = apps.values().stream()
-                .filter(runtime -> runtime.application().source().fetchKey().equals(fetchKey)).toList();
+        List<ApplicationWorker> readers = apps.readersOf(fetchKey);
         long before = context.fetches().generation(fetchKey);
-        readers.forEach(runtime -> runtime.request(RunReason.TRIGGER, before));
+        readers.forEach(worker -> worker.request(RunReason.TRIGGER, before));
         return readers.size();
     }
 
@@ -179,7 +149,7 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void suspend(String name) {
-        runtime(name).suspend();
+        worker(name).suspend();
     }
 
     /**
@@ -189,7 +159,7 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void resume(String name) {
-        runtime(name).resume();
+        worker(name).resume();
     }
 
     /**
@@ -203,7 +173,7 @@ public final class GitOpsController implements AutoCloseable {
      */
     public void rollback(String name, Revision revision) {
         requireNonNull(revision, "revision is null");
-        runtime(name).pin(revision);
+        worker(name).pin(revision);
     }
 
     /**
@@ -213,7 +183,7 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public void unpin(String name) {
-        runtime(name).unpin();
+        worker(name).unpin();
     }
 
     /**
@@ -224,7 +194,7 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public ApplicationStatus status(String name) {
-        return runtime(name).status();
+        return worker(name).status();
     }
 
     /**
@@ -233,7 +203,7 @@ public final class GitOpsController implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<ApplicationStatus> statuses() {
-        return apps.values().stream().map(AppRuntime::status).toList();
+        return apps.all().stream().map(ApplicationWorker::status).toList();
     }
 
     /**
@@ -244,7 +214,7 @@ public final class GitOpsController implements AutoCloseable {
      * @throws IllegalArgumentException when the application is unknown
      */
     public List<HistoryEntry> history(String name) {
-        return runtime(name).history();
+        return worker(name).history();
     }
 
     /**
@@ -253,7 +223,7 @@ public final class GitOpsController implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<String> applications() {
-        return List.copyOf(apps.keySet());
+        return apps.names();
     }
 
     /**
@@ -268,63 +238,17 @@ public final class GitOpsController implements AutoCloseable {
             }
             closed = true;
         }
-        apps.values().forEach(AppRuntime::stop);
-        long deadline = System.nanoTime() + shutdownGrace.toNanos();
         try {
-            if (!awaitIdle(deadline)) {
-                apps.values().forEach(AppRuntime::interrupt);
-                if (!awaitIdle(System.nanoTime() + shutdownGrace.toNanos())) {
-                    LOG.warn("runs still in progress after interrupting them; giving up waiting");
-                }
-            }
+            apps.stopAll(shutdownGrace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            shutdownOwned();
+            threads.shutdownOwned();
         }
     }
 
-    private boolean awaitIdle(long deadline) throws InterruptedException {
-        for (AppRuntime runtime : apps.values()) {
-            if (!runtime.awaitIdle(deadline)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void shutdownOwned() {
-        if (ownedTimer != null) {
-            ownedTimer.shutdownNow();
-        }
-        if (ownedWorkers != null) {
-            ownedWorkers.shutdown();
-            try {
-                ownedWorkers.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ownedWorkers.shutdownNow();
-        }
-    }
-
-    private void newRevision(String fetchKey, String seenBy) {
-        for (AppRuntime runtime : apps.values()) {
-            if (!runtime.application().name().equals(seenBy)
-                    && runtime.application().source().fetchKey().equals(fetchKey)) {
-                runtime.request(RunReason.NEW_REVISION);
-            }
-        }
-    }
-
-    private AppRuntime runtime(String name) {
-        requireNonNull(name, "name is null");
-        AppRuntime runtime = apps.get(name);
-        if (runtime == null) {
-            throw new IllegalArgumentException("no application '" + name + "' in this controller; known: "
-                    + apps.keySet());
-        }
-        return runtime;
+    private ApplicationWorker worker(String name) {
+        return apps.get(requireNonNull(name, "name is null"));
     }
 
     private void checkOpen() {
@@ -333,17 +257,179 @@ public final class GitOpsController implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
     public String toString() {
         return "GitOpsController{applications=" + apps.size() + ", closed=" + closed + "}";
+    }
+
+    /**
+     * Configures a {@link GitOpsController}, from {@link GitOpsController#builder()}: clock, scheduler, workers or an
+     * executor, listeners, history and shutdown grace, each with the default the controller lists.
+     *
+     * <p>Not thread-safe; the controller it builds is.
+     */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Scheduler scheduler;
+        private Sleeper sleeper;
+        private Executor executor;
+        private int workers = 4;
+        private ControllerListener listener = ControllerListener.NOOP;
+        private ReconcileListener reconcileListener = ReconcileListener.NOOP;
+        private int historySize = 20;
+        private Path historyFile;
+        private Duration shutdownGrace = Duration.ofSeconds(30);
+        private Random random = new Random();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the clock for run times, statuses and history (default the UTC system clock). Use the same clock
+         * the scheduler uses.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /**
+         * Sets the scheduler that fires intervals and retries (default: a daemon timer thread the controller owns
+         * and stops on {@link #close()}).
+         *
+         * @param value the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = requireNonNull(value, "scheduler is null");
+            return this;
+        }
+
+        /**
+         * Sets how a run's health wait pauses between polls (default: a wake-up on the {@link #scheduler}, so the wait
+         * keeps the scheduler's time). With a manual scheduler and runs on the test's own thread ({@code
+         * executor(Runnable::run)}) no one else can advance the scheduler during the wait: pass the testkit's
+         * {@code ManualClock}, which advances itself instead of sleeping.
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = requireNonNull(value, "sleeper is null");
+            return this;
+        }
+
+        /**
+         * Sets the number of worker threads that run reconciles (default 4), when no {@link #executor} is set.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder workers(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("workers must be at least 1: " + value);
+            }
+            this.workers = value;
+            return this;
+        }
+
+        /**
+         * Runs reconciles on an executor the caller owns instead of an own pool of {@link #workers} threads; the
+         * caller bounds it and shuts it down. Tests pass {@code Runnable::run} to run inline.
+         *
+         * @param value the executor
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = requireNonNull(value, "executor is null");
+            return this;
+        }
+
+        /**
+         * Sets the listener (default {@link ControllerListener#NOOP}).
+         *
+         * @param value the listener; must be fast, thread-safe, and must not throw
+         * @return this builder
+         */
+        public Builder listener(ControllerListener value) {
+            this.listener = requireNonNull(value, "listener is null");
+            return this;
+        }
+
+        /**
+         * Sets the listener every application's engine reports each run's steps to (default
+         * {@link ReconcileListener#NOOP}); events name the application.
+         *
+         * @param value the listener; must be fast, thread-safe, and must not throw
+         * @return this builder
+         */
+        public Builder reconcileListener(ReconcileListener value) {
+            this.reconcileListener = requireNonNull(value, "reconcileListener is null");
+            return this;
+        }
+
+        /**
+         * Sets how many runs each application keeps in memory (default 20).
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder historySize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("historySize must be at least 1: " + value);
+            }
+            this.historySize = value;
+            return this;
+        }
+
+        /**
+         * Appends every run of every application to a JSON Lines file (read it with {@link HistoryFile#read}).
+         *
+         * @param value the file; its folder must exist
+         * @return this builder
+         */
+        public Builder historyFile(Path value) {
+            this.historyFile = requireNonNull(value, "historyFile is null");
+            return this;
+        }
+
+        /**
+         * Sets how long {@link #close()} lets running reconciles finish before interrupting them (default 30 s).
+         *
+         * @param value not negative
+         * @return this builder
+         */
+        public Builder shutdownGrace(Duration value) {
+            requireNonNull(value, "shutdownGrace is null");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative: " + value);
+            }
+            this.shutdownGrace = value;
+            return this;
+        }
+
+        /**
+         * Sets the source of randomness for jitter (default a new {@link Random}); a seeded one makes jitter
+         * repeatable.
+         *
+         * @param value the random generator
+         * @return this builder
+         */
+        public Builder random(Random value) {
+            this.random = requireNonNull(value, "random is null");
+            return this;
+        }
+
+        /**
+         * Builds the controller; it runs applications as soon as they are added.
+         *
+         * @return the controller
+         */
+        public GitOpsController build() {
+            return new GitOpsController(this);
+        }
     }
 }

@@ -56,7 +56,7 @@ final class HealthRefresh {
                     .orElse(Collections.emptySortedSet());
         } catch (RuntimeException e) {
             LOG.warn("application {}: cannot read its inventory to refresh its health: {}", application,
-                    ApplicationRun.message(e));
+                    ApplicationSync.message(e));
             return HealthStatus.UNKNOWN;
         }
         return worst(application, target, owned, new TreeMap<>());

@@ -34,7 +34,7 @@ class DependenciesOnThreadsTest {
             for (String name : List.of("e", "d", "c", "b", "a")) {
                 ScriptedSource source = new ScriptedSource(name);
                 source.commit(name + "-r1", name + "=red");
-                ApplicationBuilder app = Application.builder().name(name).source(source).target(target);
+                Application.Builder app = Application.builder().name(name).source(source).target(target);
                 String dependency = String.valueOf((char) (name.charAt(0) - 1));
                 controller.add((name.equals("a") ? app : app.dependsOn(dependency)).build());
             }

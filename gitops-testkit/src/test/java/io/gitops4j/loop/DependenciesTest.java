@@ -23,7 +23,7 @@ class DependenciesTest {
         loop.close();
     }
 
-    private ApplicationBuilder app(String name, String... dependsOn) {
+    private Application.Builder app(String name, String... dependsOn) {
         ScriptedSource source = new ScriptedSource(name);
         source.commit(name + "-r1", name + "=red");
         return loop.app(name, source).dependsOn(dependsOn);

@@ -4,7 +4,9 @@ import static io.gitops4j.loop.SchedulingTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.ReconcileOptions;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ class EngineOptionsTest {
     void allowEmptyPrunesEverythingTheApplicationOwnsWhenTheSourceIsEmpty() {
         // given
         source.commit("r1", "a=red", "b=green");
-        loop.controller.add(loop.app("shop", source).allowEmpty(true).allowLargePrune(true).build());
+        loop.controller.add(loop.app("shop", source).reconcileOptions(ReconcileOptions.builder().allowEmpty()
+                .allowLargePrune().build()).build());
 
         // when
         source.commit("r2");
@@ -38,7 +41,8 @@ class EngineOptionsTest {
     void withoutAllowEmptyAnEmptySourceChangesNothingAndTheStatusSaysWhy() {
         // given
         source.commit("r1", "a=red", "b=green");
-        loop.controller.add(loop.app("shop", source).allowLargePrune(true).build());
+        loop.controller.add(loop.app("shop", source)
+                .reconcileOptions(ReconcileOptions.builder().allowLargePrune().build()).build());
 
         // when
         source.commit("r2");
@@ -72,7 +76,8 @@ class EngineOptionsTest {
     void aHigherPruneLimitLetsTheRunDeleteMore() {
         // given
         source.commit("r1", "a=red", "b=red", "c=red", "d=red");
-        loop.controller.add(loop.app("shop", source).pruneLimit(0.75).build());
+        loop.controller.add(loop.app("shop", source)
+                .reconcileOptions(ReconcileOptions.builder().pruneLimit(0.75).build()).build());
 
         // when
         source.commit("r2", "a=red");
@@ -89,7 +94,8 @@ class EngineOptionsTest {
         source.commit("r1", "a=red");
         ScriptedSource other = new ScriptedSource("other");
         other.commit("o1", "b=red");
-        loop.controller.add(loop.app("forced", source).force(true).build());
+        loop.controller.add(loop.app("forced", source)
+                .reconcileOptions(ReconcileOptions.builder().force(true).build()).build());
         loop.controller.add(loop.app("plain", other).build());
         int appliesAfterFirstRuns = loop.target.applyCount();
 
@@ -102,22 +108,32 @@ class EngineOptionsTest {
     }
 
     @Test
-    void defaultsEqualTheEnginesDefaults() {
+    void defaultsAreTheEnginesDefaults() {
         // when
         Application app = loop.app("shop", source).build();
 
         // then
-        ReconcileOptions engine = ReconcileOptions.defaults();
-        assertThat(app.force()).isEqualTo(engine.force());
-        assertThat(app.pruneLimit()).isEqualTo(engine.pruneLimit());
-        assertThat(app.allowLargePrune()).isEqualTo(engine.allowLargePrune());
-        assertThat(app.allowEmpty()).isEqualTo(engine.allowEmpty());
+        assertThat(app.reconcileOptions()).isSameAs(ReconcileOptions.defaults());
         assertThat(app.newBuilder().build().dependsOn()).isEmpty();
     }
 
     @Test
-    void aPruneLimitOutsideZeroToOneIsRefusedByTheBuilder() {
-        assertThatThrownBy(() -> loop.app("shop", source).pruneLimit(1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pruneLimit");
+    void aChangedCopyKeepsTheReconcileOptions() {
+        // given
+        ReconcileOptions options = ReconcileOptions.builder().prune(false).deadline(Duration.ofMinutes(1)).build();
+
+        // when
+        Application copy = loop.app("shop", source).reconcileOptions(options).build().newBuilder().name("blog")
+                .build();
+
+        // then
+        assertThat(copy.reconcileOptions()).isSameAs(options);
+    }
+
+    @Test
+    void optionsThatNameARevisionAreRefusedByTheBuilder() {
+        ReconcileOptions pinned = ReconcileOptions.builder().revision(Revision.of("r1")).build();
+        assertThatThrownBy(() -> loop.app("shop", source).reconcileOptions(pinned))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rollback");
     }
 }

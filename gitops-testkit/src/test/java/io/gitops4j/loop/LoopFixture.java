@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * A controller on manual time with inline runs: everything happens on the test's thread when the test adds,
- * triggers or advances the scheduler.
+ * triggers or advances the scheduler; a health wait advances the clock instead of sleeping.
  */
 final class LoopFixture implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMinutes(1);
@@ -23,7 +23,7 @@ final class LoopFixture implements AutoCloseable {
         this(GitOpsController.builder());
     }
 
-    LoopFixture(GitOpsControllerBuilder builder) {
+    LoopFixture(GitOpsController.Builder builder) {
         this(builder, InMemoryTarget.create());
     }
 
@@ -31,13 +31,13 @@ final class LoopFixture implements AutoCloseable {
         this(GitOpsController.builder(), target);
     }
 
-    LoopFixture(GitOpsControllerBuilder builder, InMemoryTarget target) {
+    LoopFixture(GitOpsController.Builder builder, InMemoryTarget target) {
         this.target = target;
-        this.controller = builder.clock(clock).scheduler(scheduler).executor(Runnable::run).listener(listener)
-                .random(new Random(42)).build();
+        this.controller = builder.clock(clock).scheduler(scheduler).sleeper(clock).executor(Runnable::run)
+                .listener(listener).random(new Random(42)).build();
     }
 
-    ApplicationBuilder app(String name, ScriptedSource source) {
+    Application.Builder app(String name, ScriptedSource source) {
         return Application.builder().name(name).source(source).target(target).interval(INTERVAL).intervalJitter(0);
     }
 

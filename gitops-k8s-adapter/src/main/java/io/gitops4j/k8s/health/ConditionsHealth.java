@@ -13,10 +13,10 @@ import java.util.Optional;
  * {@code Ready}/{@code Available} is false or unknown otherwise; healthy else (including objects without status).
  * Handles every kind, so it belongs last in a chain. Stateless and thread-safe.
  */
-public final class ConditionsHealth implements HealthAssessor {
+final class ConditionsHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public ConditionsHealth() {
+    ConditionsHealth() {
     }
 
     /**

@@ -10,10 +10,10 @@ import java.util.Optional;
  * Health of an {@code apiextensions.k8s.io/CustomResourceDefinition}: healthy once {@code Established}, degraded
  * when its names are not accepted (they clash with another CRD), progressing otherwise. Stateless and thread-safe.
  */
-public final class CustomResourceDefinitionHealth implements HealthAssessor {
+final class CustomResourceDefinitionHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public CustomResourceDefinitionHealth() {
+    CustomResourceDefinitionHealth() {
     }
 
     /**

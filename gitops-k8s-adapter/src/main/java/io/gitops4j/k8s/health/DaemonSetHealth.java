@@ -13,10 +13,10 @@ import java.util.Optional;
  * generation is observed and every scheduled pod is updated and available; {@code OnDelete} sets are healthy once
  * observed. Stateless and thread-safe.
  */
-public final class DaemonSetHealth implements HealthAssessor {
+final class DaemonSetHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public DaemonSetHealth() {
+    DaemonSetHealth() {
     }
 
     /**

@@ -14,10 +14,10 @@ import java.util.Optional;
  * paused; degraded past its progress deadline; progressing until the controller observed the latest generation and
  * every desired replica is updated and available with no old replica left. Stateless and thread-safe.
  */
-public final class DeploymentHealth implements HealthAssessor {
+final class DeploymentHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public DeploymentHealth() {
+    DeploymentHealth() {
     }
 
     /**

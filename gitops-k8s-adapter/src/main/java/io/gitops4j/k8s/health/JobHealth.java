@@ -11,10 +11,10 @@ import java.util.Optional;
  * {@code FailureTarget} is reached), suspended while {@code spec.suspend} is set, progressing while it runs.
  * Stateless and thread-safe.
  */
-public final class JobHealth implements HealthAssessor {
+final class JobHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public JobHealth() {
+    JobHealth() {
     }
 
     /**

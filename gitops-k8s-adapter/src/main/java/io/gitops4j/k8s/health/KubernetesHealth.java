@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The health rules of a Kubernetes target: the caller's own assessors first, then the built-in per-kind rules
  * (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, Pod, PersistentVolumeClaim, Service, CustomResourceDefinition,
- * Namespace), then {@link ConditionsHealth} for every other kind. The first assessor that handles a kind decides.
- * Immutable and thread-safe.
+ * Namespace), then a generic rule on the conditions {@code Ready}/{@code Available} for every other kind. The first
+ * assessor that handles a kind decides. Immutable and thread-safe.
  */
 public final class KubernetesHealth implements HealthAssessor {
     private final List<HealthAssessor> chain;

@@ -9,10 +9,10 @@ import java.util.Optional;
  * Health of a {@code Namespace}: healthy while {@code Active} (or before the server reports a phase), progressing
  * while {@code Terminating}. Stateless and thread-safe.
  */
-public final class NamespaceHealth implements HealthAssessor {
+final class NamespaceHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public NamespaceHealth() {
+    NamespaceHealth() {
     }
 
     /**

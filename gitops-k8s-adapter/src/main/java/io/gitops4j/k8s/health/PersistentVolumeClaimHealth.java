@@ -9,10 +9,10 @@ import java.util.Optional;
  * Health of a {@code PersistentVolumeClaim}: healthy when {@code Bound}, degraded when {@code Lost}, progressing
  * while {@code Pending}. Stateless and thread-safe.
  */
-public final class PersistentVolumeClaimHealth implements HealthAssessor {
+final class PersistentVolumeClaimHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public PersistentVolumeClaimHealth() {
+    PersistentVolumeClaimHealth() {
     }
 
     /**

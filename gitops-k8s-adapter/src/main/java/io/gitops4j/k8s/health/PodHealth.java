@@ -14,12 +14,12 @@ import java.util.Set;
  * container waiting on an image pull error, a crash loop or a bad configuration is degraded; a running pod that
  * restarts always is healthy once {@code Ready}; anything else is progressing. Stateless and thread-safe.
  */
-public final class PodHealth implements HealthAssessor {
+final class PodHealth implements HealthAssessor {
     private static final Set<String> BROKEN = Set.of("ErrImagePull", "ImagePullBackOff", "CrashLoopBackOff",
             "CreateContainerConfigError", "CreateContainerError", "InvalidImageName", "RunContainerError");
 
     /** Creates the assessor. */
-    public PodHealth() {
+    PodHealth() {
     }
 
     /**

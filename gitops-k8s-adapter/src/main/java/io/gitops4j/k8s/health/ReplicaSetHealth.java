@@ -11,10 +11,10 @@ import java.util.Optional;
  * progressing until the latest generation is observed and every desired replica is available. Stateless and
  * thread-safe.
  */
-public final class ReplicaSetHealth implements HealthAssessor {
+final class ReplicaSetHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public ReplicaSetHealth() {
+    ReplicaSetHealth() {
     }
 
     /**

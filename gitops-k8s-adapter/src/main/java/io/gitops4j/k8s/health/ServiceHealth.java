@@ -9,10 +9,10 @@ import java.util.Optional;
  * Health of a {@code Service}: a {@code LoadBalancer} service is progressing until the load balancer has an
  * ingress address; every other type is healthy once it exists. Stateless and thread-safe.
  */
-public final class ServiceHealth implements HealthAssessor {
+final class ServiceHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public ServiceHealth() {
+    ServiceHealth() {
     }
 
     /**

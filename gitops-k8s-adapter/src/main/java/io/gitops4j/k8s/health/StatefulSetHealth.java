@@ -15,10 +15,10 @@ import java.util.Optional;
  * the current revision is the update revision; {@code OnDelete} sets are healthy once observed. Stateless and
  * thread-safe.
  */
-public final class StatefulSetHealth implements HealthAssessor {
+final class StatefulSetHealth implements HealthAssessor {
 
     /** Creates the assessor. */
-    public StatefulSetHealth() {
+    StatefulSetHealth() {
     }
 
     /**

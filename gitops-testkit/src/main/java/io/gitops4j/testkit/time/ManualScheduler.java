@@ -22,7 +22,7 @@ import java.util.PriorityQueue;
  * ManualClock clock = ManualClock.create();
  * ManualScheduler scheduler = new ManualScheduler(clock);
  * GitOpsController controller = GitOpsController.builder().clock(clock).scheduler(scheduler)
- *         .executor(Runnable::run).build();
+ *         .sleeper(clock).executor(Runnable::run).build(); // health waits advance the clock
  * scheduler.advance(Duration.ofMinutes(1)); // runs every interval that falls due
  * }</pre>
  *

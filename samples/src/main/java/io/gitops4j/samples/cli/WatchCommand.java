@@ -7,6 +7,7 @@ import io.gitops4j.loop.Drift;
 import io.gitops4j.loop.GitOpsController;
 import io.gitops4j.loop.HistoryEntry;
 import io.gitops4j.model.Revision;
+import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.samples.render.ResultJson;
 import java.time.Duration;
@@ -58,8 +59,10 @@ final class WatchCommand extends SessionCommand {
                 out().flush();
             }
             controller.add(Application.builder().name(session.application()).source(session.source())
-                    .target(session.target().target()).interval(interval).prune(run.prune).dryRun(run.dryRun)
-                    .selfHeal(true).healthTimeout(run.await ? run.timeout : Duration.ZERO).build());
+                    .target(session.target().target()).interval(interval).selfHeal(true)
+                    .reconcileOptions(ReconcileOptions.builder().prune(run.prune).dryRun(run.dryRun)
+                            .healthTimeout(run.await ? run.timeout : Duration.ZERO).build())
+                    .build());
             stop.await();
         } finally {
             stopped.countDown();

@@ -13,17 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of one application in a controller and the rules of when it runs: at most one run at a time,
- * requests while queued or running coalesce into one follow-up, the next run is scheduled after each run (the
- * interval with jitter, or the back-off after a failure), suspend cancels the timer. Thread-safe: state is guarded
- * by this object's monitor, which is never held while a run executes or a listener is called.
+ * Keeps one application of a controller running: its scheduling state and the rules of when it runs, each run
+ * being one {@link ApplicationSync}. At most one run at a time; requests while queued or running coalesce into one
+ * follow-up; the next run is scheduled after each run (the interval with jitter, or the back-off after a failure);
+ * suspend cancels the timer. Thread-safe: state is guarded by this object's monitor, which is never held while a run
+ * executes or a listener is called.
  */
-final class AppRuntime {
-    private static final Logger LOG = LoggerFactory.getLogger(AppRuntime.class);
+final class ApplicationWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationWorker.class);
 
     private final Application app;
     private final Reconciler engine;
-    private final LoopContext context;
+    private final WorkerContext context;
     private final ArrayDeque<HistoryEntry> history = new ArrayDeque<>();
 
     private boolean queued;
@@ -52,7 +53,7 @@ final class AppRuntime {
     private boolean recheck;
     private String waitingFor;
 
-    AppRuntime(Application app, Reconciler engine, LoopContext context) {
+    ApplicationWorker(Application app, Reconciler engine, WorkerContext context) {
         this.app = app;
         this.engine = engine;
         this.context = context;
@@ -95,7 +96,7 @@ final class AppRuntime {
 
     private void submit() {
         try {
-            context.workers().execute(this::run);
+            context.pool().execute(this::run);
         } catch (RejectedExecutionException e) {
             synchronized (this) {
                 queued = false;
@@ -121,23 +122,23 @@ final class AppRuntime {
             defer(wait);
             return;
         }
-        ApplicationRun.Input input;
+        ApplicationSync.Input input;
         synchronized (this) {
             checking = false;
             recheck = false;
             waitingFor = null;
-            input = new ApplicationRun.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned,
+            input = new ApplicationSync.Input(pendingReason, fetchAfter >= 0 ? fetchAfter : seenGeneration, pinned,
                     lastApplied, inventoryRead, latestId, seenGeneration);
             fetchAfter = -1;
         }
-        ApplicationRun.Output output;
+        ApplicationSync.Output output;
         try {
-            output = new ApplicationRun(app, engine, context, input).execute();
+            output = new ApplicationSync(app, engine, context, input).execute();
         } catch (RuntimeException e) {
             LOG.error("application {}: run failed unexpectedly", app.name(), e);
             Instant now = context.clock().instant();
-            String error = "run failed unexpectedly: " + ApplicationRun.message(e);
-            output = new ApplicationRun.Output(input.lastApplied(), input.latestId(), input.seenGeneration(),
+            String error = "run failed unexpectedly: " + ApplicationSync.message(e);
+            output = new ApplicationSync.Output(input.lastApplied(), input.latestId(), input.seenGeneration(),
                     SyncState.UNKNOWN, null, error, List.of(), true, new HistoryEntry(app.name(), "", input.reason(),
                     input.pinned() != null, Outcome.FAILED, now, now, 0, 0, 0, 0, error));
         }
@@ -181,7 +182,7 @@ final class AppRuntime {
         return again;
     }
 
-    private void finish(ApplicationRun.Output output) {
+    private void finish(ApplicationSync.Output output) {
         boolean again;
         synchronized (this) {
             record(output);
@@ -203,7 +204,7 @@ final class AppRuntime {
         }
     }
 
-    private void record(ApplicationRun.Output output) {
+    private void record(ApplicationSync.Output output) {
         ran = true;
         lastApplied = output.lastApplied();
         inventoryRead = true;

@@ -16,15 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of one application: ask the source for its latest revision (shared per repository), decide what to
+ * One sync of one application, the work of one run: ask the source for its latest revision (shared per repository), decide what to
  * reconcile and how (apply a new or pinned revision; self-heal or dry-run-and-report an applied one), run the
  * engine, and describe the outcome. A source that cannot be read ends the run before the engine, so nothing is
  * pruned. Not thread-safe; one per run.
  */
-final class ApplicationRun {
-    private static final Logger LOG = LoggerFactory.getLogger(ApplicationRun.class);
+final class ApplicationSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationSync.class);
 
-    /** What the runtime knew when the run started. */
+    /** What the worker knew when the run started. */
     record Input(RunReason reason, long reuseAbove, Revision pinned, Revision lastApplied, boolean inventoryRead,
                  String latestId, long seenGeneration) {
     }
@@ -36,11 +36,11 @@ final class ApplicationRun {
 
     private final Application app;
     private final Reconciler engine;
-    private final LoopContext context;
+    private final WorkerContext context;
     private final Input in;
     private final Instant started;
 
-    ApplicationRun(Application app, Reconciler engine, LoopContext context, Input in) {
+    ApplicationSync(Application app, Reconciler engine, WorkerContext context, Input in) {
         this.app = app;
         this.engine = engine;
         this.context = context;
@@ -87,8 +87,8 @@ final class ApplicationRun {
 
     private Output reconcile(Revision wanted, Revision applied, boolean newRevision, String latest, long checked,
                              String sourceError) {
-        boolean dry = app.dryRun() || (!newRevision && !app.selfHeal());
-        ReconcileOptions options = app.runOptions().newBuilder().dryRun(dry).revision(wanted).build();
+        boolean dry = app.reconcileOptions().dryRun() || (!newRevision && !app.selfHeal());
+        ReconcileOptions options = app.reconcileOptions().newBuilder().dryRun(dry).revision(wanted).build();
         ReconcileResult result = engine.reconcile(options);
         List<Drift> drift = newRevision || !result.revision().isPresent() ? List.of() : Drift.of(result.plan());
         if (!drift.isEmpty()) {
