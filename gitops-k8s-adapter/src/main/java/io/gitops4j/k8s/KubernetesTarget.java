@@ -66,8 +66,6 @@ import java.util.List;
 public final class KubernetesTarget implements Target, AutoCloseable {
     /** The field manager used unless another is configured. */
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
-    /** The annotation that, with the value {@code disabled}, protects an object from deletion. */
-    public static final String PRUNE_ANNOTATION = Deletion.PRUNE_ANNOTATION;
     /** How many observed objects a target remembers for reuse unless configured otherwise. */
     public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
 
