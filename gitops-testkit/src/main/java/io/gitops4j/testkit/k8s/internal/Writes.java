@@ -2,6 +2,7 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
 import io.gitops4j.kinds.WellKnownMetadata;
 
 /**
@@ -64,10 +65,7 @@ public final class Writes {
 
     private void prepareNew(ObjectNode object, ResourceType type) {
         ObjectNode meta = Json.metadata(object);
-        for (String field : new String[] {"resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds",
-                "managedFields"}) {
-            meta.remove(field);
-        }
+        meta.remove(BuiltinFields.serverPopulatedMetadataFields());
         meta.put("uid", cluster.newUid());
         meta.put("creationTimestamp", cluster.now());
         if (type.statusSubresource()) {
