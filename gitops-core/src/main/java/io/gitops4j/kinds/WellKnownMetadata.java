@@ -1,5 +1,8 @@
 package io.gitops4j.kinds;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The annotation and label keys gitops4j reads or writes, with their values: its own ({@code gitops4j.io/*}),
  * the Flux ({@code kustomize.toolkit.fluxcd.io/*}) and Argo CD ({@code argocd.argoproj.io/*}) equivalents it honours
@@ -84,5 +87,36 @@ public final class WellKnownMetadata {
     public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
     private WellKnownMetadata() {
+    }
+
+    /**
+     * Returns which annotation, if any, protects an object from being pruned: {@link #PRUNE}{@code : disabled},
+     * Flux's {@link #FLUX_PRUNE}{@code : disabled} or Argo CD's {@link #ARGO_SYNC_OPTIONS} holding
+     * {@link #ARGO_PRUNE_FALSE}; values are trimmed and compared in any case. The engine releases such an object
+     * from its inventory instead of deleting it, and the Kubernetes target refuses to delete it.
+     *
+     * @param annotations the object's annotations
+     * @return the protecting annotation and value, e.g. {@code gitops4j.io/prune=disabled}, or empty
+     */
+    public static Optional<String> pruneDisabledBy(Map<String, String> annotations) {
+        if (is(annotations.get(PRUNE), PRUNE_DISABLED)) {
+            return Optional.of(PRUNE + "=" + PRUNE_DISABLED);
+        }
+        if (is(annotations.get(FLUX_PRUNE), FLUX_DISABLED)) {
+            return Optional.of(FLUX_PRUNE + "=" + FLUX_DISABLED);
+        }
+        String options = annotations.get(ARGO_SYNC_OPTIONS);
+        if (options != null) {
+            for (String option : options.split(",")) {
+                if (is(option, ARGO_PRUNE_FALSE)) {
+                    return Optional.of(ARGO_SYNC_OPTIONS + ": " + ARGO_PRUNE_FALSE);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean is(String value, String expected) {
+        return value != null && value.trim().equalsIgnoreCase(expected);
     }
 }

@@ -5,7 +5,6 @@ import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,16 +26,7 @@ final class ObjectPolicy {
 
     /** Returns which annotation disables pruning of a live object, if any. */
     static Optional<String> pruneDisabledBy(Resource live) {
-        if (is(live, WellKnownMetadata.PRUNE, WellKnownMetadata.PRUNE_DISABLED)) {
-            return Optional.of(WellKnownMetadata.PRUNE + "=" + WellKnownMetadata.PRUNE_DISABLED);
-        }
-        if (is(live, WellKnownMetadata.FLUX_PRUNE, WellKnownMetadata.FLUX_DISABLED)) {
-            return Optional.of(WellKnownMetadata.FLUX_PRUNE + "=" + WellKnownMetadata.FLUX_DISABLED);
-        }
-        if (syncOption(live, WellKnownMetadata.ARGO_PRUNE_FALSE)) {
-            return Optional.of(WellKnownMetadata.ARGO_SYNC_OPTIONS + ": " + WellKnownMetadata.ARGO_PRUNE_FALSE);
-        }
-        return Optional.empty();
+        return WellKnownMetadata.pruneDisabledBy(live.annotations());
     }
 
     /** Tells whether an object is created when missing and never updated after. */
@@ -70,16 +60,5 @@ final class ObjectPolicy {
 
     private static boolean is(Resource resource, String annotation, String value) {
         return resource.annotation(annotation).filter(v -> v.trim().equalsIgnoreCase(value)).isPresent();
-    }
-
-    private static boolean syncOption(Resource resource, String option) {
-        return resource.annotation(WellKnownMetadata.ARGO_SYNC_OPTIONS).map(v -> {
-            for (String part : v.split(",")) {
-                if (part.trim().toLowerCase(Locale.ROOT).equals(option.toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            }
-            return false;
-        }).orElse(false);
     }
 }

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes one object with the requested propagation, never deleting an object annotated
- * {@link WellKnownMetadata#PRUNE}{@code : disabled} (trimmed, any case, as the engine reads it). Thread-safe.
+ * Deletes one object with the requested propagation, never deleting an object whose annotations protect it from
+ * pruning ({@link WellKnownMetadata#pruneDisabledBy}: {@code gitops4j.io/prune: disabled} or the Flux and Argo CD
+ * equivalents, read as the engine reads them). Thread-safe.
  */
 public final class Deletion {
     private static final Logger LOG = LoggerFactory.getLogger(Deletion.class);
@@ -64,9 +65,9 @@ public final class Deletion {
             if (current == null) {
                 return new DeleteResult(address.key(), DeleteOutcome.NOT_FOUND);
             }
-            if (isProtected(current)) {
-                LOG.info("not deleting {}: it is annotated {}: {}", address.key(), WellKnownMetadata.PRUNE,
-                        WellKnownMetadata.PRUNE_DISABLED);
+            Optional<String> protectedBy = protectedBy(current);
+            if (protectedBy.isPresent()) {
+                LOG.info("not deleting {}: it is annotated {}", address.key(), protectedBy.get());
                 return new DeleteResult(address.key(), DeleteOutcome.NOT_FOUND);
             }
             List<StatusDetails> deleted = object.dryRun(options.dryRun())
@@ -85,10 +86,9 @@ public final class Deletion {
         }
     }
 
-    private static boolean isProtected(GenericKubernetesResource object) {
+    private static Optional<String> protectedBy(GenericKubernetesResource object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
-        String value = annotations == null ? null : annotations.get(WellKnownMetadata.PRUNE);
-        return value != null && value.trim().equalsIgnoreCase(WellKnownMetadata.PRUNE_DISABLED);
+        return annotations == null ? Optional.empty() : WellKnownMetadata.pruneDisabledBy(annotations);
     }
 
     private static DeletionPropagation propagation(PropagationPolicy policy) {
