@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
@@ -89,7 +90,7 @@ class GitOpsEngineTest {
         assertThat(result.steps()).extracting(StepResult::key).extracting(ResourceKey::toString)
                 .containsExactly("Namespace/shop", "ConfigMap/shop/a", "ConfigMap/shop/b");
         assertThat(result.steps()).allMatch(s -> s.status() == Status.APPLIED && s.action() == ChangeType.CREATE);
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(Annotations.TRACKING_ID))
+        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:shop/a");
         assertThat(target.inventory.load("shop")).contains(Inventory.of("shop", source.state.revision(),
                 List.of(key("Namespace/shop"), key("ConfigMap/shop/a"), key("ConfigMap/shop/b"))));
@@ -126,7 +127,7 @@ class GitOpsEngineTest {
 
         // then
         assertThat(target.objects).containsOnlyKeys(key("ConfigMap/default/plain"));
-        assertThat(target.objects.firstEntry().getValue().annotation(Annotations.TRACKING_ID))
+        assertThat(target.objects.firstEntry().getValue().annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:default/plain");
     }
 
@@ -259,7 +260,7 @@ class GitOpsEngineTest {
     @Test
     void keepsObjectsWhosePruneIsDisabledAndReleasesThem() {
         // given
-        Resource kept = resource("v1", "ConfigMap", "shop", "kept", Map.of(Annotations.PRUNE, "disabled"));
+        Resource kept = resource("v1", "ConfigMap", "shop", "kept", Map.of(WellKnownMetadata.PRUNE, "disabled"));
         source.state = state("r1", configMap("a"), configMap("b"), kept);
         engine().reconcile();
         source.state = state("r2", configMap("a"), configMap("b"));
@@ -280,7 +281,7 @@ class GitOpsEngineTest {
         // given
         source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
         engine().reconcile();
-        target.put(resource("v1", "ConfigMap", "shop", "c", Map.of(Annotations.TRACKING_ID, "blog:/ConfigMap:shop/c")));
+        target.put(resource("v1", "ConfigMap", "shop", "c", Map.of(WellKnownMetadata.TRACKING_ID, "blog:/ConfigMap:shop/c")));
         source.state = state("r2", configMap("a"), configMap("b"));
 
         // when

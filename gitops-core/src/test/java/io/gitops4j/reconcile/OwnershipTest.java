@@ -6,6 +6,7 @@ import static io.gitops4j.reconcile.TestObjects.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.diff.ChangeType;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.Resource;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Applying over an object another application owns: a clear conflict, unless the desired object adopts it. */
 class OwnershipTest {
     private static final String BLOGS_ID = "blog:/ConfigMap:shop/a";
-    private static final Map<String, String> ADOPT = Map.of(Annotations.ADOPT, Annotations.ADOPT_TRUE);
+    private static final Map<String, String> ADOPT = Map.of(WellKnownMetadata.ADOPT, WellKnownMetadata.ADOPT_TRUE);
 
     private final FakeTarget target = new FakeTarget();
     private final FakeSource source = new FakeSource(state("r1"));
@@ -26,7 +27,7 @@ class OwnershipTest {
     }
 
     private static Resource ownedByBlog(String name) {
-        return configMap(name, Map.of(Annotations.TRACKING_ID, "blog:/ConfigMap:shop/" + name));
+        return configMap(name, Map.of(WellKnownMetadata.TRACKING_ID, "blog:/ConfigMap:shop/" + name));
     }
 
     @Test
@@ -45,9 +46,9 @@ class OwnershipTest {
         StepResult a = result.step(key("ConfigMap/shop/a")).orElseThrow();
         assertThat(a.status()).isEqualTo(Status.FAILED);
         assertThat(a.action()).isEqualTo(ChangeType.UPDATE);
-        assertThat(a.message()).contains("owned by application blog", Annotations.TRACKING_ID + "=" + BLOGS_ID,
+        assertThat(a.message()).contains("owned by application blog", WellKnownMetadata.TRACKING_ID + "=" + BLOGS_ID,
                 "gitops4j.io/adopt: \"true\"");
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(Annotations.TRACKING_ID)).contains(BLOGS_ID);
+        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
         assertThat(target.calls).doesNotContain("apply ConfigMap/shop/a");
         assertThat(result.step(key("ConfigMap/shop/old")).orElseThrow().status()).isEqualTo(Status.SKIPPED);
         assertThat(target.objects).containsKey(key("ConfigMap/shop/old"));
@@ -64,7 +65,7 @@ class OwnershipTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(Annotations.TRACKING_ID))
+        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:shop/a");
         assertThat(target.inventory.load("shop").orElseThrow().contains(key("ConfigMap/shop/a"))).isTrue();
     }
@@ -102,7 +103,7 @@ class OwnershipTest {
         assertThat(a.action()).isEqualTo(ChangeType.CREATE);
         assertThat(a.status()).isEqualTo(Status.FAILED);
         assertThat(a.message()).contains("owned by application blog");
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(Annotations.TRACKING_ID)).contains(BLOGS_ID);
+        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
     }
 
     @Test
@@ -110,11 +111,11 @@ class OwnershipTest {
         Resource desired = configMap("a");
         assertThat(Ownership.conflict("shop", desired, configMap("a"))).isEmpty();
         assertThat(Ownership.conflict("shop", desired, configMap("a",
-                Map.of(Annotations.TRACKING_ID, "shop:/ConfigMap:shop/copied-from")))).isEmpty();
+                Map.of(WellKnownMetadata.TRACKING_ID, "shop:/ConfigMap:shop/copied-from")))).isEmpty();
         assertThat(Ownership.conflict("shop", desired, ownedByBlog("a"))).isPresent();
-        assertThat(Ownership.conflict("shop", configMap("a", Map.of(Annotations.ADOPT, " True ")), ownedByBlog("a")))
+        assertThat(Ownership.conflict("shop", configMap("a", Map.of(WellKnownMetadata.ADOPT, " True ")), ownedByBlog("a")))
                 .isEmpty();
-        assertThat(Ownership.conflict("shop", configMap("a", Map.of(Annotations.ADOPT, "no")), ownedByBlog("a")))
+        assertThat(Ownership.conflict("shop", configMap("a", Map.of(WellKnownMetadata.ADOPT, "no")), ownedByBlog("a")))
                 .isPresent();
     }
 }

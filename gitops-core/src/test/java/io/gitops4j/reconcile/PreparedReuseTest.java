@@ -11,6 +11,7 @@ import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
 import io.gitops4j.diff.StateDiffer;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
@@ -40,7 +41,7 @@ class PreparedReuseTest {
         assertThat(second.outcome()).isEqualTo(Outcome.CONVERGED);
         assertThat(differ.seen).hasSize(2);
         assertThat(differ.seen.get(1)).isSameAs(differ.seen.get(0));
-        assertThat(differ.seen.get(1).resources().get(key("ConfigMap/shop/a")).annotation(Annotations.TRACKING_ID))
+        assertThat(differ.seen.get(1).resources().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .hasValue("shop:/ConfigMap:shop/a");
     }
 

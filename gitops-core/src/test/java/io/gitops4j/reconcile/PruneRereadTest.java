@@ -5,6 +5,7 @@ import static io.gitops4j.reconcile.TestObjects.key;
 import static io.gitops4j.reconcile.TestObjects.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
@@ -47,7 +48,7 @@ class PruneRereadTest {
     void neverDeletesAnObjectAnotherApplicationClaimedAfterThePlanAndReleasesIt() {
         // given another application adopts "old" after this run planned to prune it
         betweenPlanAndDelete(() -> target.put(configMap("old",
-                Map.of(Annotations.TRACKING_ID, "blog:/ConfigMap:shop/old", Annotations.ADOPT, "true"))));
+                Map.of(WellKnownMetadata.TRACKING_ID, "blog:/ConfigMap:shop/old", WellKnownMetadata.ADOPT, "true"))));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -56,9 +57,9 @@ class PruneRereadTest {
         StepResult old = result.step(OLD).orElseThrow();
         assertThat(old.status()).isEqualTo(Status.SKIPPED);
         assertThat(old.message()).contains("tracked by another application",
-                Annotations.TRACKING_ID + "=blog:/ConfigMap:shop/old").endsWith("released from the inventory");
+                WellKnownMetadata.TRACKING_ID + "=blog:/ConfigMap:shop/old").endsWith("released from the inventory");
         assertThat(target.calls).noneMatch(call -> call.startsWith("delete"));
-        assertThat(target.objects.get(OLD).annotation(Annotations.TRACKING_ID)).contains("blog:/ConfigMap:shop/old");
+        assertThat(target.objects.get(OLD).annotation(WellKnownMetadata.TRACKING_ID)).contains("blog:/ConfigMap:shop/old");
         assertThat(target.inventory.load("shop").orElseThrow().contains(OLD)).isFalse();
         assertThat(result.succeeded()).isTrue();
     }
@@ -82,8 +83,8 @@ class PruneRereadTest {
     @Test
     void keepsAnObjectWhosePruneWasDisabledAfterThePlan() {
         // given
-        betweenPlanAndDelete(() -> target.put(configMap("old", Map.of(Annotations.PRUNE, "disabled",
-                Annotations.TRACKING_ID, "shop:/ConfigMap:shop/old"))));
+        betweenPlanAndDelete(() -> target.put(configMap("old", Map.of(WellKnownMetadata.PRUNE, "disabled",
+                WellKnownMetadata.TRACKING_ID, "shop:/ConfigMap:shop/old"))));
 
         // when
         ReconcileResult result = engine().reconcile();
