@@ -10,6 +10,7 @@ import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.Resource;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class OwnershipTest {
     private static final String BLOGS_ID = "blog:/ConfigMap:shop/a";
     private static final Map<String, String> ADOPT = Map.of(WellKnownMetadata.ADOPT, WellKnownMetadata.ADOPT_TRUE);
 
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(state("r1"));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(state("r1"));
 
     private GitOpsEngine engine() {
         return GitOpsEngine.builder().application("shop").source(source).target(target)
@@ -33,10 +34,10 @@ class OwnershipTest {
     @Test
     void refusesToApplyOverAnObjectAnotherApplicationOwnsAndDoesNotPrune() {
         // given shop owns "old", and blog owns the live "a" that shop now declares
-        source.state = state("r1", configMap("old"), configMap("b"));
+        source.commit(state("r1", configMap("old"), configMap("b")));
         engine().reconcile();
         target.put(ownedByBlog("a"));
-        source.state = state("r2", configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -48,24 +49,24 @@ class OwnershipTest {
         assertThat(a.action()).isEqualTo(ChangeType.UPDATE);
         assertThat(a.message()).contains("owned by application blog", WellKnownMetadata.TRACKING_ID + "=" + BLOGS_ID,
                 "gitops4j.io/adopt: \"true\"");
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
+        assertThat(target.objects().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
         assertThat(target.calls).doesNotContain("apply ConfigMap/shop/a");
         assertThat(result.step(key("ConfigMap/shop/old")).orElseThrow().status()).isEqualTo(Status.SKIPPED);
-        assertThat(target.objects).containsKey(key("ConfigMap/shop/old"));
+        assertThat(target.objects()).containsKey(key("ConfigMap/shop/old"));
     }
 
     @Test
     void takesOverAnObjectAnotherApplicationOwnsWhenTheDesiredObjectAdoptsIt() {
         // given
         target.put(ownedByBlog("a"));
-        source.state = state("r1", configMap("a", ADOPT));
+        source.commit(state("r1", configMap("a", ADOPT)));
 
         // when
         ReconcileResult result = engine().reconcile();
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
+        assertThat(target.objects().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:shop/a");
         assertThat(target.inventory.load("shop").orElseThrow().contains(key("ConfigMap/shop/a"))).isTrue();
     }
@@ -74,7 +75,7 @@ class OwnershipTest {
     void adoptsAnObjectCreatedByHandAsBefore() {
         // given a live object without a tracking id
         target.put(configMap("a", Map.of("note", "made with kubectl")));
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -87,7 +88,7 @@ class OwnershipTest {
     @Test
     void aCreateThatFindsTheObjectLiveOwnedByAnotherApplicationIsAConflictToo() {
         // given another application creates "a" after this run observed the live state
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         int[] observes = {0};
         target.onObserve = () -> {
             if (++observes[0] == 2) {
@@ -103,7 +104,7 @@ class OwnershipTest {
         assertThat(a.action()).isEqualTo(ChangeType.CREATE);
         assertThat(a.status()).isEqualTo(Status.FAILED);
         assertThat(a.message()).contains("owned by application blog");
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
+        assertThat(target.objects().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID)).contains(BLOGS_ID);
     }
 
     @Test

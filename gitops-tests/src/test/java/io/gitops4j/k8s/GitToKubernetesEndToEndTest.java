@@ -31,6 +31,32 @@ import org.junit.jupiter.api.Test;
  * Flux do for server-side apply).
  */
 class GitToKubernetesEndToEndTest {
+    private static final String WEB_DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+              labels:
+                app: web
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.27
+                    ports:
+                    - containerPort: 8080
+                      protocol: TCP
+            """;
+
     private static final ResourceKey SETTINGS = ResourceKey.of("", "ConfigMap", "shop", "settings");
     private static final ResourceKey LEGACY = ResourceKey.of("", "ConfigMap", "shop", "legacy");
     private static final ResourceKey WEB = ResourceKey.of("apps", "Deployment", "shop", "web");
@@ -71,7 +97,7 @@ class GitToKubernetesEndToEndTest {
                         data:
                           old: "true"
                         """,
-                "shop/web.yaml", Manifests.deployment("shop", "web", "nginx:1.27", 2).tree().toString()));
+                "shop/web.yaml", WEB_DEPLOYMENT));
         source = GitSource.builder().uri(repo.fileUri()).build();
     }
 

@@ -35,11 +35,11 @@ class EnginePropertiesTest {
     /** One engine, target and source for one example. */
     private static final class World {
         final InMemoryTarget target = InMemoryTarget.builder().clock(ManualClock.create()).build();
-        final MutableSource source;
+        final InMemorySource source;
         final GitOpsEngine engine;
 
         World(DesiredState initial) {
-            source = new MutableSource(initial);
+            source = InMemorySource.of(initial);
             engine = GitOpsEngine.builder().application("shop").source(source).target(target)
                     .clock(ManualClock.create()).build();
         }
@@ -137,9 +137,9 @@ class EnginePropertiesTest {
                     ManifestLoader loader = ManifestLoader.defaults();
                     ReconcileOptions dryRun = ANY_PRUNE.newBuilder().dryRun(true).build();
 
-                    world.source.set(loader.load("r1", generator.files(resources)));
+                    world.source.commit(loader.load("r1", generator.files(resources)));
                     ReconcileResult first = world.engine.reconcile(dryRun);
-                    world.source.set(loader.load("r1", generator.files(resources)));
+                    world.source.commit(loader.load("r1", generator.files(resources)));
                     ReconcileResult second = world.engine.reconcile(dryRun);
 
                     assertThat(second.revision()).isEqualTo(first.revision());
@@ -163,7 +163,7 @@ class EnginePropertiesTest {
                     Random pick = new Random(generator.seed());
                     List<Resource> kept = resources.stream().filter(r -> pick.nextBoolean()).toList();
                     Set<ResourceKey> keptKeys = kept.stream().map(Resource::key).collect(Collectors.toSet());
-                    world.source.set(state("r2", kept));
+                    world.source.commit(state("r2", kept));
 
                     world.reconcile();
 
@@ -179,7 +179,7 @@ class EnginePropertiesTest {
             World world = new World(state("r1", resources));
             world.reconcile();
             SortedMap<ResourceKey, Resource> before = world.target.contents();
-            world.source.fail();
+            world.source.failLoads("the repository is unreachable");
 
             ReconcileResult result = world.reconcile();
 
@@ -199,7 +199,7 @@ class EnginePropertiesTest {
                     next.replaceAll(generator::changed);
                     next.add(generator.configMap(resources.get(0).key().namespace().isEmpty()
                             ? resources.get(0).key().name() : resources.get(0).key().namespace(), "added-config"));
-                    world.source.set(state("r2", next));
+                    world.source.commit(state("r2", next));
                     world.target.failNthApply(failAt);
 
                     ReconcileResult result = world.reconcile();

@@ -10,6 +10,7 @@ import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
 import io.gitops4j.target.TargetException;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class PruneRereadTest {
     private static final ResourceKey OLD = key("ConfigMap/shop/old");
 
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(state("r1"));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(state("r1"));
 
     private GitOpsEngine engine() {
         return GitOpsEngine.builder().application("shop").source(source).target(target)
@@ -29,9 +30,9 @@ class PruneRereadTest {
     /** Given shop owns "a", "b" and "old", and the next revision no longer declares "old". */
     @BeforeEach
     void ownOldThenStopDeclaringIt() {
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("old"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("old")));
         engine().reconcile();
-        source.state = state("r2", configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
     }
 
     /** Runs {@code change} on the second observe of the next run: after the plan, right before the delete. */
@@ -59,7 +60,7 @@ class PruneRereadTest {
         assertThat(old.message()).contains("tracked by another application",
                 WellKnownMetadata.TRACKING_ID + "=blog:/ConfigMap:shop/old").endsWith("released from the inventory");
         assertThat(target.calls).noneMatch(call -> call.startsWith("delete"));
-        assertThat(target.objects.get(OLD).annotation(WellKnownMetadata.TRACKING_ID)).contains("blog:/ConfigMap:shop/old");
+        assertThat(target.objects().get(OLD).annotation(WellKnownMetadata.TRACKING_ID)).contains("blog:/ConfigMap:shop/old");
         assertThat(target.inventory.load("shop").orElseThrow().contains(OLD)).isFalse();
         assertThat(result.succeeded()).isTrue();
     }
@@ -67,7 +68,7 @@ class PruneRereadTest {
     @Test
     void releasesAnObjectThatIsGoneBeforeTheDelete() {
         // given
-        betweenPlanAndDelete(() -> target.objects.remove(OLD));
+        betweenPlanAndDelete(() -> target.remove(OLD));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -91,7 +92,7 @@ class PruneRereadTest {
 
         // then
         assertThat(result.step(OLD).orElseThrow().message()).contains("gitops4j.io/prune=disabled");
-        assertThat(target.objects).containsKey(OLD);
+        assertThat(target.objects()).containsKey(OLD);
     }
 
     @Test
@@ -103,7 +104,7 @@ class PruneRereadTest {
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(result.step(OLD).orElseThrow().status()).isEqualTo(Status.DELETED);
         assertThat(target.calls).containsSubsequence("observe", "observe", "delete ConfigMap/shop/old");
-        assertThat(target.objects).doesNotContainKey(OLD);
+        assertThat(target.objects()).doesNotContainKey(OLD);
     }
 
     @Test
@@ -119,7 +120,7 @@ class PruneRereadTest {
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.step(OLD).orElseThrow().message()).contains("injected observe failure");
-        assertThat(target.objects).containsKey(OLD);
+        assertThat(target.objects()).containsKey(OLD);
         assertThat(target.inventory.load("shop").orElseThrow().contains(OLD)).isTrue();
     }
 }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** A whole-object differ for engine unit tests: in sync when live equals desired exactly. */
+/**
+ * A whole-object differ for engine unit tests: in sync when what was last applied (or, for an object never applied,
+ * the live object) equals desired exactly.
+ */
 final class EqualityDiffer implements StateDiffer {
 
     @Override
@@ -35,7 +38,7 @@ final class EqualityDiffer implements StateDiffer {
         if (live == null) {
             return ResourceDiff.create(desired, List.of());
         }
-        if (live.object().equals(desired)) {
+        if (live.lastApplied().orElse(live.object()).equals(desired)) {
             return ResourceDiff.none(desired, live);
         }
         return ResourceDiff.update(desired, live,

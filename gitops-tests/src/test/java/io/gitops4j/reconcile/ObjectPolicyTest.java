@@ -8,6 +8,7 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class ObjectPolicyTest {
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(DesiredState.of("r0", List.of()));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(DesiredState.of("r0", List.of()));
 
     private static Resource configMap(String name, String value, Map<String, String> annotations) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -28,14 +29,14 @@ class ObjectPolicyTest {
     }
 
     private ReconcileResult reconcile(String revision, Resource... resources) {
-        source.state = DesiredState.of(revision, List.of(resources));
+        source.commit(DesiredState.of(revision, List.of(resources)));
         return GitOpsEngine.builder().application("shop").source(source).target(target)
                 .differ(new EqualityDiffer()).build()
                 .reconcile(ReconcileOptions.builder().allowLargePrune().build());
     }
 
     private String liveValue(String name) {
-        return target.objects.get(ResourceKey.of("", "ConfigMap", "shop", name)).tree().at("/data/value").asText();
+        return target.objects().get(ResourceKey.of("", "ConfigMap", "shop", name)).tree().at("/data/value").asText();
     }
 
     @ParameterizedTest
@@ -51,7 +52,7 @@ class ObjectPolicyTest {
         ReconcileResult result = reconcile("r2", configMap("a", "1", Map.of()));
 
         // then
-        assertThat(target.objects).containsKey(ResourceKey.of("", "ConfigMap", "shop", "kept"));
+        assertThat(target.objects()).containsKey(ResourceKey.of("", "ConfigMap", "shop", "kept"));
         assertThat(result.step(ResourceKey.of("", "ConfigMap", "shop", "kept")).orElseThrow().message())
                 .contains(annotation);
     }
@@ -82,7 +83,7 @@ class ObjectPolicyTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects).containsOnlyKeys(ResourceKey.of("", "ConfigMap", "shop", "a"));
+        assertThat(target.objects()).containsOnlyKeys(ResourceKey.of("", "ConfigMap", "shop", "a"));
         assertThat(result.plan().toText()).doesNotContain("left");
     }
 
@@ -90,8 +91,7 @@ class ObjectPolicyTest {
     void anObjectMarkedIgnoredLiveIsNotDriftAndNotPruned() {
         // given an applied object that someone marks as ignored in the cluster and changes
         reconcile("r1", configMap("a", "1", Map.of()), configMap("b", "1", Map.of()));
-        target.objects.put(ResourceKey.of("", "ConfigMap", "shop", "b"),
-                configMap("b", "changed", Map.of("gitops4j.io/reconcile", "ignore")));
+        target.put(configMap("b", "changed", Map.of("gitops4j.io/reconcile", "ignore")));
 
         // when Git still declares it, and then no longer does
         ReconcileResult same = reconcile("r2", configMap("a", "1", Map.of()), configMap("b", "1", Map.of()));

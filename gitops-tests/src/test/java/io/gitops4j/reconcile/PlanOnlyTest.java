@@ -8,12 +8,13 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanOnlyTest {
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(DesiredState.of("r1", List.of(configMap("a", "1"))));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(DesiredState.of("r1", List.of(configMap("a", "1"))));
 
     private static Resource configMap(String name, String value) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -38,7 +39,7 @@ class PlanOnlyTest {
         assertThat(planned.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(planned.plan().applies()).extracting(PlanStep::key).containsExactly(configMap("a", "1").key());
         assertThat(target.calls).containsExactly("observe");
-        assertThat(target.objects).isEmpty();
+        assertThat(target.objects()).isEmpty();
         assertThat(target.inventory.load("shop")).isEmpty();
     }
 
@@ -46,7 +47,7 @@ class PlanOnlyTest {
     void aPlanOfAConvergedSystemIsConvergedAndPlansTheSameAsTheRunWould() {
         // given
         engine().reconcile();
-        source.state = DesiredState.of("r2", List.of(configMap("a", "2")));
+        source.commit(DesiredState.of("r2", List.of(configMap("a", "2"))));
         target.calls.clear();
 
         // when

@@ -16,6 +16,7 @@ import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.testkit.InMemorySource;
 import io.gitops4j.testkit.InMemoryTarget;
 import io.gitops4j.testkit.ManualClock;
 import io.gitops4j.testkit.gen.Generators;
@@ -42,12 +43,12 @@ class CachedEnginePropertiesTest {
     /** One target and source, an engine with a caching differ and one without, for one example. */
     private static final class World {
         final InMemoryTarget target = InMemoryTarget.builder().clock(ManualClock.create()).build();
-        final SettableSource source;
+        final InMemorySource source;
         final GitOpsEngine cached;
         final GitOpsEngine uncached;
 
         World(DesiredState initial) {
-            source = new SettableSource(initial);
+            source = InMemorySource.of(initial);
             cached = engine(CachingStateDiffer.wrap(DefaultStateDiffer.defaults()));
             uncached = engine(DefaultStateDiffer.defaults());
         }
@@ -112,7 +113,7 @@ class CachedEnginePropertiesTest {
             InMemoryTarget target = InMemoryTarget.builder().clock(ManualClock.create()).build();
             CountingDiffer counting = new CountingDiffer(DefaultStateDiffer.defaults());
             GitOpsEngine engine = GitOpsEngine.builder().application("shop")
-                    .source(new SettableSource(DesiredState.of("r1", resources))).target(target)
+                    .source(InMemorySource.of(DesiredState.of("r1", resources))).target(target)
                     .differ(CachingStateDiffer.wrap(counting)).clock(ManualClock.create()).build();
             engine.reconcile(ANY_PRUNE);
             engine.reconcile(ANY_PRUNE);
@@ -134,9 +135,9 @@ class CachedEnginePropertiesTest {
                     world.perturb(generator, 3);
                     ManifestLoader loader = ManifestLoader.defaults();
 
-                    world.source.set(loader.load("r1", generator.files(resources)));
+                    world.source.commit(loader.load("r1", generator.files(resources)));
                     String first = world.cached.reconcile(DRY_RUN).plan().toText();
-                    world.source.set(loader.load("r1", generator.files(resources)));
+                    world.source.commit(loader.load("r1", generator.files(resources)));
                     String second = world.cached.reconcile(DRY_RUN).plan().toText();
 
                     assertThat(second).isEqualTo(first);
@@ -160,7 +161,7 @@ class CachedEnginePropertiesTest {
                     Random pick = new Random(generator.seed());
                     List<Resource> kept = resources.stream().filter(r -> pick.nextBoolean()).toList();
                     Set<ResourceKey> keptKeys = kept.stream().map(Resource::key).collect(Collectors.toSet());
-                    world.source.set(DesiredState.of("r2", kept));
+                    world.source.commit(DesiredState.of("r2", kept));
 
                     world.reconcile();
 
@@ -179,10 +180,10 @@ class CachedEnginePropertiesTest {
                     world.reconcile();
                     List<Resource> changed = new ArrayList<>(resources);
                     changed.replaceAll(generator::changed);
-                    world.source.set(DesiredState.of("r2", changed));
+                    world.source.commit(DesiredState.of("r2", changed));
                     world.reconcile();
 
-                    world.source.set(DesiredState.of("r1", resources));
+                    world.source.commit(DesiredState.of("r1", resources));
                     world.assertSamePlanAsUncached();
                     ReconcileResult back = world.reconcile();
                     ReconcileResult again = world.reconcile();

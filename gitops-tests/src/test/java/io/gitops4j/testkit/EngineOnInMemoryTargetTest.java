@@ -21,7 +21,7 @@ class EngineOnInMemoryTargetTest {
     private final ResourceGenerator generator = new ResourceGenerator(11);
     private final ManualClock clock = ManualClock.create();
 
-    private GitOpsEngine engine(InMemoryTarget target, MutableSource source) {
+    private GitOpsEngine engine(InMemoryTarget target, InMemorySource source) {
         return GitOpsEngine.builder().application("shop").source(source).target(target).clock(clock)
                 .sleeper(clock).healthPollInterval(Duration.ofSeconds(10)).build();
     }
@@ -34,9 +34,9 @@ class EngineOnInMemoryTargetTest {
     void aFailedObserveAppliesAndDeletesNothing() {
         // given
         InMemoryTarget target = InMemoryTarget.create();
-        MutableSource source = new MutableSource(state("r1", 12));
+        InMemorySource source = InMemorySource.of(state("r1", 12));
         engine(target, source).reconcile();
-        source.set(state("r2", 6));
+        source.commit(state("r2", 6));
         target.failObserve();
 
         // when
@@ -53,10 +53,10 @@ class EngineOnInMemoryTargetTest {
     void aRejectedDeleteFailsTheRunAndKeepsTheKeyOwned() {
         // given
         InMemoryTarget target = InMemoryTarget.create();
-        MutableSource source = new MutableSource(state("r1", 10));
+        InMemorySource source = InMemorySource.of(state("r1", 10));
         engine(target, source).reconcile();
         DesiredState smaller = DesiredState.of("r2", List.copyOf(source.load().resources().values()).subList(0, 8));
-        source.set(smaller);
+        source.commit(smaller);
         target.rejectDeletes();
 
         // when
@@ -73,7 +73,7 @@ class EngineOnInMemoryTargetTest {
         // given
         InMemoryTarget target = InMemoryTarget.create();
         var web = generator.deployment("shop", "web");
-        MutableSource source = new MutableSource(DesiredState.of("r1",
+        InMemorySource source = InMemorySource.of(DesiredState.of("r1",
                 List.of(generator.namespace("shop"), web)));
         engine(target, source).reconcile();
         target.edit(web.key(), tree -> {
@@ -100,7 +100,7 @@ class EngineOnInMemoryTargetTest {
         InMemoryTarget target = InMemoryTarget.builder().clock(clock).healthAssessor(live ->
                 live.kind().equals("Deployment") ? Optional.of(Health.progressing("waiting for rollout"))
                         : Optional.empty()).build();
-        MutableSource source = new MutableSource(DesiredState.of("r1",
+        InMemorySource source = InMemorySource.of(DesiredState.of("r1",
                 List.of(generator.namespace("shop"), generator.deployment("shop", "web"))));
 
         // when

@@ -18,6 +18,7 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /** An engine reuses what its last run prepared from the very same source objects, and only where that still holds. */
 class PreparedReuseTest {
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(state("r1"));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(state("r1"));
     private final RecordingDiffer differ = new RecordingDiffer();
     private final GitOpsEngine engine = GitOpsEngine.builder().application("shop").source(source).target(target)
             .differ(differ).build();
 
     @Test
     void aSecondRunOverTheSameLoadedStateDiffsTheSamePreparedState() {
-        source.state = state("r1", configMap("a"), resource("v1", "ConfigMap", "", "b", Map.of()));
+        source.commit(state("r1", configMap("a"), resource("v1", "ConfigMap", "", "b", Map.of())));
         engine.reconcile();
 
         ReconcileResult second = engine.reconcile();
@@ -48,10 +49,10 @@ class PreparedReuseTest {
     @Test
     void aNewRevisionReusesThePreparedObjectsOfUnchangedResourcesOnly() {
         Resource a = configMap("a");
-        source.state = state("r1", a, configMap("b"));
+        source.commit(state("r1", a, configMap("b")));
         engine.reconcile();
 
-        source.state = state("r2", a, configMap("b", Map.of("note", "changed")));
+        source.commit(state("r2", a, configMap("b", Map.of("note", "changed"))));
         ReconcileResult second = engine.reconcile();
 
         DesiredState before = differ.seen.get(0);
@@ -64,21 +65,21 @@ class PreparedReuseTest {
 
     @Test
     void aKeyThatNowResolvesToAnotherNamespaceIsPreparedAgain() {
-        source.state = state("r1", resource("v1", "ConfigMap", "", "b", Map.of()));
+        source.commit(state("r1", resource("v1", "ConfigMap", "", "b", Map.of())));
         engine.reconcile();
         target.defaultNamespace = "other";
 
         ReconcileResult second = engine.reconcile(ReconcileOptions.builder().allowLargePrune().build());
 
         assertThat(differ.seen.get(1).keys()).containsExactly(key("ConfigMap/other/b"));
-        assertThat(target.objects).containsKey(key("ConfigMap/other/b"));
+        assertThat(target.objects()).containsKey(key("ConfigMap/other/b"));
         assertThat(second.plan().deletes()).extracting(step -> step.key().toString())
                 .containsExactly("ConfigMap/default/b");
     }
 
     @Test
     void aKindThatBecameKnownIsPreparedOnTheNextRun() {
-        source.state = state("r1", configMap("a"), resource("example.org/v1", "Widget", "shop", "w", Map.of()));
+        source.commit(state("r1", configMap("a"), resource("example.org/v1", "Widget", "shop", "w", Map.of())));
         target.unknownKinds.add("Widget");
         ReconcileResult first = engine.reconcile();
         target.unknownKinds.clear();
@@ -87,12 +88,12 @@ class PreparedReuseTest {
 
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(second.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects).containsKey(key("example.org/Widget/shop/w"));
+        assertThat(target.objects()).containsKey(key("example.org/Widget/shop/w"));
     }
 
     @Test
     void aKindThatCannotBeResolvedAnyMoreFailsItsStepInsteadOfReusingTheLastPreparation() {
-        source.state = state("r1", configMap("a"), resource("example.org/v1", "Widget", "shop", "w", Map.of()));
+        source.commit(state("r1", configMap("a"), resource("example.org/v1", "Widget", "shop", "w", Map.of())));
         engine.reconcile();
         target.unknownKinds.add("Widget");
 
@@ -103,7 +104,7 @@ class PreparedReuseTest {
             assertThat(step.key()).isEqualTo(key("example.org/Widget/shop/w"));
             assertThat(step.message()).contains("unknown kind Widget");
         });
-        assertThat(target.objects).containsKey(key("example.org/Widget/shop/w"));
+        assertThat(target.objects()).containsKey(key("example.org/Widget/shop/w"));
         assertThat(second.plan().deletes()).as("still declared: never planned for deletion").isEmpty();
         assertThat(second.steps()).noneSatisfy(step -> assertThat(step.status()).isEqualTo(StepResult.Status.DELETED));
     }

@@ -9,12 +9,13 @@ import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
+import io.gitops4j.testkit.InMemorySource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CrdStageTest {
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(DesiredState.of("r1", List.of(crd(), cronTab())));
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(DesiredState.of("r1", List.of(crd(), cronTab())));
 
     private static Resource crd() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -49,7 +50,7 @@ class CrdStageTest {
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(result.failedSteps()).isEmpty();
-        assertThat(target.objects.keySet()).extracting(ResourceKey::kind)
+        assertThat(target.objects().keySet()).extracting(ResourceKey::kind)
                 .containsExactlyInAnyOrder("CustomResourceDefinition", "CronTab");
         assertThat(target.calls.stream().filter(c -> c.startsWith("apply ")).toList())
                 .satisfiesExactly(
@@ -72,14 +73,14 @@ class CrdStageTest {
             assertThat(s.status()).isEqualTo(Status.SKIPPED);
             assertThat(s.message()).contains("CustomResourceDefinition of this revision");
         });
-        assertThat(target.objects).isEmpty();
+        assertThat(target.objects()).isEmpty();
     }
 
     @Test
     void anUnknownKindWithoutADeclaredCrdStillFails() {
         // given
         target.unknownKinds.add("CronTab");
-        source.state = DesiredState.of("r2", List.of(cronTab()));
+        source.commit(DesiredState.of("r2", List.of(cronTab())));
 
         // when
         ReconcileResult result = engine().reconcile();

@@ -19,6 +19,8 @@ import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
+import io.gitops4j.testkit.InMemorySource;
+import io.gitops4j.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +29,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class GitOpsEngineTest {
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(state("r1"));
-    private final ManualClock clock = new ManualClock();
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(state("r1"));
+    private final ManualClock clock = ManualClock.create();
     private final List<String> events = new ArrayList<>();
 
     private GitOpsEngine engine() {
@@ -79,7 +81,8 @@ class GitOpsEngineTest {
     @Test
     void appliesInPlanOrderStampsTrackingIdsAndRecordsTheInventory() {
         // given
-        source.state = state("r1", configMap("b"), resource("v1", "Namespace", "", "shop", Map.of()), configMap("a"));
+        Revision r1 = source.commit(state("r1", configMap("b"), resource("v1", "Namespace", "", "shop", Map.of()),
+                configMap("a")));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -90,9 +93,9 @@ class GitOpsEngineTest {
         assertThat(result.steps()).extracting(StepResult::key).extracting(ResourceKey::toString)
                 .containsExactly("Namespace/shop", "ConfigMap/shop/a", "ConfigMap/shop/b");
         assertThat(result.steps()).allMatch(s -> s.status() == Status.APPLIED && s.action() == ChangeType.CREATE);
-        assertThat(target.objects.get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
+        assertThat(target.objects().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:shop/a");
-        assertThat(target.inventory.load("shop")).contains(Inventory.of("shop", source.state.revision(),
+        assertThat(target.inventory.load("shop")).contains(Inventory.of("shop", r1,
                 List.of(key("Namespace/shop"), key("ConfigMap/shop/a"), key("ConfigMap/shop/b"))));
         assertThat(result.health()).hasSize(3);
         assertThat(events).containsExactly("started", "loaded r1", "planned", "applied Namespace/shop",
@@ -102,7 +105,7 @@ class GitOpsEngineTest {
     @Test
     void aSecondRunPlansNothingAndConverges() {
         // given
-        source.state = state("r1", configMap("a"), configMap("b"));
+        source.commit(state("r1", configMap("a"), configMap("b")));
         GitOpsEngine engine = engine();
         engine.reconcile();
         target.calls.clear();
@@ -120,24 +123,24 @@ class GitOpsEngineTest {
     @Test
     void defaultsTheNamespaceThroughTheTarget() {
         // given
-        source.state = state("r1", resource("v1", "ConfigMap", "", "plain", Map.of()));
+        source.commit(state("r1", resource("v1", "ConfigMap", "", "plain", Map.of())));
 
         // when
         engine().reconcile();
 
         // then
-        assertThat(target.objects).containsOnlyKeys(key("ConfigMap/default/plain"));
-        assertThat(target.objects.firstEntry().getValue().annotation(WellKnownMetadata.TRACKING_ID))
+        assertThat(target.objects()).containsOnlyKeys(key("ConfigMap/default/plain"));
+        assertThat(target.objects().get(key("ConfigMap/default/plain")).annotation(WellKnownMetadata.TRACKING_ID))
                 .contains("shop:/ConfigMap:default/plain");
     }
 
     @Test
     void prunesOnlyWhatTheInventoryOwnsInReverseOrder() {
         // given three owned objects and one foreign object in the same namespace
-        source.state = state("r1", configMap("keep"), configMap("old1"), configMap("old2"), configMap("old3"));
+        source.commit(state("r1", configMap("keep"), configMap("old1"), configMap("old2"), configMap("old3")));
         engine().reconcile();
         target.put(configMap("foreign"));
-        source.state = state("r2", configMap("keep"), configMap("old3"));
+        source.commit(state("r2", configMap("keep"), configMap("old3")));
         target.calls.clear();
 
         // when
@@ -147,7 +150,7 @@ class GitOpsEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(target.calls).containsExactly("observe", "observe", "delete ConfigMap/shop/old2", "observe",
                 "delete ConfigMap/shop/old1");
-        assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/keep"), key("ConfigMap/shop/old3"),
+        assertThat(target.objects()).containsOnlyKeys(key("ConfigMap/shop/keep"), key("ConfigMap/shop/old3"),
                 key("ConfigMap/shop/foreign"));
         assertThat(target.inventory.load("shop").orElseThrow().keys())
                 .containsExactly(key("ConfigMap/shop/keep"), key("ConfigMap/shop/old3"));
@@ -157,9 +160,9 @@ class GitOpsEngineTest {
     @Test
     void neverAppliesOrPrunesAfterAFailedLoad() {
         // given
-        source.state = state("r1", configMap("a"), configMap("b"));
+        source.commit(state("r1", configMap("a"), configMap("b")));
         engine().reconcile();
-        source.fail = true;
+        source.failLoads("repository unreachable; check the URL and credentials");
         target.calls.clear();
 
         // when
@@ -169,23 +172,23 @@ class GitOpsEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.revision()).isEmpty();
         assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
-                .startsWith("cannot load the desired state from FakeSource: repository unreachable"));
+                .startsWith("cannot load the desired state from in-memory: ").contains("repository unreachable"));
         assertThat(result.plan().steps()).isEmpty();
         assertThat(target.calls).isEmpty();
-        assertThat(target.objects).hasSize(2);
+        assertThat(target.objects()).hasSize(2);
         assertThat(events).endsWith("started", "finished FAILED");
     }
 
     @Test
     void stopsBeforeTheNextWaveAndDoesNotPruneAfterAFailedApply() {
         // given
-        source.state = state("r1", configMap("old"));
+        source.commit(state("r1", configMap("old")));
         engine().reconcile();
-        source.state = state("r2",
+        source.commit(state("r2",
                 resource("v1", "ConfigMap", "shop", "w0-bad", Map.of()),
                 resource("v1", "ConfigMap", "shop", "w0-good", Map.of()),
-                resource("v1", "ConfigMap", "shop", "w1", Map.of("gitops4j.io/wave", "1")));
-        target.failApplies.add(key("ConfigMap/shop/w0-bad"));
+                resource("v1", "ConfigMap", "shop", "w1", Map.of("gitops4j.io/wave", "1"))));
+        target.cluster.failAppliesTo(key("ConfigMap/shop/w0-bad"));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -195,10 +198,10 @@ class GitOpsEngineTest {
         assertThat(result.steps()).extracting(s -> s.key().name() + " " + s.status()).containsExactly(
                 "w0-bad FAILED", "w0-good APPLIED", "w1 SKIPPED", "old SKIPPED");
         assertThat(result.failedSteps()).singleElement().satisfies(s -> assertThat(s.message())
-                .isEqualTo("ConfigMap/shop/w0-bad: injected apply failure"));
+                .isEqualTo("ConfigMap/shop/w0-bad: injected apply failure for this resource"));
         assertThat(result.step(key("ConfigMap/shop/old")).orElseThrow().message())
                 .contains("an earlier step of this run failed");
-        assertThat(target.objects).containsKey(key("ConfigMap/shop/old"));
+        assertThat(target.objects()).containsKey(key("ConfigMap/shop/old"));
         assertThat(target.inventory.load("shop").orElseThrow().keys())
                 .containsExactly(key("ConfigMap/shop/old"), key("ConfigMap/shop/w0-good"));
         assertThat(target.inventory.load("shop").orElseThrow().revision().map(Revision::id)).contains("r1");
@@ -208,9 +211,9 @@ class GitOpsEngineTest {
     void refusesToPruneMoreThanTheLimitUnlessOverridden() {
         // given
         Resource[] ten = IntStream.range(0, 10).mapToObj(i -> configMap("c" + i)).toArray(Resource[]::new);
-        source.state = state("r1", ten);
+        source.commit(state("r1", ten));
         engine().reconcile();
-        source.state = state("r2", ten[0], ten[1]);
+        source.commit(state("r2", ten[0], ten[1]));
 
         // when
         ReconcileResult refused = engine().reconcile();
@@ -221,22 +224,22 @@ class GitOpsEngineTest {
         assertThat(refused.error()).contains(reason);
         assertThat(refused.steps()).hasSize(8)
                 .allMatch(s -> s.status() == Status.SKIPPED && s.message().equals(reason));
-        assertThat(target.objects).hasSize(10);
+        assertThat(target.objects()).hasSize(10);
 
         // when overridden
         ReconcileResult allowed = engine().reconcile(ReconcileOptions.builder().allowLargePrune().build());
 
         // then
         assertThat(allowed.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects).hasSize(2);
+        assertThat(target.objects()).hasSize(2);
     }
 
     @Test
     void refusesAnEmptyDesiredStateWhileOwningResourcesUnlessAllowed() {
         // given
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         engine().reconcile();
-        source.state = state("r2");
+        source.commit(state("r2"));
 
         // when
         ReconcileResult refused = engine().reconcile(ReconcileOptions.builder().allowLargePrune().build());
@@ -246,7 +249,7 @@ class GitOpsEngineTest {
         assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e)
                 .contains("refusing to reconcile an empty desired state").contains("allowEmpty()"));
         assertThat(refused.steps()).isEmpty();
-        assertThat(target.objects).hasSize(1);
+        assertThat(target.objects()).hasSize(1);
 
         // when allowed
         ReconcileResult allowed = engine().reconcile(
@@ -254,16 +257,16 @@ class GitOpsEngineTest {
 
         // then
         assertThat(allowed.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects).isEmpty();
+        assertThat(target.objects()).isEmpty();
     }
 
     @Test
     void keepsObjectsWhosePruneIsDisabledAndReleasesThem() {
         // given
         Resource kept = resource("v1", "ConfigMap", "shop", "kept", Map.of(WellKnownMetadata.PRUNE, "disabled"));
-        source.state = state("r1", configMap("a"), configMap("b"), kept);
+        source.commit(state("r1", configMap("a"), configMap("b"), kept));
         engine().reconcile();
-        source.state = state("r2", configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -272,32 +275,32 @@ class GitOpsEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.CONVERGED);
         assertThat(result.step(kept.key()).orElseThrow().message()).contains("gitops4j.io/prune=disabled")
                 .endsWith("released from the inventory");
-        assertThat(target.objects).containsKey(kept.key());
+        assertThat(target.objects()).containsKey(kept.key());
         assertThat(target.inventory.load("shop").orElseThrow().contains(kept.key())).isFalse();
     }
 
     @Test
     void neverDeletesAnObjectTrackedByAnotherApplication() {
         // given
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("c")));
         engine().reconcile();
         target.put(resource("v1", "ConfigMap", "shop", "c", Map.of(WellKnownMetadata.TRACKING_ID, "blog:/ConfigMap:shop/c")));
-        source.state = state("r2", configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
 
         // when
         ReconcileResult result = engine().reconcile();
 
         // then
         assertThat(result.step(key("ConfigMap/shop/c")).orElseThrow().status()).isEqualTo(Status.SKIPPED);
-        assertThat(target.objects).containsKey(key("ConfigMap/shop/c"));
+        assertThat(target.objects()).containsKey(key("ConfigMap/shop/c"));
     }
 
     @Test
     void keepsOwnedObjectsWhenPruneIsOff() {
         // given
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("c")));
         engine().reconcile();
-        source.state = state("r2", configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
 
         // when
         ReconcileResult result = engine().reconcile(ReconcileOptions.builder().prune(false).build());
@@ -305,16 +308,16 @@ class GitOpsEngineTest {
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.CONVERGED);
         assertThat(result.steps()).singleElement().satisfies(s -> assertThat(s.message()).contains("prune is off"));
-        assertThat(target.objects).hasSize(3);
+        assertThat(target.objects()).hasSize(3);
         assertThat(target.inventory.load("shop").orElseThrow().size()).isEqualTo(3);
     }
 
     @Test
     void dryRunValidatesThroughTheTargetAndRecordsNothing() {
         // given
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         engine().reconcile();
-        source.state = state("r2", configMap("b"));
+        source.commit(state("r2", configMap("b")));
         Inventory before = target.inventory.load("shop").orElseThrow();
 
         // when
@@ -323,7 +326,7 @@ class GitOpsEngineTest {
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(target.calls).endsWith("apply ConfigMap/shop/b dry", "observe", "delete ConfigMap/shop/a dry");
-        assertThat(target.objects).containsOnlyKeys(key("ConfigMap/shop/a"));
+        assertThat(target.objects()).containsOnlyKeys(key("ConfigMap/shop/a"));
         assertThat(target.inventory.load("shop")).contains(before);
         assertThat(result.steps()).allMatch(s -> s.message().equals("dry run"));
     }
@@ -331,7 +334,7 @@ class GitOpsEngineTest {
     @Test
     void forceReappliesInSyncResources() {
         // given
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         engine().reconcile();
         target.calls.clear();
 
@@ -356,17 +359,17 @@ class GitOpsEngineTest {
         engine().reconcile(ReconcileOptions.builder().revision(wanted).build());
 
         // then
-        assertThat(source.requested).containsExactly(wanted);
+        assertThat(source.requestedRevisions()).containsExactly(wanted);
     }
 
     @Test
     void failsAnUnknownKindButAppliesTheRestAndDoesNotPrune() {
         // given
-        source.state = state("r1", configMap("a"), configMap("old"));
+        source.commit(state("r1", configMap("a"), configMap("old")));
         engine().reconcile();
         target.unknownKinds.add("Widget");
-        source.state = state("r2", configMap("a"), configMap("b"), resource("example.org/v1", "Widget", "shop", "w",
-                Map.of()));
+        source.commit(state("r2", configMap("a"), configMap("b"), resource("example.org/v1", "Widget", "shop", "w",
+                Map.of())));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -375,13 +378,13 @@ class GitOpsEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.step(key("example.org/Widget/shop/w")).orElseThrow().message())
                 .contains("unknown kind Widget");
-        assertThat(target.objects).containsKeys(key("ConfigMap/shop/b"), key("ConfigMap/shop/old"));
+        assertThat(target.objects()).containsKeys(key("ConfigMap/shop/b"), key("ConfigMap/shop/old"));
     }
 
     @Test
     void reportsAnInvalidWaveAsARunFailureNamingTheResource() {
         // given
-        source.state = state("r1", resource("v1", "ConfigMap", "shop", "a", Map.of("gitops4j.io/wave", "x")));
+        source.commit(state("r1", resource("v1", "ConfigMap", "shop", "a", Map.of("gitops4j.io/wave", "x"))));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -390,13 +393,13 @@ class GitOpsEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("ConfigMap/shop/a")
                 .contains("gitops4j.io/wave='x'"));
-        assertThat(target.objects).isEmpty();
+        assertThat(target.objects()).isEmpty();
     }
 
     @Test
     void waitsForHealthOnTheInjectedClockAndReportsWhatIsUnhealthy() {
         // given a resource that becomes healthy after three polls, and one that never does
-        source.state = state("r1", configMap("slow"), configMap("stuck"));
+        source.commit(state("r1", configMap("slow"), configMap("stuck")));
         int[] polls = {0};
         target.health = live -> {
             if (live.key().name().equals("stuck")) {
@@ -416,14 +419,14 @@ class GitOpsEngineTest {
         assertThat(result.healthy()).isFalse();
         assertThat(result.health().get(key("ConfigMap/shop/slow"))).isEqualTo(Health.healthy());
         assertThat(result.health().get(key("ConfigMap/shop/stuck")).message()).isEqualTo("0 of 1 replicas available");
-        assertThat(clock.sleeps).isEqualTo(6);
+        assertThat(clock.sleeps()).isEqualTo(6);
         assertThat(result.duration()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void survivesAListenerThatThrows() {
         // given
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         GitOpsEngine engine = engine(new ReconcileListener() {
             @Override
             public void stepApplied(String application, StepResult step) {
@@ -441,16 +444,16 @@ class GitOpsEngineTest {
 
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(target.objects).hasSize(1);
+        assertThat(target.objects()).hasSize(1);
     }
 
     @Test
     void forgetsOwnedKeysThatNoLongerExistAnywhere() {
         // given an owned object someone else deleted, no longer declared
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("c")));
         engine().reconcile();
-        target.objects.remove(key("ConfigMap/shop/c"));
-        source.state = state("r2", configMap("a"), configMap("b"));
+        target.remove(key("ConfigMap/shop/c"));
+        source.commit(state("r2", configMap("a"), configMap("b")));
 
         // when
         ReconcileResult result = engine().reconcile();

@@ -10,6 +10,8 @@ import io.gitops4j.health.Health;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
+import io.gitops4j.testkit.InMemorySource;
+import io.gitops4j.testkit.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +20,9 @@ class RunDeadlineTest {
     private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
     private static final Duration SLOW_CALL = Duration.ofSeconds(40);
 
-    private final FakeTarget target = new FakeTarget();
-    private final FakeSource source = new FakeSource(state("r1"));
-    private final ManualClock clock = new ManualClock();
+    private final RecordingTarget target = new RecordingTarget();
+    private final InMemorySource source = InMemorySource.of(state("r1"));
+    private final ManualClock clock = ManualClock.create();
 
     private GitOpsEngine engine() {
         return GitOpsEngine.builder().application("shop").source(source).target(target)
@@ -34,7 +36,7 @@ class RunDeadlineTest {
     @Test
     void stopsAtTheNextApplyPastTheDeadlineAndSkipsTheRest() {
         // given three objects, each apply taking 40 seconds, and a one-minute deadline
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("c")));
         target.onApply = () -> clock.sleep(SLOW_CALL);
 
         // when
@@ -49,7 +51,7 @@ class RunDeadlineTest {
         assertThat(result.step(key("ConfigMap/shop/c")).orElseThrow().message())
                 .contains("deadline of PT1M", "applying ConfigMap/shop/c");
         assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("deadline of PT1M"));
-        assertThat(target.objects).doesNotContainKey(key("ConfigMap/shop/c"));
+        assertThat(target.objects()).doesNotContainKey(key("ConfigMap/shop/c"));
         assertThat(target.inventory.load("shop").orElseThrow().keys())
                 .containsExactly(key("ConfigMap/shop/a"), key("ConfigMap/shop/b"));
         assertThat(result.toString()).contains("TIMED_OUT", "timedOutAt=applying ConfigMap/shop/c");
@@ -58,9 +60,9 @@ class RunDeadlineTest {
     @Test
     void neverPrunesAfterATimeout() {
         // given an owned object that is no longer declared, and applies that outlast the deadline
-        source.state = state("r1", configMap("a"), configMap("b"), configMap("old"));
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("old")));
         engine().reconcile();
-        source.state = state("r2", configMap("a2"), configMap("b2"), configMap("a"), configMap("b"));
+        source.commit(state("r2", configMap("a2"), configMap("b2"), configMap("a"), configMap("b")));
         target.onApply = () -> clock.sleep(SLOW_CALL);
 
         // when
@@ -74,16 +76,16 @@ class RunDeadlineTest {
                 .satisfies(step -> assertThat(step.status()).isEqualTo(Status.SKIPPED))
                 .satisfies(step -> assertThat(step.message()).contains("deadline of PT1M20S"));
         assertThat(target.calls).noneMatch(call -> call.startsWith("delete"));
-        assertThat(target.objects).containsKey(key("ConfigMap/shop/old"));
+        assertThat(target.objects()).containsKey(key("ConfigMap/shop/old"));
         assertThat(target.inventory.load("shop").orElseThrow().contains(key("ConfigMap/shop/old"))).isTrue();
     }
 
     @Test
     void stopsAtTheNextDeletePastTheDeadline() {
         // given three owned objects to prune, each delete taking 40 seconds
-        source.state = state("r1", configMap("a"), configMap("old1"), configMap("old2"), configMap("old3"));
+        source.commit(state("r1", configMap("a"), configMap("old1"), configMap("old2"), configMap("old3")));
         engine().reconcile();
-        source.state = state("r2", configMap("a"));
+        source.commit(state("r2", configMap("a")));
         target.onDelete = () -> clock.sleep(SLOW_CALL);
 
         // when
@@ -96,15 +98,15 @@ class RunDeadlineTest {
                 .containsExactly(Status.DELETED, Status.DELETED, Status.SKIPPED);
         ResourceKey last = result.steps().get(2).key();
         assertThat(result.timedOutAt()).contains("deleting " + last);
-        assertThat(target.objects).containsKey(last);
+        assertThat(target.objects()).containsKey(last);
         assertThat(target.inventory.load("shop").orElseThrow().keys()).containsExactly(key("ConfigMap/shop/a"), last);
     }
 
     @Test
     void aSlowLoadTimesOutBeforeAnythingReachesTheTarget() {
         // given a load that takes longer than the deadline
-        source.state = state("r1", configMap("a"));
-        source.onLoad = () -> clock.sleep(Duration.ofMinutes(2));
+        source.commit(state("r1", configMap("a")));
+        source.onLoad(() -> clock.sleep(Duration.ofMinutes(2)));
 
         // when
         ReconcileResult result = engine().reconcile(withDeadline(ONE_MINUTE));
@@ -119,7 +121,7 @@ class RunDeadlineTest {
     @Test
     void theHealthWaitEndsAtTheDeadlineAndReportsWhatIsUnhealthy() {
         // given a resource that never becomes healthy, a long health timeout and a one-minute deadline
-        source.state = state("r1", configMap("ready"), configMap("stuck"));
+        source.commit(state("r1", configMap("ready"), configMap("stuck")));
         target.health = live -> live.key().name().equals("stuck")
                 ? Health.progressing("0 of 1 replicas available") : Health.healthy();
 
@@ -138,7 +140,7 @@ class RunDeadlineTest {
     @Test
     void aHealthTimeoutWithinTheDeadlineIsNotATimeoutOfTheRun() {
         // given
-        source.state = state("r1", configMap("stuck"));
+        source.commit(state("r1", configMap("stuck")));
         target.health = live -> Health.progressing("starting");
 
         // when
@@ -155,7 +157,7 @@ class RunDeadlineTest {
     @Test
     void aRunWithinItsDeadlineIsUnaffected() {
         // given
-        source.state = state("r1", configMap("a"));
+        source.commit(state("r1", configMap("a")));
         target.onApply = () -> clock.sleep(SLOW_CALL);
 
         // when
