@@ -11,21 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Shows a reconcile's progress on one rewritten line of stderr, for people at a terminal: loading, planning, then
- * {@code [3/7] applied apps/Deployment/shop/web}. {@link #forConsole} returns {@link ReconcileListener#NOOP} when
- * no terminal is attached, so scripts and logs only get the final output. Fast and never throws.
+ * {@code [3/7] applied apps/Deployment/shop/web}. Commands use it only when a
+ * terminal is attached, so scripts and logs only get the final output. Fast and never throws.
  */
 final class ProgressDisplay implements ReconcileListener {
     private final PrintWriter err;
     private final AtomicInteger done = new AtomicInteger();
     private volatile int total;
 
-    private ProgressDisplay(PrintWriter err) {
+    /** Creates a display on {@code err}; use it only when a terminal is attached. */
+    ProgressDisplay(PrintWriter err) {
         this.err = err;
-    }
-
-    /** Returns a display on {@code err} when a terminal is attached, else a listener that does nothing. */
-    static ReconcileListener forConsole(PrintWriter err) {
-        return System.console() != null ? new ProgressDisplay(err) : ReconcileListener.NOOP;
     }
 
     @Override
