@@ -43,9 +43,9 @@ public final class FieldPath {
         JsonNode node = document == null ? MissingNode.getInstance() : document;
         String field = null;
         for (String segment : segments) {
-            if (node.isArray() && isIndex(segment)) {
+            if (!node.isObject() && isIndex(segment)) {
                 JsonNode item = node.path(Integer.parseInt(segment));
-                text.append('[').append(itemName(field, node, item, segment)).append(']');
+                text.append('[').append(node.isArray() ? itemName(field, node, item, segment) : segment).append(']');
                 node = item;
             } else {
                 appendField(text, segment);

@@ -1,7 +1,10 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,11 @@ final class GuardedListener implements ReconcileListener {
     @Override
     public void stepFailed(String application, StepResult step) {
         guard("stepFailed", () -> delegate.stepFailed(application, step));
+    }
+
+    @Override
+    public void healthPolled(String application, Map<ResourceKey, Health> health) {
+        guard("healthPolled", () -> delegate.healthPolled(application, health));
     }
 
     @Override

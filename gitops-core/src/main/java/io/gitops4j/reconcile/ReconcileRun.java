@@ -220,7 +220,8 @@ final class ReconcileRun {
         Duration timeout = options.healthTimeout().compareTo(deadline.left()) < 0
                 ? options.healthTimeout() : deadline.left();
         Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
-                context.healthPollInterval()).await(runner.applied(), timeout);
+                context.healthPollInterval(), polled -> context.listener().healthPolled(context.application(), polled))
+                .await(runner.applied(), timeout);
         if (!health.values().stream().allMatch(Health::isHealthy)) {
             deadline.passedAt(step);
         }
