@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gitops4j.samples.demo.DemoManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +19,20 @@ class JsonVocabularyCliTest {
     @TempDir
     Path temp;
 
+    private CliWorkspace workspace;
     private Path manifests;
 
     @BeforeEach
     void setUp() {
-        manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
+        workspace = CliWorkspace.in(temp);
+        manifests = workspace.manifests();
     }
 
     @Test
     void planDiffAndApplyNameTheSameThingsTheSameWay() throws IOException {
         // given
         run("apply");
-        Path config = manifests.resolve("10-config.yaml");
-        Files.writeString(config, Files.readString(config).replace("EUR", "CHF"));
+        workspace.replace("10-config.yaml", "EUR", "CHF");
 
         // when
         List<JsonNode> documents = List.of(json(run("plan", "-o", "json")), json(run("diff", "-o", "json")),
@@ -97,9 +97,7 @@ class JsonVocabularyCliTest {
         run("apply");
 
         // when
-        CliRun apply = CliRun.of("apply", "--dir", manifests.toString(), "--folder-target",
-                temp.resolve("live").toString(), "--history-file", temp.resolve("history.jsonl").toString(),
-                "--app", "other", "-o", "json");
+        CliRun apply = workspace.run(CliRun.SCRIPT, "other", "apply", "-o", "json");
 
         // then
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.ERROR);
@@ -151,12 +149,6 @@ class JsonVocabularyCliTest {
     }
 
     private CliRun run(String command, String... more) {
-        String[] common = {"--dir", manifests.toString(), "--folder-target", temp.resolve("live").toString(),
-            "--history-file", temp.resolve("history.jsonl").toString(), "--app", "shop"};
-        String[] args = new String[1 + common.length + more.length];
-        args[0] = command;
-        System.arraycopy(common, 0, args, 1, common.length);
-        System.arraycopy(more, 0, args, 1 + common.length, more.length);
-        return CliRun.of(args);
+        return workspace.run(command, more);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gitops4j.samples.demo.DemoManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +16,19 @@ class PlanErrorsCliTest {
     @TempDir
     Path temp;
 
+    private CliWorkspace workspace;
     private Path manifests;
 
     @BeforeEach
     void setUp() {
-        manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
+        workspace = CliWorkspace.in(temp);
+        manifests = workspace.manifests();
     }
 
     @Test
     void objectsOwnedByAnotherApplicationAreErrorsOfThePlan() throws IOException {
         // given: another application applied the same objects, and shop changes one of them
         assertThat(run("other", "apply").exitCode()).isEqualTo(ExitCodes.OK);
-        replace("10-config.yaml", "EUR", "CHF");
 
         // when
         CliRun plan = run("shop", "plan");
@@ -124,18 +124,7 @@ class PlanErrorsCliTest {
         assertThat(plan.out() + diff.out()).doesNotContain("No changes").doesNotContain("0 to change");
     }
 
-    private void replace(String file, String from, String to) throws IOException {
-        Path path = manifests.resolve(file);
-        Files.writeString(path, Files.readString(path).replace(from, to));
-    }
-
     private CliRun run(String application, String command, String... more) {
-        String[] common = {"--dir", manifests.toString(), "--folder-target", temp.resolve("live").toString(),
-            "--history-file", temp.resolve("history.jsonl").toString(), "--app", application};
-        String[] args = new String[1 + common.length + more.length];
-        args[0] = command;
-        System.arraycopy(common, 0, args, 1, common.length);
-        System.arraycopy(more, 0, args, 1 + common.length, more.length);
-        return CliRun.of(args);
+        return workspace.run(CliRun.SCRIPT, application, command, more);
     }
 }

@@ -2,9 +2,7 @@ package io.gitops4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.samples.demo.DemoManifests;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +17,13 @@ class RenderingCliTest {
     @TempDir
     Path temp;
 
+    private CliWorkspace workspace;
     private Path manifests;
 
     @BeforeEach
     void setUp() {
-        manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
+        workspace = CliWorkspace.in(temp);
+        manifests = workspace.manifests();
     }
 
     @Test
@@ -44,8 +44,7 @@ class RenderingCliTest {
     void changedFieldsAreNamedByTheirListItemsKey() throws IOException {
         // given
         run(CliRun.SCRIPT, "apply");
-        Path deployment = manifests.resolve("30-deployment.yaml");
-        Files.writeString(deployment, Files.readString(deployment).replace("podinfo:6.5.0", "podinfo:6.5.1"));
+        workspace.replace("30-deployment.yaml", "podinfo:6.5.0", "podinfo:6.5.1");
 
         // when
         CliRun plan = run(CliRun.SCRIPT, "plan");
@@ -81,12 +80,9 @@ class RenderingCliTest {
         CliRun applied = run(CliRun.SCRIPT, "apply");
         CliRun again = run(CliRun.SCRIPT, "apply");
         CliRun inSync = run(CliRun.SCRIPT, "plan");
-        Path config = manifests.resolve("10-config.yaml");
-        Files.writeString(config, Files.readString(config).replace("EUR", "CHF"));
+        workspace.replace("10-config.yaml", "EUR", "CHF");
         CliRun dryRun = run(CliRun.SCRIPT, "apply", "--dry-run");
-        CliRun taken = CliRun.of("apply", "--dir", manifests.toString(), "--folder-target",
-                temp.resolve("live").toString(), "--history-file", temp.resolve("history.jsonl").toString(),
-                "--app", "other");
+        CliRun taken = workspace.run(CliRun.SCRIPT, "other", "apply");
 
         // then
         assertThat(applied.exitCode()).isEqualTo(ExitCodes.OK);
@@ -112,12 +108,6 @@ class RenderingCliTest {
     }
 
     private CliRun run(CliEnvironment environment, String command, String... more) {
-        String[] common = {"--dir", manifests.toString(), "--folder-target", temp.resolve("live").toString(),
-            "--history-file", temp.resolve("history.jsonl").toString(), "--app", "shop"};
-        String[] args = new String[1 + common.length + more.length];
-        args[0] = command;
-        System.arraycopy(common, 0, args, 1, common.length);
-        System.arraycopy(more, 0, args, 1 + common.length, more.length);
-        return CliRun.in(environment, args);
+        return workspace.run(environment, "shop", command, more);
     }
 }
