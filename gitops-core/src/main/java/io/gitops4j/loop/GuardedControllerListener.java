@@ -1,6 +1,7 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.model.Revision;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,16 @@ final class GuardedControllerListener implements ControllerListener {
     @Override
     public void runDeferred(String application, String dependency, String reason) {
         guard("runDeferred", () -> delegate.runDeferred(application, dependency, reason));
+    }
+
+    @Override
+    public void sourceFetched(String application, Duration duration, boolean succeeded) {
+        guard("sourceFetched", () -> delegate.sourceFetched(application, duration, succeeded));
+    }
+
+    @Override
+    public void statusUpdated(ApplicationStatus status) {
+        guard("statusUpdated", () -> delegate.statusUpdated(status));
     }
 
     private void guard(String event, Runnable call) {
