@@ -6,11 +6,14 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.loop.Application;
+import io.gitops4j.loop.GitOpsController;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.source.DirectorySource;
 import io.gitops4j.testkit.ManualClock;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
+import io.gitops4j.testkit.time.ManualScheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,13 +37,15 @@ class KubernetesEventsTest {
     private EmbeddedKubernetesApi api;
     private KubernetesClient client;
     private GitOpsEngine engine;
+    private KubernetesTarget target;
+    private KubernetesEvents events;
 
     @BeforeEach
     void start() {
         api = EmbeddedKubernetesApi.builder().build().start();
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-        KubernetesTarget target = KubernetesTarget.builder().client(client).build();
-        KubernetesEvents events = KubernetesEvents.builder().target(target).clock(clock)
+        target = KubernetesTarget.builder().client(client).build();
+        events = KubernetesEvents.builder().target(target).clock(clock)
                 .rateLimit(Duration.ofMinutes(5)).build();
         engine = GitOpsEngine.builder().application("shop").source(DirectorySource.of(folder)).target(target)
                 .clock(clock).sleeper(clock).listener(events).build();
@@ -137,5 +142,33 @@ class KubernetesEventsTest {
         assertThat(event.getMessage()).contains("Secret/nope/db").doesNotContain(SECRET_VALUE)
                 .doesNotContain(Base64.getEncoder().encodeToString(SECRET_VALUE.getBytes(StandardCharsets.UTF_8)));
         assertThat(event.getLastTimestamp()).isNotEqualTo(event.getFirstTimestamp());
+    }
+
+    @Test
+    void driftFoundByTheControllerIsAWarningOnTheObjectNamingThePathAndNoStepEventsComeFromItsDryRun()
+            throws IOException {
+        // given an application without self-heal, applied once
+        configMap("a");
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        try (GitOpsController controller = GitOpsController.builder().clock(clock).scheduler(scheduler)
+                .sleeper(clock).executor(Runnable::run).listener(events).reconcileListener(events).build()) {
+            controller.add(Application.builder().name("shop").source(DirectorySource.of(folder)).target(target)
+                    .interval(Duration.ofMinutes(1)).intervalJitter(0).selfHeal(false).build());
+
+            // when someone edits it and the next run checks for drift
+            client.configMaps().inNamespace("default").withName("a").edit(cm -> {
+                cm.getData().put("v", "edited");
+                return cm;
+            });
+            scheduler.advance(Duration.ofMinutes(1));
+        }
+
+        // then
+        List<Event> drift = events("DriftDetected");
+        assertThat(drift).hasSize(1);
+        assertThat(drift.get(0).getType()).isEqualTo("Warning");
+        assertThat(drift.get(0).getInvolvedObject().getName()).isEqualTo("a");
+        assertThat(drift.get(0).getMessage()).contains("/data/v", "self-heal is off").doesNotContain("edited");
+        assertThat(events("Applied")).hasSize(1);
     }
 }
