@@ -35,7 +35,7 @@ public interface ControllerListener {
         if (all.isEmpty()) {
             return NOOP;
         }
-        return all.size() == 1 ? all.get(0) : new CompositeControllerListener(all);
+        return all.size() == 1 ? all.get(0) : new GuardedControllerListener(all);
     }
 
     /**

@@ -37,7 +37,7 @@ public interface ReconcileListener {
         if (all.isEmpty()) {
             return NOOP;
         }
-        return all.size() == 1 ? all.get(0) : new CompositeReconcileListener(all);
+        return all.size() == 1 ? all.get(0) : new GuardedListener(all);
     }
 
     /**

@@ -2,14 +2,16 @@ package io.gitops4j.samples.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import io.gitops4j.git.GitSource;
 import io.gitops4j.loop.Application;
 import io.gitops4j.loop.ControllerListener;
 import io.gitops4j.loop.GitOpsController;
 import io.gitops4j.loop.HistoryEntry;
 import io.gitops4j.loop.RunReason;
 import io.gitops4j.metrics.GitOpsMetrics;
-import io.gitops4j.source.DirectorySource;
 import io.gitops4j.testkit.InMemoryTarget;
+import io.gitops4j.testkit.git.GitRepoFixture;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -18,11 +20,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GitWebhookServerTest {
     private static final String SECRET = "it's a secret";
     private static final String TOKEN = "gitlab-token";
-    private static final String FETCH_KEY = "https://github.com/acme/shop.git@branch main";
+    private static final String CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+            + "  namespace: shop\ndata:\n  v: '%s'\n";
     private static final String GITHUB_PUSH = "{\"ref\":\"refs/heads/main\",\"repository\":{"
             + "\"clone_url\":\"https://github.com/acme/shop.git\",\"html_url\":\"https://github.com/acme/shop\"}}";
     private static final String GITLAB_PUSH = "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\",\"project\":{"
@@ -44,16 +47,18 @@ class GitWebhookServerTest {
     @TempDir
     Path folder;
 
+    private final GitRepoFixture repository = GitRepoFixture.create();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> triggeredKeys = new CopyOnWriteArrayList<>();
     private final BlockingQueue<HistoryEntry> runs = new LinkedBlockingQueue<>();
+    private GitSource source;
     private GitOpsController controller;
     private GitWebhookServer server;
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(folder.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
-                + "  namespace: shop\ndata:\n  v: '1'\n");
+        repository.commit(Map.of("cm.yaml", CONFIG_MAP.formatted("1")));
+        source = GitSource.builder().uri(repository.fileUri()).cacheDirectory(folder).build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GitOpsMetrics metrics = GitOpsMetrics.bind(registry);
         ControllerListener recorder = new ControllerListener() {
@@ -65,13 +70,13 @@ class GitWebhookServerTest {
         controller = GitOpsController.builder().listener(ControllerListener.of(metrics.controllerListener(), recorder))
                 .reconcileListener(metrics.reconcileListener()).build();
         controller.add(Application.builder().name("shop")
-                .source(new KeyedSource(DirectorySource.of(folder), FETCH_KEY)).target(InMemoryTarget.create())
+                .source(source).target(InMemoryTarget.create())
                 .interval(Duration.ofHours(1)).build());
         assertThat(runs.poll(30, TimeUnit.SECONDS)).isNotNull();
         server = GitWebhookServer.builder().trigger(key -> {
             triggeredKeys.add(key);
             return controller.triggerSource(key);
-        }).routes(SourceRoutes.builder().route("https://github.com/acme/shop", "main", FETCH_KEY).build())
+        }).routes(SourceRoutes.builder().route("https://github.com/acme/shop", "main", source.fetchKey()).build())
                 .githubSecret(SECRET).gitlabToken(TOKEN).registry(registry).start();
     }
 
@@ -79,6 +84,8 @@ class GitWebhookServerTest {
     void stop() {
         server.close();
         controller.close();
+        source.close();
+        repository.close();
     }
 
     private HttpResponse<String> post(String body, String... headers) throws IOException, InterruptedException {
@@ -101,7 +108,10 @@ class GitWebhookServerTest {
     }
 
     @Test
-    void aSignedGithubPushTriggersTheSourceItNames() throws Exception {
+    void aSignedGithubPushTriggersTheSourceItNamesWhichAppliesThePushedCommit() throws Exception {
+        // given
+        String pushed = repository.commit(Map.of("cm.yaml", CONFIG_MAP.formatted("2")));
+
         // when
         HttpResponse<String> response = post(GITHUB_PUSH, "X-GitHub-Event", "push",
                 "X-Hub-Signature-256", signature(GITHUB_PUSH));
@@ -109,10 +119,12 @@ class GitWebhookServerTest {
         // then
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"triggered\":1}");
-        assertThat(triggeredKeys).containsExactly(FETCH_KEY);
+        assertThat(triggeredKeys).containsExactly(source.fetchKey());
         HistoryEntry run = runs.poll(30, TimeUnit.SECONDS);
         assertThat(run).isNotNull();
         assertThat(run.reason()).isEqualTo(RunReason.TRIGGER);
+        assertThat(run.revision()).isEqualTo(pushed);
+        assertThat(run.applied()).isEqualTo(1);
     }
 
     @Test
@@ -139,7 +151,7 @@ class GitWebhookServerTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(afterRefused).isEmpty();
         assertThat(accepted.statusCode()).isEqualTo(202);
-        assertThat(triggeredKeys).containsExactly(FETCH_KEY);
+        assertThat(triggeredKeys).containsExactly(source.fetchKey());
     }
 
     @Test
