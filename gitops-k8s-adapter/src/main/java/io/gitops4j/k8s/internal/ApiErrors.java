@@ -38,9 +38,15 @@ public final class ApiErrors {
         if (status != null && status.getMessage() != null && !status.getMessage().isEmpty()) {
             return status.getMessage();
         }
-        Throwable cause = e.getCause();
-        return cause != null && cause.getMessage() != null ? cause.getClass().getSimpleName() + ": "
-                + cause.getMessage() : String.valueOf(e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
     }
 
     /**
