@@ -72,7 +72,7 @@ final class ReconcileRun {
             return finish(false);
         }
         Revision revision = desired.revision();
-        result.revision(revision);
+        result.revision(revision).secrets(SecretScrubber.of(desired));
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
@@ -96,7 +96,8 @@ final class ReconcileRun {
             }
             prepared = context.prepared().prepare(context.application(), desired, context.target());
         }
-        for (StepResult failure : prepared.failures()) {
+        for (StepResult unscrubbed : prepared.failures()) {
+            StepResult failure = result.scrub(unscrubbed);
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
                 StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
                         + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
@@ -344,11 +345,10 @@ final class ReconcileRun {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            String message = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            if (e instanceof GitOpsException) {
-                LOG.warn("{}", message);
-            } else {
-                LOG.warn("{}", message, e);
+            String message = result.scrub(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            LOG.warn("{}", message);
+            if (!(e instanceof GitOpsException)) {
+                LOG.debug("{} failed unexpectedly", what, e);
             }
             result.error(message);
             return null;
