@@ -17,14 +17,15 @@ import java.util.Set;
  * Replaces the values of a run's Secrets with {@value #MASK} in a text: the {@code data} values of every core
  * {@code Secret} in the desired state (as base64 and decoded) and its {@code stringData} values (as given and
  * base64-encoded), so that a server, webhook or proxy echoing a request body in an error cannot carry a secret into
- * step messages, run errors, listener events or logs. Values shorter than {@value #MINIMUM_LENGTH} characters are
- * not replaced (masking them would garble every message). Immutable and thread-safe.
+ * step messages, run errors, listener events or logs. Values shorter than {@value #MINIMUM_LENGTH} characters
+ * (decoded) are not replaced: such values (a user name such as {@code shop}) are ordinary words of the messages,
+ * and masking them would garble names of namespaces and objects. Immutable and thread-safe.
  */
 final class SecretScrubber {
     /** What a secret value is replaced with. */
     static final String MASK = "***";
-    /** The shortest value replaced. */
-    static final int MINIMUM_LENGTH = 4;
+    /** The shortest value (decoded) replaced. */
+    static final int MINIMUM_LENGTH = 8;
     /** A scrubber that knows no secret and returns every text unchanged. */
     static final SecretScrubber NONE = new SecretScrubber(List.of());
 
@@ -72,19 +73,17 @@ final class SecretScrubber {
 
     private static void addData(Set<String> values, JsonNode data) {
         for (String encoded : texts(data)) {
-            add(values, encoded);
             try {
-                add(values, new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8));
+                add(values, new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8), encoded);
             } catch (IllegalArgumentException notBase64) {
-                // the server rejects it anyway; the text itself is masked
+                add(values, encoded, encoded); // the server rejects it anyway; the text itself is masked
             }
         }
     }
 
     private static void addStringData(Set<String> values, JsonNode stringData) {
         for (String plain : texts(stringData)) {
-            add(values, plain);
-            add(values, Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
+            add(values, plain, Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -101,9 +100,10 @@ final class SecretScrubber {
         return texts;
     }
 
-    private static void add(Set<String> values, String value) {
-        if (value.length() >= MINIMUM_LENGTH) {
-            values.add(value);
+    private static void add(Set<String> values, String plain, String encoded) {
+        if (plain.length() >= MINIMUM_LENGTH) {
+            values.add(plain);
+            values.add(encoded);
         }
     }
 }
