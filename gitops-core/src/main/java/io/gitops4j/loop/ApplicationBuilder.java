@@ -252,9 +252,9 @@ public final class ApplicationBuilder {
     }
 
     /**
-     * Sets whether an empty desired state is applied while the application owns resources, which prunes them
-     * (still within {@link #pruneLimit}), like Argo CD's {@code allowEmpty} (default off: such a run fails,
-     * changes nothing, and its status says why).
+     * Sets whether an empty desired state is applied while the application owns resources, which prunes them all
+     * (for an empty desired state the {@link #pruneLimit} is lifted), like Argo CD's {@code allowEmpty} (default
+     * off: such a run fails, changes nothing, and its status says why).
      *
      * @param value whether to accept an empty source
      * @return this builder

@@ -41,6 +41,7 @@ final class ReconcileRun {
     private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
     private final boolean planOnly;
+    private boolean declaresNothing;
 
     ReconcileRun(EngineContext context, ReconcileOptions options) {
         this(context, options, false);
@@ -72,6 +73,7 @@ final class ReconcileRun {
             return finish(false);
         }
         Revision revision = desired.revision();
+        declaresNothing = desired.isEmpty();
         result.revision(revision).secrets(SecretScrubber.of(desired));
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
@@ -118,7 +120,8 @@ final class ReconcileRun {
             String reason = "refusing to reconcile an empty desired state while application " + context.application()
                     + " owns " + inventory.size() + " resources: " + context.source().describe()
                     + " declared nothing at " + revision.shortId() + " (wrong path? deleted folder?); nothing was "
-                    + "applied or pruned. Pass allowEmpty() to prune everything it owns";
+                    + "applied or pruned. Pass allowEmpty() to prune everything it owns (it also lifts the prune "
+                    + "limit for this)";
             LOG.warn("{}", reason);
             result.error(reason);
             return finish(false);
@@ -300,7 +303,8 @@ final class ReconcileRun {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
                     + "failure, fix it and reconcile again");
         }
-        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(), options);
+        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(),
+                declaresNothing, options);
         refusal.ifPresent(reason -> {
             LOG.warn("{}", reason);
             result.error(reason);

@@ -231,6 +231,22 @@ class GitOpsEngineTest {
     }
 
     @Test
+    void allowEmptyAloneLetsAnEmptyDesiredStatePruneEverythingItOwns() {
+        // given
+        source.state = state("r1", configMap("a"), configMap("b"), configMap("c"));
+        engine().reconcile();
+        source.state = state("r2");
+
+        // when
+        ReconcileResult result = engine().reconcile(ReconcileOptions.builder().allowEmpty().build());
+
+        // then
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.APPLIED);
+        assertThat(target.objects).isEmpty();
+        assertThat(target.inventory.load("shop").orElseThrow().keys()).isEmpty();
+    }
+
+    @Test
     void refusesAnEmptyDesiredStateWhileOwningResourcesUnlessAllowed() {
         // given
         source.state = state("r1", configMap("a"));
