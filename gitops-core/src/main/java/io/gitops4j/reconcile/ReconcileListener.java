@@ -4,6 +4,7 @@ import io.gitops4j.health.Health;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,26 @@ public interface ReconcileListener {
     /** A listener that ignores every event. */
     ReconcileListener NOOP = new ReconcileListener() {
     };
+
+    /**
+     * Returns a listener that passes every event to each of the given listeners, in order. One that throws is
+     * logged and skipped; the others still receive the event. Use it to give an engine or a controller several
+     * listeners, e.g. metrics and Kubernetes events:
+     *
+     * <pre>{@code
+     * GitOpsEngine.builder().listener(ReconcileListener.of(metrics.reconcileListener(), events))...
+     * }</pre>
+     *
+     * @param listeners the listeners, none null; as thread-safe as the least thread-safe of them
+     * @return one listener; {@link #NOOP} when none is given, the listener itself when one is given
+     */
+    static ReconcileListener of(ReconcileListener... listeners) {
+        List<ReconcileListener> all = List.of(listeners);
+        if (all.isEmpty()) {
+            return NOOP;
+        }
+        return all.size() == 1 ? all.get(0) : new GuardedListener(all);
+    }
 
     /**
      * A run started.
