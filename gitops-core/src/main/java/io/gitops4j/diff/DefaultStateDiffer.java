@@ -64,8 +64,8 @@ import java.util.Map;
  *       {@code UPDATE} with the changes sorted by path (list indices numerically), or {@code NONE}.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe: build one and share it. The diff of one resource depends only on the desired,
- * live and last-applied trees and this differ's configuration, so a cache keyed by their digests may wrap it.
+ * <p>A pure function, immutable and thread-safe: build one and share it. The diff of one resource depends only on
+ * the desired, live and last-applied trees and this differ's configuration; it remembers nothing between calls.
  */
 public final class DefaultStateDiffer implements StateDiffer {
     private static final PathPattern[] NONE = new PathPattern[0];

@@ -1,6 +1,5 @@
 package io.gitops4j.loop;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.reconcile.ReconcileOptions;
@@ -51,7 +50,7 @@ public final class Application {
         this.name = builder.name;
         this.source = builder.source;
         this.target = builder.target;
-        this.differ = builder.differ != null ? builder.differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+        this.differ = builder.differ != null ? builder.differ : DefaultStateDiffer.defaults();
         this.interval = builder.interval;
         this.intervalJitter = builder.intervalJitter;
         this.selfHeal = builder.selfHeal;

@@ -2,7 +2,6 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.reconcile.ReconcileOptions;
@@ -102,9 +101,8 @@ public final class ApplicationBuilder {
     }
 
     /**
-     * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
-     * private to what this builder builds: unchanged pairs (same desired content, same live uid,
-     * resourceVersion and generation) are answered without walking their trees.
+     * Sets the differ (default {@link DefaultStateDiffer#defaults()}). The application's engine remembers its last
+     * run and asks the differ only about pairs of objects that are not the very same as last time.
      *
      * @param value the differ
      * @return this builder

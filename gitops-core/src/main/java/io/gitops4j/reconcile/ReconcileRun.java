@@ -3,7 +3,6 @@ package io.gitops4j.reconcile;
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.diff.StateDiff;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.DesiredState;
@@ -11,10 +10,10 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
+import io.gitops4j.plan.PlanException;
 import io.gitops4j.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ final class ReconcileRun {
         }
 
         StepRunner runner = new StepRunner(context, options, result, deadline);
-        PreparedState prepared = context.prepared().prepare(context.application(), desired, context.target());
+        PreparedState prepared = context.memo().prepare(context.application(), desired, context.target());
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
@@ -92,7 +91,7 @@ final class ReconcileRun {
             if (staged == null) {
                 return finish(false);
             }
-            prepared = context.prepared().prepare(context.application(), desired, context.target());
+            prepared = context.memo().prepare(context.application(), desired, context.target());
         }
         for (StepResult failure : prepared.failures()) {
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
@@ -146,36 +145,25 @@ final class ReconcileRun {
         LiveState live = wanted.containsAll(observed.resources().keySet()) ? observed
                 : LiveState.of(observed.resources().values().stream()
                         .filter(object -> wanted.contains(object.key())).toList());
-        StateDiff diff = attempt("cannot diff the desired and live state",
-                () -> context.differ().diff(desired, live));
-        if (diff == null) {
+        try {
+            return context.memo().plan(desired, live, diff -> planned(diff, inventory, notPrepared)).plan();
+        } catch (RuntimeException e) {
+            fail(e instanceof PlanException ? "cannot plan" : "cannot diff the desired and live state", e);
             return null;
         }
-        StateDiff owned = owned(diff, inventory, notPrepared);
-        return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 
     /**
-     * The diff without deletions of objects the inventory does not own or the source still declares (but could not
-     * be prepared), with the per-object policies applied.
+     * What is planned of one diff: nothing for a deletion of an object the inventory does not own or the source
+     * still declares (but could not be prepared); else the diff with the per-object policies applied.
      */
-    private static StateDiff owned(StateDiff diff, Inventory inventory, Set<ResourceKey> notPrepared) {
-        List<ResourceDiff> kept = new ArrayList<>(diff.size());
-        boolean same = true;
-        for (ResourceDiff resource : diff.inKeyOrder()) {
-            if (resource.type() == ChangeType.DELETE && (!inventory.contains(resource.key())
-                    || notPrepared.contains(resource.key())
-                    || notPrepared.contains(resource.key().withNamespace("")))) {
-                same = false;
-                continue;
-            }
-            ResourceDiff applied = ObjectPolicy.apply(resource).orElse(null);
-            same &= applied == resource;
-            if (applied != null) {
-                kept.add(applied);
-            }
+    private static ResourceDiff planned(ResourceDiff resource, Inventory inventory, Set<ResourceKey> notPrepared) {
+        if (resource.type() == ChangeType.DELETE && (!inventory.contains(resource.key())
+                || notPrepared.contains(resource.key())
+                || notPrepared.contains(resource.key().withNamespace("")))) {
+            return null;
         }
-        return same ? diff : StateDiff.of(kept);
+        return ObjectPolicy.apply(resource).orElse(null);
     }
 
     /** The keys, as declared, of resources that failed to prepare: declared, so never planned for deletion. */
@@ -294,14 +282,19 @@ final class ReconcileRun {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            String message = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            if (e instanceof GitOpsException) {
-                LOG.warn("{}", message);
-            } else {
-                LOG.warn("{}", message, e);
-            }
-            result.error(message);
+            fail(what, e);
             return null;
         }
+    }
+
+    /** Records a failed call to a collaborator as the run's error. */
+    private void fail(String what, RuntimeException e) {
+        String message = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        if (e instanceof GitOpsException) {
+            LOG.warn("{}", message);
+        } else {
+            LOG.warn("{}", message, e);
+        }
+        result.error(message);
     }
 }
