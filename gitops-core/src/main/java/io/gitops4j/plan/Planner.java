@@ -2,9 +2,9 @@ package io.gitops4j.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,8 +76,9 @@ public final class Planner {
      */
     public PlanStep step(ResourceDiff diff) {
         requireNonNull(diff, "diff is null");
-        return new PlanStep(diff.type(), diff.key(), Waves.of(diff.type() == ChangeType.DELETE
-                ? diff.live().orElseThrow().object() : diff.desired().orElseThrow()), diff);
+        Resource source = diff instanceof ResourceDiff.Declared declared ? declared.desired()
+                : ((ResourceDiff.Existing) diff).live().object();
+        return new PlanStep(diff.type(), diff.key(), Waves.of(source), diff);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.GitOpsException;
-import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.health.Health;
 import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.LiveResource;
@@ -75,7 +75,7 @@ final class StepRunner {
                     fail(step, conflict.get(), start);
                     continue;
                 }
-                ApplyResult outcome = context.target().apply(step.diff().desired().orElseThrow(), applyOptions);
+                ApplyResult outcome = context.target().apply(desiredOf(step), applyOptions);
                 StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                         ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
                 StepResult done = new StepResult(step.key(), step.action(), status,
@@ -105,7 +105,7 @@ final class StepRunner {
     void prune(List<PlanStep> steps, Optional<String> blocked) {
         DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
         for (PlanStep step : steps) {
-            Optional<String> keep = keepReason(step.diff().live().orElseThrow().object());
+            Optional<String> keep = keepReason(liveOf(step).object());
             if (keep.isPresent()) {
                 release(step, keep.get(), blocked.isEmpty());
             } else if (blocked.isPresent()) {
@@ -180,7 +180,7 @@ final class StepRunner {
 
     /** Counts the deletions prune would really attempt (objects kept by annotation excluded). */
     long deletable(List<PlanStep> steps) {
-        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow().object()).isEmpty()).count();
+        return steps.stream().filter(s -> keepReason(liveOf(s).object()).isEmpty()).count();
     }
 
     /**
@@ -188,12 +188,23 @@ final class StepRunner {
      * planned against; a create observes again, in case the object appeared since the plan.
      */
     private Optional<String> ownershipConflict(PlanStep step) {
-        Resource desired = step.diff().desired().orElseThrow();
-        Optional<LiveResource> live = step.diff().live();
-        if (live.isEmpty() && step.action() == ChangeType.CREATE) {
+        Resource desired = desiredOf(step);
+        Optional<LiveResource> live = step.diff() instanceof ResourceDiff.Existing existing
+                ? Optional.of(existing.live()) : Optional.empty();
+        if (live.isEmpty()) {
             live = context.target().observe(List.of(step.key())).get(step.key());
         }
         return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
+    }
+
+    /** The object an apply step applies: every apply step's diff is declared. */
+    private static Resource desiredOf(PlanStep step) {
+        return ((ResourceDiff.Declared) step.diff()).desired();
+    }
+
+    /** The object a delete step deletes: every delete step's diff is of a live object. */
+    private static LiveResource liveOf(PlanStep step) {
+        return ((ResourceDiff.Existing) step.diff()).live();
     }
 
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
