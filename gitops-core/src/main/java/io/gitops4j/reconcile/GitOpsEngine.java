@@ -102,7 +102,7 @@ public final class GitOpsEngine implements Reconciler {
         lock.lock();
         try {
             MDC.put(MDC_APPLICATION, context.application());
-            return new ReconcileRun(context, options, planOnly).run();
+            return new EngineRun(context, options, planOnly).run();
         } finally {
             MDC.remove(MDC_RESOURCE);
             MDC.remove(MDC_REVISION);

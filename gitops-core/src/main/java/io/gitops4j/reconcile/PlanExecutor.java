@@ -16,6 +16,7 @@ import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,36 +29,40 @@ import org.slf4j.MDC;
 
 /**
  * Executes plan steps against the target for one run: applies in order, stopping before the next wave after a
- * failure, and deletes what prune allows. Records a {@link StepResult} per step and which keys were applied,
- * deleted or released. Not thread-safe; one per run.
+ * failure, and deletes what prune allows. Each call returns an {@link ExecutionReport} of what it did: a
+ * {@link StepResult} per step and which keys were applied, deleted or released. A failure in one call stops later
+ * waves of the next call too. Not thread-safe; one per run.
  */
-final class StepRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+final class PlanExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
 
     private final EngineContext context;
     private final ReconcileOptions options;
-    private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
+    private final List<StepResult> steps = new ArrayList<>();
     private final Set<ResourceKey> applied = new TreeSet<>();
     private final Set<ResourceKey> deleted = new TreeSet<>();
     private final Set<ResourceKey> released = new TreeSet<>();
     private final Map<ResourceKey, Health> health = new TreeMap<>();
     private PlanStep failedAt;
 
-    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result,
-            RunDeadline deadline) {
+    PlanExecutor(EngineContext context, ReconcileOptions options, RunDeadline deadline) {
         this.context = context;
         this.options = options;
-        this.result = result;
         this.deadline = deadline;
     }
 
-    /** Applies steps in order; after a failure, steps of later waves are skipped. */
-    void apply(List<PlanStep> steps) {
+    /**
+     * Applies steps in order; after a failure, steps of later waves are skipped.
+     *
+     * @param toApply the create, update (and, when forcing, in-sync) steps in apply order
+     * @return what the applies did
+     */
+    ExecutionReport apply(List<PlanStep> toApply) {
+        begin();
         ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
-        for (PlanStep step : steps) {
-            if (deadline.passedAt("applying " + step.key())) {
-                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+        for (PlanStep step : toApply) {
+            if (skippedForDeadline(step, "applying ")) {
                 continue;
             }
             if (failedAt != null && step.wave() != failedAt.wave()) {
@@ -95,23 +100,29 @@ final class StepRunner {
                 MDC.remove(GitOpsEngine.MDC_RESOURCE);
             }
         }
+        return report();
     }
 
     /**
      * Deletes steps in order, unless {@code blocked} gives a reason to skip them all. Objects marked
      * {@code gitops4j.io/prune: disabled} or tracked by another application, as planned or as re-read right before
      * the delete, are skipped and released.
+     *
+     * @param toDelete the delete steps in deletion order
+     * @param blocked why no deletion may run, or empty
+     * @return what the deletions did
      */
-    void prune(List<PlanStep> steps, Optional<String> blocked) {
+    ExecutionReport prune(List<PlanStep> toDelete, Optional<String> blocked) {
+        begin();
         DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
-        for (PlanStep step : steps) {
+        for (PlanStep step : toDelete) {
             Optional<String> keep = keepReason(liveOf(step).object());
             if (keep.isPresent()) {
                 release(step, keep.get(), blocked.isEmpty());
             } else if (blocked.isPresent()) {
                 record(StepResult.skipped(step.key(), step.action(), blocked.get()));
-            } else if (deadline.passedAt("deleting " + step.key())) {
-                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+            } else if (skippedForDeadline(step, "deleting ")) {
+                continue;
             } else if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
@@ -119,6 +130,30 @@ final class StepRunner {
                 deleteIfStillOwned(step, deleteOptions);
             }
         }
+        return report();
+    }
+
+    /** Records a step skipped because the run passed its deadline, if it has; tells whether it had. */
+    private boolean skippedForDeadline(PlanStep step, String doing) {
+        DeadlineCheck check = deadline.check(doing + step.key());
+        if (check.passed()) {
+            record(StepResult.skipped(step.key(), step.action(), check.skipReason()));
+        }
+        return check.passed();
+    }
+
+    /* Each call reports only its own steps; failedAt carries over, so a failure stops later waves of the next call. */
+    private void begin() {
+        steps.clear();
+        applied.clear();
+        deleted.clear();
+        released.clear();
+        health.clear();
+    }
+
+    private ExecutionReport report() {
+        return new ExecutionReport(steps, new TreeSet<>(applied), new TreeSet<>(deleted), new TreeSet<>(released),
+                new TreeMap<>(health));
     }
 
     /** Keeps a key out of the deletions; releases it from the inventory unless dry-running or blocked. */
@@ -228,31 +263,10 @@ final class StepRunner {
     }
 
     private void record(StepResult step) {
-        result.step(step);
+        steps.add(step);
     }
 
     private Duration since(Instant start) {
         return Duration.between(start, context.clock().instant());
-    }
-
-    Set<ResourceKey> applied() {
-        return applied;
-    }
-
-    Set<ResourceKey> deleted() {
-        return deleted;
-    }
-
-    Set<ResourceKey> released() {
-        return released;
-    }
-
-    Map<ResourceKey, Health> health() {
-        return health;
-    }
-
-    boolean executedAny() {
-        return result.steps().stream().anyMatch(s -> s.status() == StepResult.Status.APPLIED
-                || s.status() == StepResult.Status.DELETED);
     }
 }

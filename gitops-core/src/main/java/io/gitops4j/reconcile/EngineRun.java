@@ -26,31 +26,33 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile run: load, prepare, observe, diff, plan, apply, record the inventory, prune, record again, wait
- * for health. Every failure of the source, the target or the differ becomes data in the result. Not thread-safe;
- * one per run.
+ * One reconcile run of the engine: load, prepare, observe, diff, plan, apply, record the inventory, prune, record
+ * again, wait for health. Every failure of the source, the target or the differ becomes data in the result, which
+ * this run alone assembles from the values its parts return: the {@link PlanExecutor}'s
+ * {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s. Not thread-safe; one per run.
  */
-final class ReconcileRun {
-    private static final Logger LOG = LoggerFactory.getLogger(ReconcileRun.class);
+final class EngineRun {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRun.class);
 
     private final EngineContext context;
     private final ReconcileOptions options;
     private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
     private final boolean planOnly;
+    private ExecutionReport executed = ExecutionReport.NONE;
 
-    ReconcileRun(EngineContext context, ReconcileOptions options) {
+    EngineRun(EngineContext context, ReconcileOptions options) {
         this(context, options, false);
     }
 
     /** A run that, with {@code planOnly}, stops after planning: the target is observed but never written to. */
-    ReconcileRun(EngineContext context, ReconcileOptions options, boolean planOnly) {
+    EngineRun(EngineContext context, ReconcileOptions options, boolean planOnly) {
         this.context = context;
         this.options = planOnly ? options.newBuilder().dryRun(true).build() : options;
         this.planOnly = planOnly;
         Instant start = context.clock().instant();
         this.result = ReconcileResult.builder(context.application(), start);
-        this.deadline = new RunDeadline(context.clock(), start, this.options.deadline(), result);
+        this.deadline = new RunDeadline(context.clock(), start, this.options.deadline());
     }
 
     ReconcileResult run() {
@@ -73,24 +75,23 @@ final class ReconcileRun {
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
-        if (deadline.passedAt("preparing revision " + revision.shortId())) {
+        if (passed("preparing revision " + revision.shortId())) {
             return finish(false);
         }
 
-        StepRunner runner = new StepRunner(context, options, result, deadline);
+        PlanExecutor executor = new PlanExecutor(context, options, deadline);
         PreparedState prepared = context.memo().prepare(context.application(), desired, context.target());
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
             LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
             DesiredState firstStage = prepared.state();
-            Boolean staged = attempt("cannot apply the CustomResourceDefinitions first", () -> {
-                CrdStage.applyFirst(context, firstStage, runner);
-                return Boolean.TRUE;
-            });
+            ExecutionReport staged = attempt("cannot apply the CustomResourceDefinitions first",
+                    () -> CrdStage.applyFirst(context, firstStage, executor));
             if (staged == null) {
                 return finish(false);
             }
+            record(staged);
             prepared = context.memo().prepare(context.application(), desired, context.target());
         }
         for (StepResult failure : prepared.failures()) {
@@ -119,7 +120,7 @@ final class ReconcileRun {
             result.error(reason);
             return finish(false);
         }
-        if (deadline.passedAt("observing the live state")) {
+        if (passed("observing the live state")) {
             return finish(false);
         }
         Plan plan = plan(prepared.state(), inventory, declaredButNotPrepared(prepared));
@@ -132,7 +133,7 @@ final class ReconcileRun {
         if (planOnly) {
             return finish(plan.hasChanges());
         }
-        return execute(plan, inventory, revision, runner);
+        return execute(plan, inventory, revision, executor);
     }
 
     private Plan plan(DesiredState desired, Inventory inventory, Set<ResourceKey> notPrepared) {
@@ -175,42 +176,58 @@ final class ReconcileRun {
         return keys;
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {
-        runner.apply(options.force() ? plan.allApplies() : plan.applies());
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor) {
+        record(executor.apply(options.force() ? plan.allApplies() : plan.applies()));
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
-        owned.addAll(runner.applied());
+        owned.addAll(executed.applied());
         plan.unchanged().forEach(step -> owned.add(step.key()));
         Inventory afterApply = save(inventory, owned, revision);
 
         List<PlanStep> deletes = plan.deletes();
-        runner.prune(deletes, pruneBlocked(runner, deletes, inventory));
+        record(executor.prune(deletes, pruneBlocked(executor, deletes, inventory)));
 
         Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
-        remaining.removeAll(runner.deleted());
-        remaining.removeAll(runner.released());
+        remaining.removeAll(executed.deleted());
+        remaining.removeAll(executed.released());
         remaining.removeAll(vanished(plan, inventory));
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
-            result.health(health(runner));
+            result.health(health());
         }
-        return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+        return finish(executed.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /** Adds what the executor did to the result; a deadline it found passed becomes the run-level error. */
+    private void record(ExecutionReport report) {
+        executed = executed.then(report);
+        result.steps(report.steps());
+        deadline.passed().ifPresent(check -> result.error(check.message()));
+    }
+
+    /** Checks the deadline at a step of the run itself; once passed, its message is the run-level error. */
+    private boolean passed(String step) {
+        DeadlineCheck check = deadline.check(step);
+        if (check.passed()) {
+            result.error(check.message());
+        }
+        return check.passed();
     }
 
     /** Waits for health within both the health timeout and the run's deadline, when asked to and not timed out. */
-    private Map<ResourceKey, Health> health(StepRunner runner) {
-        boolean wait = !options.healthTimeout().isZero() && !runner.applied().isEmpty();
-        String step = "waiting for the health of " + runner.applied().size() + " resources";
-        if (!wait || deadline.passedAt(step)) {
-            return runner.health();
+    private Map<ResourceKey, Health> health() {
+        boolean wait = !options.healthTimeout().isZero() && !executed.applied().isEmpty();
+        String step = "waiting for the health of " + executed.applied().size() + " resources";
+        if (!wait || passed(step)) {
+            return executed.health();
         }
         Duration timeout = options.healthTimeout().compareTo(deadline.left()) < 0
                 ? options.healthTimeout() : deadline.left();
         Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
-                context.healthPollInterval()).await(runner.applied(), timeout);
+                context.healthPollInterval()).await(executed.applied(), timeout);
         if (!health.values().stream().allMatch(Health::isHealthy)) {
-            deadline.passedAt(step);
+            passed(step);
         }
         return health;
     }
@@ -223,12 +240,14 @@ final class ReconcileRun {
         return gone;
     }
 
-    private Optional<String> pruneBlocked(StepRunner runner, List<PlanStep> deletes, Inventory inventory) {
+    private Optional<String> pruneBlocked(PlanExecutor executor, List<PlanStep> deletes, Inventory inventory) {
         if (deletes.isEmpty()) {
             return Optional.empty();
         }
-        if (deadline.passedAt("pruning " + deletes.size() + " resource(s)")) {
-            return Optional.of(deadline.skipReason());
+        DeadlineCheck check = deadline.check("pruning " + deletes.size() + " resource(s)");
+        if (check.passed()) {
+            result.error(check.message());
+            return Optional.of(check.skipReason());
         }
         if (!options.prune()) {
             return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
@@ -237,7 +256,7 @@ final class ReconcileRun {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
                     + "failure, fix it and reconcile again");
         }
-        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(), options);
+        Optional<String> refusal = PruneGuard.refusal((int) executor.deletable(deletes), inventory.size(), options);
         refusal.ifPresent(reason -> {
             LOG.warn("{}", reason);
             result.error(reason);
@@ -264,17 +283,21 @@ final class ReconcileRun {
     }
 
     private ReconcileResult finish(boolean changed) {
-        ReconcileResult.Outcome outcome;
-        if (result.timedOut()) {
-            outcome = ReconcileResult.Outcome.TIMED_OUT;
-        } else if (result.hasFailure()) {
-            outcome = ReconcileResult.Outcome.FAILED;
-        } else if (!changed) {
-            outcome = ReconcileResult.Outcome.CONVERGED;
-        } else {
-            outcome = options.dryRun() ? ReconcileResult.Outcome.DRY_RUN : ReconcileResult.Outcome.APPLIED;
+        return result.build(outcome(changed), context.clock().instant());
+    }
+
+    private RunOutcome outcome(boolean changed) {
+        Optional<DeadlineCheck> timedOut = deadline.passed();
+        if (timedOut.isPresent()) {
+            return timedOut.get().outcome();
         }
-        return result.build(outcome, context.clock().instant());
+        if (result.hasFailure()) {
+            return new RunOutcome.Failed(result.errors());
+        }
+        if (!changed) {
+            return new RunOutcome.Converged();
+        }
+        return options.dryRun() ? new RunOutcome.DryRun() : new RunOutcome.Applied();
     }
 
     /** Runs a call to a collaborator; a failure becomes the run's error and the call returns {@code null}. */
