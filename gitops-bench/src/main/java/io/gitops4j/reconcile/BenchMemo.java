@@ -38,6 +38,6 @@ public final class BenchMemo {
      * @return the plan
      */
     public Plan plan(DesiredState desired, LiveState live) {
-        return memo.plan(desired, live, diff -> diff).plan();
+        return memo.plan(desired, live, diff -> diff);
     }
 }

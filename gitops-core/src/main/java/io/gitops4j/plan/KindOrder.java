@@ -1,7 +1,6 @@
 package io.gitops4j.plan;
 
 import io.gitops4j.model.ResourceKey;
-import java.util.Map;
 
 /**
  * The apply priority of kinds within one wave, lowest first: Namespace; CustomResourceDefinition;
@@ -13,33 +12,68 @@ final class KindOrder {
     static final int NAMESPACE = 0;
     static final int CUSTOM_RESOURCE_DEFINITION = 1;
     static final int OTHER = 100;
-
-    /* group -> kind -> rank; two lookups, no string built per key. */
-    private static final Map<String, Map<String, Integer>> RANKS = Map.of(
-            "", Map.ofEntries(
-                    Map.entry("Namespace", NAMESPACE),
-                    Map.entry("ServiceAccount", 10),
-                    Map.entry("ConfigMap", 20),
-                    Map.entry("Secret", 21),
-                    Map.entry("PersistentVolume", 23),
-                    Map.entry("PersistentVolumeClaim", 24),
-                    Map.entry("Service", 30),
-                    Map.entry("Pod", 40),
-                    Map.entry("ReplicationController", 41)),
-            "apiextensions.k8s.io", Map.of("CustomResourceDefinition", CUSTOM_RESOURCE_DEFINITION),
-            "rbac.authorization.k8s.io", Map.of("ClusterRole", 11, "Role", 12, "ClusterRoleBinding", 13,
-                    "RoleBinding", 14),
-            "storage.k8s.io", Map.of("StorageClass", 22),
-            "apps", Map.of("ReplicaSet", 42, "Deployment", 43, "StatefulSet", 44, "DaemonSet", 45),
-            "batch", Map.of("Job", 46, "CronJob", 47));
+    private static final String RBAC = "rbac.authorization.k8s.io";
 
     private KindOrder() {
     }
 
+    /* One string switch on the kind (its hash is cached), then the group: no map probes per key. */
     static int rank(ResourceKey key) {
-        Map<String, Integer> kinds = RANKS.get(key.group());
-        Integer rank = kinds == null ? null : kinds.get(key.kind());
-        return rank == null ? OTHER : rank;
+        String group = key.group();
+        switch (key.kind()) {
+            case "Namespace":
+                return core(group, NAMESPACE);
+            case "CustomResourceDefinition":
+                return in(group, "apiextensions.k8s.io", CUSTOM_RESOURCE_DEFINITION);
+            case "ServiceAccount":
+                return core(group, 10);
+            case "ClusterRole":
+                return in(group, RBAC, 11);
+            case "Role":
+                return in(group, RBAC, 12);
+            case "ClusterRoleBinding":
+                return in(group, RBAC, 13);
+            case "RoleBinding":
+                return in(group, RBAC, 14);
+            case "ConfigMap":
+                return core(group, 20);
+            case "Secret":
+                return core(group, 21);
+            case "StorageClass":
+                return in(group, "storage.k8s.io", 22);
+            case "PersistentVolume":
+                return core(group, 23);
+            case "PersistentVolumeClaim":
+                return core(group, 24);
+            case "Service":
+                return core(group, 30);
+            case "Pod":
+                return core(group, 40);
+            case "ReplicationController":
+                return core(group, 41);
+            case "ReplicaSet":
+                return in(group, "apps", 42);
+            case "Deployment":
+                return in(group, "apps", 43);
+            case "StatefulSet":
+                return in(group, "apps", 44);
+            case "DaemonSet":
+                return in(group, "apps", 45);
+            case "Job":
+                return in(group, "batch", 46);
+            case "CronJob":
+                return in(group, "batch", 47);
+            default:
+                return OTHER;
+        }
+    }
+
+    private static int core(String group, int rank) {
+        return group.isEmpty() ? rank : OTHER;
+    }
+
+    private static int in(String group, String expected, int rank) {
+        return group.equals(expected) ? rank : OTHER;
     }
 
     /**

@@ -82,23 +82,19 @@ public final class Planner {
     }
 
     /**
-     * Orders steps made by {@link #step} into a plan, by the rules of the class description.
+     * Orders steps made by {@link #step} into a plan, by the rules of the class description. The steps must come
+     * in strictly increasing key order, as a {@link StateDiff} lists its diffs: the order is relied on (keys are
+     * not compared again, which keeps this linear for the usual plan) and checked only when assertions are on.
      *
      * @param stepsInKeyOrder one step per resource, in strictly increasing key order
      * @return the ordered plan; equal to {@link #plan(StateDiff)} of the steps' diffs
-     * @throws IllegalArgumentException when the steps are not in strictly increasing key order
      */
     public Plan order(List<PlanStep> stepsInKeyOrder) {
         requireNonNull(stepsInKeyOrder, "stepsInKeyOrder is null");
+        assert inKeyOrder(stepsInKeyOrder) : "steps must be in strictly increasing key order";
         List<Ordered> desired = new ArrayList<>(stepsInKeyOrder.size());
         List<Ordered> deletes = new ArrayList<>();
-        ResourceKey previous = null;
         for (PlanStep step : stepsInKeyOrder) {
-            if (previous != null && previous.compareTo(step.key()) >= 0) {
-                throw new IllegalArgumentException("steps must be in strictly increasing key order: " + step.key()
-                        + " comes after " + previous);
-            }
-            previous = step.key();
             Ordered entry = Ordered.of(step);
             (step.isDelete() ? deletes : desired).add(entry);
         }
@@ -106,6 +102,17 @@ public final class Planner {
         Collections.reverse(deletes);
         deletes.sort(DELETE_ORDER);
         return new Plan(steps(desired), steps(deletes));
+    }
+
+    private static boolean inKeyOrder(List<PlanStep> steps) {
+        ResourceKey previous = null;
+        for (PlanStep step : steps) {
+            if (previous != null && previous.compareTo(step.key()) >= 0) {
+                return false;
+            }
+            previous = step.key();
+        }
+        return true;
     }
 
     private static List<PlanStep> steps(List<Ordered> ordered) {

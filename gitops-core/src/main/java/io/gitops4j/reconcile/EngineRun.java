@@ -147,7 +147,7 @@ final class EngineRun {
                 : LiveState.of(observed.resources().values().stream()
                         .filter(object -> wanted.contains(object.key())).toList());
         try {
-            return context.memo().plan(desired, live, diff -> planned(diff, inventory, notPrepared)).plan();
+            return context.memo().plan(desired, live, diff -> planned(diff, inventory, notPrepared));
         } catch (RuntimeException e) {
             fail(e instanceof PlanException ? "cannot plan" : "cannot diff the desired and live state", e);
             return null;

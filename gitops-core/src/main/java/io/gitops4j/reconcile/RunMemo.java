@@ -3,7 +3,6 @@ package io.gitops4j.reconcile;
 import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.diff.StateDiff;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
@@ -45,15 +44,13 @@ import java.util.function.UnaryOperator;
  * the last run's objects until the next run.
  */
 final class RunMemo {
-    private static final MemoEntry[] NOTHING = new MemoEntry[0];
-
     private final StateDiffer differ;
     private final Planner planner;
     private volatile DesiredState lastSource;
     private volatile Map<Resource, Resource> lastMade = Map.of();
     private volatile PreparedState lastPrepared;
-    private volatile MemoEntry[] lastEntries = NOTHING;
-    private volatile Planned lastPlanned;
+    private volatile List<MemoEntry> lastEntries = List.of();
+    private volatile Plan lastPlan;
 
     RunMemo(StateDiffer differ, Planner planner) {
         this.differ = requireNonNull(differ, "differ is null");
@@ -107,42 +104,37 @@ final class RunMemo {
      * @param live the live objects of the desired and owned keys
      * @param planning what is planned of each diff: the diff itself, another diff, or {@code null} to leave it out
      *     (ownership and per-object policies); called for every key, a function of the diff alone
-     * @return the planned diff and its plan
+     * @return the plan of the planned diffs, each step holding its diff
      * @throws RuntimeException what the differ or the planner threw; the memo then keeps last run's results
      */
-    Planned plan(DesiredState desired, LiveState live, UnaryOperator<ResourceDiff> planning) {
-        MemoEntry[] before = lastEntries;
+    Plan plan(DesiredState desired, LiveState live, UnaryOperator<ResourceDiff> planning) {
+        List<MemoEntry> before = lastEntries;
         List<MemoEntry> entries = new ArrayList<>(desired.size() + 8);
-        boolean allKept = walk(desired, live, before, planning, entries);
-        Planned previous = lastPlanned;
-        if (allKept && previous != null && entries.size() == before.length) {
+        List<PlanStep> steps = new ArrayList<>(desired.size() + 8);
+        boolean allKept = walk(desired, live, before, planning, entries, steps);
+        Plan previous = lastPlan;
+        if (allKept && previous != null && entries.size() == before.size()) {
             return previous;
         }
-        List<ResourceDiff> diffs = new ArrayList<>(entries.size());
-        List<PlanStep> steps = new ArrayList<>(entries.size());
-        for (MemoEntry entry : entries) {
-            if (entry.planned() != null) {
-                diffs.add(entry.planned());
-                steps.add(entry.step());
-            }
-        }
-        Planned planned = new Planned(StateDiff.of(diffs), planner.order(steps));
-        lastEntries = entries.toArray(NOTHING);
-        lastPlanned = planned;
-        return planned;
+        Plan plan = planner.order(steps);
+        lastEntries = entries;
+        lastPlan = plan;
+        return plan;
     }
 
-    /* The merge walk: desired and live in key order, last run's entries alongside; true when every entry is kept. */
-    private boolean walk(DesiredState desired, LiveState live, MemoEntry[] before, UnaryOperator<ResourceDiff> planning,
-            List<MemoEntry> out) {
+    /* The merge walk: desired and live in key order, last run's entries alongside; true when every entry is kept.
+       Collects the entries and, in the same order, the steps of those that are planned. */
+    private boolean walk(DesiredState desired, LiveState live, List<MemoEntry> before,
+            UnaryOperator<ResourceDiff> planning, List<MemoEntry> out, List<PlanStep> steps) {
         Iterator<Resource> left = desired.resources().values().iterator();
         Iterator<LiveResource> right = live.resources().values().iterator();
         Resource d = left.hasNext() ? left.next() : null;
         LiveResource l = right.hasNext() ? right.next() : null;
         int cursor = 0;
+        int last = before.size();
         boolean allKept = true;
         while (d != null || l != null) {
-            MemoEntry previous = cursor < before.length ? before[cursor] : null;
+            MemoEntry previous = cursor < last ? before.get(cursor) : null;
             Resource desiredObject;
             LiveResource liveObject;
             if (previous != null && previous.madeOf(d, l)) {
@@ -154,10 +146,10 @@ final class RunMemo {
                 desiredObject = order <= 0 ? d : null;
                 liveObject = order >= 0 ? l : null;
                 ResourceKey key = order <= 0 ? d.key() : l.key();
-                while (cursor < before.length && before[cursor].key().compareTo(key) < 0) {
+                while (cursor < last && before.get(cursor).key().compareTo(key) < 0) {
                     cursor++;
                 }
-                previous = cursor < before.length && before[cursor].key().equals(key) ? before[cursor++] : null;
+                previous = cursor < last && before.get(cursor).key().equals(key) ? before.get(cursor++) : null;
                 if (previous != null && !previous.madeOf(desiredObject, liveObject)) {
                     previous = null;
                 }
@@ -165,6 +157,9 @@ final class RunMemo {
             MemoEntry entry = entry(previous, desiredObject, liveObject, planning);
             allKept &= entry == previous;
             out.add(entry);
+            if (entry.step() != null) {
+                steps.add(entry.step());
+            }
             if (desiredObject != null) {
                 d = left.hasNext() ? left.next() : null;
             }

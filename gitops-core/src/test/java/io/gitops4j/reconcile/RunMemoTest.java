@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's one memo: a diff and a step are reused exactly when their desired and live objects are the very same
+ * The engine's one memo: a diff and its step are reused exactly when their desired and live objects are the very same
  * instances as last run, and the result always equals a fresh, pure diff and plan.
  */
 class RunMemoTest {
@@ -48,10 +48,10 @@ class RunMemoTest {
     void theSameObjectsAgainGetTheSamePlanWithoutDiffingAnything() {
         Resource a = configMap("a");
         LiveResource live = LiveResource.of(configMap("a"));
-        Planned first = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
+        Plan first = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
         int calls = counting.calls.get();
 
-        Planned again = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
+        Plan again = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
 
         assertThat(again).isSameAs(first);
         assertThat(counting.calls.get()).isEqualTo(calls);
@@ -62,41 +62,40 @@ class RunMemoTest {
         Resource a = configMap("a");
         Resource b = configMap("b");
         LiveResource liveA = LiveResource.of(configMap("a"));
-        Planned first = memo.plan(state(a, b), LiveState.of(List.of(liveA, LiveResource.of(configMap("b")))), ALL);
+        Plan first = memo.plan(state(a, b), LiveState.of(List.of(liveA, LiveResource.of(configMap("b")))), ALL);
         int calls = counting.calls.get();
 
         ObjectNode body = configMap("b").body();
         ((ObjectNode) body.get("data")).put("name", "drift");
         LiveResource drifted = LiveResource.of(Resource.of(body));
-        Planned second = memo.plan(state(a, b), LiveState.of(List.of(liveA, drifted)), ALL);
+        Plan second = memo.plan(state(a, b), LiveState.of(List.of(liveA, drifted)), ALL);
 
         assertThat(counting.calls.get()).isEqualTo(calls + 1);
-        assertThat(second.diff().resources().get(a.key())).isSameAs(first.diff().resources().get(a.key()));
-        assertThat(second.plan().unchanged()).hasSize(1);
-        assertThat(second.plan().unchanged().get(0)).isSameAs(first.plan().unchanged().get(0));
-        assertThat(second.plan().applies()).extracting(PlanStep::key).containsExactly(b.key());
-        assertThat(((ResourceDiff.Existing) second.diff().resources().get(b.key())).live()).isSameAs(drifted);
+        assertThat(second.unchanged()).hasSize(1);
+        assertThat(second.unchanged().get(0)).isSameAs(first.unchanged().get(0));
+        assertThat(second.applies()).extracting(PlanStep::key).containsExactly(b.key());
+        assertThat(((ResourceDiff.Existing) second.applies().get(0).diff()).live()).isSameAs(drifted);
     }
 
     @Test
     void anEqualCopyIsNotTheSameObjectAndIsDiffedAgain() {
         Resource a = configMap("a");
         LiveResource live = LiveResource.of(configMap("a"));
-        Planned first = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
+        Plan first = memo.plan(state(a), LiveState.of(List.of(live)), ALL);
         int calls = counting.calls.get();
 
-        Planned second = memo.plan(state(Resource.of(a.tree())), LiveState.of(List.of(live)), ALL);
+        Plan second = memo.plan(state(Resource.of(a.tree())), LiveState.of(List.of(live)), ALL);
 
         assertThat(counting.calls.get()).isEqualTo(calls + 1);
-        assertThat(second.plan().toText()).isEqualTo(first.plan().toText());
-        assertThat(((ResourceDiff.Declared) second.plan().unchanged().get(0).diff()).desired()).isNotSameAs(a);
+        assertThat(second.toText()).isEqualTo(first.toText());
+        assertThat(((ResourceDiff.Declared) second.unchanged().get(0).diff()).desired()).isNotSameAs(a);
     }
 
     @Test
     void aWaveThatIsNotAnIntegerIsRefusedAfterAGoodPlanAndTheGoodPlanStaysUsable() {
         Resource good = configMap("a", Map.of("gitops4j.io/wave", "1"));
         Resource bad = configMap("b", Map.of("gitops4j.io/wave", "soon"));
-        Planned first = memo.plan(state(good), LiveState.of(List.of()), ALL);
+        Plan first = memo.plan(state(good), LiveState.of(List.of()), ALL);
 
         assertThatThrownBy(() -> memo.plan(state(good, bad), LiveState.of(List.of()), ALL))
                 .isInstanceOf(PlanException.class).hasMessageContaining("soon");
@@ -104,15 +103,15 @@ class RunMemoTest {
     }
 
     @Test
-    void whatThePlanningFunctionLeavesOutIsNeitherInTheDiffNorInThePlan() {
+    void whatThePlanningFunctionLeavesOutIsNotPlanned() {
         Resource a = configMap("a");
         LiveResource orphan = LiveResource.of(configMap("z"));
 
-        Planned planned = memo.plan(state(a), LiveState.of(List.of(orphan)),
+        Plan planned = memo.plan(state(a), LiveState.of(List.of(orphan)),
                 diff -> diff.type() == ChangeType.DELETE ? null : diff);
 
-        assertThat(planned.diff().resources()).containsOnlyKeys(a.key());
-        assertThat(planned.plan().deletes()).isEmpty();
+        assertThat(planned.allApplies()).extracting(PlanStep::key).containsExactly(a.key());
+        assertThat(planned.deletes()).isEmpty();
     }
 
     /**
@@ -141,26 +140,25 @@ class RunMemoTest {
                         DesiredState desired = DesiredState.of("r" + seed, declared);
                         LiveState live = LiveState.of(observed);
 
-                        Planned actual = fresh.plan(desired, live, planning);
+                        Plan actual = fresh.plan(desired, live, planning);
                         StateDiff expectedDiff = StateDiff.of(DefaultStateDiffer.defaults().diff(desired, live)
                                 .inKeyOrder().stream().map(planning).filter(d -> d != null).toList());
                         Plan expected = Planner.defaults().plan(expectedDiff);
 
-                        assertThat(summary(actual.diff())).isEqualTo(summary(expectedDiff));
-                        assertThat(actual.plan().toText()).isEqualTo(expected.toText());
-                        assertThat(actual.plan().toJson()).isEqualTo(expected.toJson());
-                        for (PlanStep step : actual.plan().allApplies()) {
-                            assertThat(((ResourceDiff.Declared) step.diff()).desired()).isSameAs(desired.resources().get(step.key()));
+                        assertThat(actual.toText()).isEqualTo(expected.toText());
+                        assertThat(actual.toJson()).isEqualTo(expected.toJson());
+                        assertThat(actual.allApplies()).isEqualTo(expected.allApplies());
+                        assertThat(actual.deletes()).isEqualTo(expected.deletes());
+                        for (PlanStep step : actual.allApplies()) {
+                            assertThat(((ResourceDiff.Declared) step.diff()).desired())
+                                    .isSameAs(desired.resources().get(step.key()));
                         }
-                        for (PlanStep step : actual.plan().deletes()) {
-                            assertThat(((ResourceDiff.Existing) step.diff()).live()).isSameAs(live.resources().get(step.key()));
+                        for (PlanStep step : actual.deletes()) {
+                            assertThat(((ResourceDiff.Existing) step.diff()).live())
+                                    .isSameAs(live.resources().get(step.key()));
                         }
                     }
                 });
-    }
-
-    private static List<String> summary(StateDiff diff) {
-        return diff.inKeyOrder().stream().map(d -> d.type() + " " + d.key() + " " + d.changes()).toList();
     }
 
     private static DesiredState state(Resource... resources) {
