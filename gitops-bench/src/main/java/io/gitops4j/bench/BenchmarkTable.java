@@ -67,9 +67,6 @@ public final class BenchmarkTable {
                 + " zjsonpatch", pairByPair, zjsonpatch, "≤ 5 ms", atMost(pairByPair, 5)));
         rows.add(row("Steady state, live re-observed as new objects, diff + plan (ms) — peer: zjsonpatch",
                 primary(CACHED + "steadyStateReobserved"), zjsonpatch, "for reference", null));
-        rows.add(row("Steady state, re-observed from a target whose last-applied state follows the resourceVersion"
-                + " (ms) — peer: zjsonpatch", primary(CACHED + "steadyStateReobservedVersioned"), zjsonpatch,
-                "for reference", null));
         rows.add(row("1% changed, diff + plan (ms) — peer: pair-by-pair steady state + cold diff of the 1%",
                 onePercent, bound,
                 "ratio ≤ 2.0", ratioAtMost(onePercent, bound, 2.0)));
@@ -84,9 +81,9 @@ public final class BenchmarkTable {
         rows.add(row("Git new commit, 1 of 5,000 files changed, load (ms) — peer: full load of that commit",
                 primary(GIT + "newCommitOneFileChanged"), primary(GIT + "newCommitFullLoad"), "for reference", null));
         Double heap = secondary(CORE + "MemoryBenchmark.steadyStateDiff", "retainedMB");
-        rows.add(row("Heap: 10,000 desired + live + cache (MB, used heap after GC)", heap, null, "< 200 MB",
+        rows.add(row("Heap: 10,000 desired + live + the engine's memo (MB, used heap after GC)", heap, null, "< 200 MB",
                 atMost(heap, 200)));
-        rows.add(row("Heap: the differ's and planner's share of it (MB)",
+        rows.add(row("Heap: the memo's share of it (MB)",
                 secondary(CORE + "MemoryBenchmark.steadyStateDiff",
                 "cacheMB"), null, "for reference", null));
         Double cpu = secondary(LOOP, "cpuMsPerCycle");

@@ -66,8 +66,8 @@ import java.util.Map;
  *       {@code UPDATE} with the changes sorted by path (list indices numerically), or {@code NONE}.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe: build one and share it. The diff of one resource depends only on the desired,
- * live and last-applied trees and this differ's configuration, so a cache keyed by their digests may wrap it.
+ * <p>A pure function, immutable and thread-safe: build one and share it. The diff of one resource depends only on
+ * the desired, live and last-applied trees and this differ's configuration; it remembers nothing between calls.
  */
 public final class DefaultStateDiffer implements StateDiffer {
     private static final PathPattern[] NONE = new PathPattern[0];
@@ -114,7 +114,7 @@ public final class DefaultStateDiffer implements StateDiffer {
         }
         for (Map.Entry<ResourceKey, LiveResource> entry : live.resources().entrySet()) {
             if (!desired.resources().containsKey(entry.getKey())) {
-                diffs.add(ResourceDiff.delete(entry.getValue()));
+                diffs.add(new ResourceDiff.Delete(entry.getValue()));
             }
         }
         return StateDiff.of(diffs);
@@ -129,13 +129,13 @@ public final class DefaultStateDiffer implements StateDiffer {
         checkKey(key, desired == null ? null : desired.key(), "desired");
         checkKey(key, live == null ? null : live.key(), "live");
         if (desired == null) {
-            return ResourceDiff.delete(live);
+            return new ResourceDiff.Delete(live);
         }
         if (live == null) {
-            return ResourceDiff.create(desired, List.of());
+            return new ResourceDiff.Create(desired, List.of());
         }
         List<FieldChange> changes = compare(key, desired, live);
-        return changes.isEmpty() ? ResourceDiff.none(desired, live) : ResourceDiff.update(desired, live, changes);
+        return changes.isEmpty() ? new ResourceDiff.InSync(desired, live) : new ResourceDiff.Update(desired, live, changes);
     }
 
     private static void checkKey(ResourceKey key, ResourceKey actual, String side) {

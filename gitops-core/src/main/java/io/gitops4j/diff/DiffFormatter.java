@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Renders diffs for people and for machines: stable text in the style of {@code kubectl diff} and
@@ -122,13 +119,8 @@ public final class DiffFormatter {
                 break;
         }
         for (FieldChange change : diff.changes()) {
-            appendChange(text, key, change, readablePaths ? FieldPath.readable(change, body(diff.desired()),
-                    body(diff.live().map(LiveResource::object))) : change.path());
+            appendChange(text, key, change, readablePaths ? FieldPath.readable(change, diff) : change.path());
         }
-    }
-
-    private static JsonNode body(Optional<Resource> resource) {
-        return resource.map(Resource::body).orElse(null);
     }
 
     private void appendChange(StringBuilder text, ResourceKey key, FieldChange change, String path) {

@@ -71,6 +71,21 @@ public final class FieldPath {
         return readable(change.path(), document != null ? document : desired != null ? desired : live);
     }
 
+    /**
+     * Returns the readable path of a change of a resource diff, looked up in its desired object (or its live one for
+     * a removal).
+     *
+     * @param change the field change
+     * @param diff the resource diff the change belongs to
+     * @return the readable path
+     */
+    public static String readable(FieldChange change, ResourceDiff diff) {
+        requireNonNull(diff, "diff is null");
+        JsonNode desired = diff instanceof ResourceDiff.Declared declared ? declared.desired().body() : null;
+        JsonNode live = diff instanceof ResourceDiff.Existing existing ? existing.live().object().body() : null;
+        return readable(change, desired, live);
+    }
+
     private static void appendField(StringBuilder text, String segment) {
         if (PLAIN.matcher(segment).matches()) {
             if (text.length() > 0) {

@@ -6,144 +6,198 @@ import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * How one resource differs between desired and live: the {@link ChangeType} and, for updates, the fields.
+ * How one resource differs between desired and live: one of {@link Create}, {@link Update}, {@link Delete} or
+ * {@link InSync}, each holding exactly the sides it has. {@link Declared} is every case with a desired object,
+ * {@link Existing} every case with a live object.
  *
  * <p>Immutable and thread-safe. Field changes of sensitive resources (e.g. {@code Secret} data) are already
- * redacted; {@link #desired()} and {@link #live()} still hold the real objects for the engine to apply, so never
- * render those.
+ * redacted; the desired and live objects are the real ones for the engine to apply, so never render those.
  */
-public final class ResourceDiff {
-    private final ResourceKey key;
-    private final ChangeType type;
-    private final List<FieldChange> changes;
-    private final Resource desired;
-    private final LiveResource live;
-
-    private ResourceDiff(ResourceKey key, ChangeType type, List<FieldChange> changes, Resource desired,
-            LiveResource live) {
-        this.key = requireNonNull(key, "key is null");
-        this.type = requireNonNull(type, "type is null");
-        this.changes = List.copyOf(changes);
-        this.desired = desired;
-        this.live = live;
-    }
-
-    /**
-     * Returns the diff of a declared resource that does not exist live.
-     *
-     * @param desired the desired resource
-     * @param changes the fields it adds (may be empty)
-     * @return a {@link ChangeType#CREATE} diff
-     */
-    public static ResourceDiff create(Resource desired, List<FieldChange> changes) {
-        return new ResourceDiff(desired.key(), ChangeType.CREATE, changes, desired, null);
-    }
-
-    /**
-     * Returns the diff of a declared, live resource whose declared fields differ.
-     *
-     * @param desired the desired resource
-     * @param live the live object
-     * @param changes the differing fields; not empty
-     * @return an {@link ChangeType#UPDATE} diff
-     */
-    public static ResourceDiff update(Resource desired, LiveResource live, List<FieldChange> changes) {
-        if (changes.isEmpty()) {
-            throw new IllegalArgumentException("an update needs at least one field change: " + desired.key());
-        }
-        return new ResourceDiff(desired.key(), ChangeType.UPDATE, changes, desired, requireNonNull(live, "live"));
-    }
-
-    /**
-     * Returns the diff of a live resource that is no longer declared.
-     *
-     * @param live the live object
-     * @return a {@link ChangeType#DELETE} diff
-     */
-    public static ResourceDiff delete(LiveResource live) {
-        return new ResourceDiff(live.key(), ChangeType.DELETE, List.of(), null, live);
-    }
-
-    /**
-     * Returns the diff of a declared resource that is in sync.
-     *
-     * @param desired the desired resource
-     * @param live the live object
-     * @return a {@link ChangeType#NONE} diff
-     */
-    public static ResourceDiff none(Resource desired, LiveResource live) {
-        return new ResourceDiff(desired.key(), ChangeType.NONE, List.of(), desired, requireNonNull(live, "live"));
-    }
+public sealed interface ResourceDiff permits ResourceDiff.Declared, ResourceDiff.Existing {
 
     /**
      * Returns the resource this diff is about.
      *
      * @return the key
      */
-    public ResourceKey key() {
-        return key;
-    }
-
-    /**
-     * Returns what must happen.
-     *
-     * @return the change type
-     */
-    public ChangeType type() {
-        return type;
-    }
+    ResourceKey key();
 
     /**
      * Returns the differing fields, sorted by path; redacted for sensitive resources.
      *
-     * @return an unmodifiable list; empty for {@link ChangeType#NONE} and {@link ChangeType#DELETE}
+     * @return an unmodifiable list; empty for {@link InSync} and {@link Delete}, possibly empty for {@link Create}
      */
-    public List<FieldChange> changes() {
-        return changes;
-    }
+    List<FieldChange> changes();
 
     /**
-     * Returns the desired resource.
+     * Returns what must happen, for rendering and counting.
      *
-     * @return the desired resource, empty for {@link ChangeType#DELETE}
+     * @return the change type of this case
      */
-    public Optional<Resource> desired() {
-        return Optional.ofNullable(desired);
-    }
-
-    /**
-     * Returns the live object.
-     *
-     * @return the live object, empty for {@link ChangeType#CREATE}
-     */
-    public Optional<LiveResource> live() {
-        return Optional.ofNullable(live);
-    }
-
-    /** Returns the desired resource or {@code null}, without an {@code Optional}, for hot paths. */
-    Resource desiredOrNull() {
-        return desired;
-    }
-
-    /** Returns the live object or {@code null}, without an {@code Optional}, for hot paths. */
-    LiveResource liveOrNull() {
-        return live;
-    }
+    ChangeType type();
 
     /**
      * Tells whether anything must change.
      *
-     * @return {@code true} unless the type is {@link ChangeType#NONE}
+     * @return {@code true} unless this is {@link InSync}
      */
-    public boolean hasChanges() {
-        return type != ChangeType.NONE;
+    default boolean hasChanges() {
+        return true;
     }
 
-    @Override
-    public String toString() {
-        return type + " " + key + (changes.isEmpty() ? "" : " (" + changes.size() + " fields)");
+    /** A diff of a declared resource: {@link Create}, {@link Update} or {@link InSync}. */
+    sealed interface Declared extends ResourceDiff permits Create, Update, InSync {
+        /**
+         * Returns the desired resource.
+         *
+         * @return the desired resource, to apply
+         */
+        Resource desired();
+    }
+
+    /** A diff of a live object: {@link Update}, {@link Delete} or {@link InSync}. */
+    sealed interface Existing extends ResourceDiff permits Update, Delete, InSync {
+        /**
+         * Returns the live object.
+         *
+         * @return the live object as observed
+         */
+        LiveResource live();
+    }
+
+    /**
+     * Declared but not live: create it.
+     *
+     * @param desired the desired resource
+     * @param changes the fields it adds (may be empty)
+     */
+    record Create(Resource desired, List<FieldChange> changes) implements Declared {
+        /** Validates and copies the components. */
+        public Create {
+            requireNonNull(desired, "desired is null");
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public ResourceKey key() {
+            return desired.key();
+        }
+
+        @Override
+        public ChangeType type() {
+            return ChangeType.CREATE;
+        }
+
+        @Override
+        public String toString() {
+            return DiffLabel.of(this);
+        }
+    }
+
+    /**
+     * Declared and live, with declared fields that differ: update it.
+     *
+     * @param desired the desired resource
+     * @param live the live object, of the same key
+     * @param changes the differing fields; not empty
+     */
+    record Update(Resource desired, LiveResource live, List<FieldChange> changes) implements Declared, Existing {
+        /** Validates and copies the components. */
+        public Update {
+            requireNonNull(desired, "desired is null");
+            requireNonNull(live, "live is null");
+            changes = List.copyOf(changes);
+            if (changes.isEmpty()) {
+                throw new IllegalArgumentException("an update needs at least one field change: " + desired.key());
+            }
+        }
+
+        @Override
+        public ResourceKey key() {
+            return desired.key();
+        }
+
+        @Override
+        public ChangeType type() {
+            return ChangeType.UPDATE;
+        }
+
+        @Override
+        public String toString() {
+            return DiffLabel.of(this);
+        }
+    }
+
+    /**
+     * Live and owned, but no longer declared: delete it (prune).
+     *
+     * @param live the live object
+     */
+    record Delete(LiveResource live) implements Existing {
+        /** Validates the component. */
+        public Delete {
+            requireNonNull(live, "live is null");
+        }
+
+        @Override
+        public ResourceKey key() {
+            return live.key();
+        }
+
+        @Override
+        public List<FieldChange> changes() {
+            return List.of();
+        }
+
+        @Override
+        public ChangeType type() {
+            return ChangeType.DELETE;
+        }
+
+        @Override
+        public String toString() {
+            return DiffLabel.of(this);
+        }
+    }
+
+    /**
+     * Declared and live, in sync: nothing to do.
+     *
+     * @param desired the desired resource
+     * @param live the live object, of the same key
+     */
+    record InSync(Resource desired, LiveResource live) implements Declared, Existing {
+        /** Validates the components. */
+        public InSync {
+            requireNonNull(desired, "desired is null");
+            requireNonNull(live, "live is null");
+        }
+
+        @Override
+        public ResourceKey key() {
+            return desired.key();
+        }
+
+        @Override
+        public List<FieldChange> changes() {
+            return List.of();
+        }
+
+        @Override
+        public ChangeType type() {
+            return ChangeType.NONE;
+        }
+
+        @Override
+        public boolean hasChanges() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return DiffLabel.of(this);
+        }
     }
 }

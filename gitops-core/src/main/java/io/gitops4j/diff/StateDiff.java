@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import io.gitops4j.model.ResourceKey;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,17 +39,6 @@ public final class StateDiff {
             }
         }
         return new StateDiff(List.copyOf(map.values()));
-    }
-
-    /**
-     * Builds a state diff from diffs its caller made in strictly increasing key order (a merge of two sorted maps),
-     * without checking the order again. Takes the list over: the caller must not keep or change it.
-     *
-     * @param sorted one diff per resource, sorted by key, no nulls
-     * @return the state diff
-     */
-    static StateDiff ofMerged(List<ResourceDiff> sorted) {
-        return new StateDiff(Collections.unmodifiableList(sorted));
     }
 
     private static boolean strictlyIncreasing(Collection<ResourceDiff> diffs) {

@@ -9,7 +9,7 @@
  * rules: server fields, numbers and quantities by value, list merge keys, Secret {@code stringData});
  * {@link io.gitops4j.diff.IgnoreRule} leaves chosen fields out of every diff, like Argo CD's
  * {@code ignoreDifferences}; {@link io.gitops4j.diff.DiffFormatter} renders diffs as text or JSON without ever
- * showing a redacted value; {@link io.gitops4j.diff.CachingStateDiffer} wraps any differ and answers unchanged pairs
- * (same desired digest, live uid + resourceVersion + generation, last-applied digest) without diffing again. Every other type here is an implementation detail.
+ * showing a redacted value. Differs are pure functions that keep no state; the engine alone remembers its last
+ * run. Every other type here is an implementation detail.
  */
 package io.gitops4j.diff;

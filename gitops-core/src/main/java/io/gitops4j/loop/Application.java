@@ -2,7 +2,6 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.reconcile.ReconcileOptions;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  * and which applications it depends on.
  *
  * <p>Defaults: interval 1 minute with 10% jitter, self-heal on, not suspended, {@link RetryPolicy#defaults()}, a
- * {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()}, {@link ReconcileOptions#defaults()}
+ * {@link DefaultStateDiffer#defaults()}, {@link ReconcileOptions#defaults()}
  * (apply for real, prune on, no force, 50% prune limit, no empty source, no health wait, a 5-minute deadline), no
  * dependencies. Immutable and thread-safe (the source and target it names state their own thread-safety);
  * {@link #newBuilder()} makes a changed copy.
@@ -53,7 +52,7 @@ public final class Application {
         this.name = builder.name;
         this.source = builder.source;
         this.target = builder.target;
-        this.differ = builder.differ != null ? builder.differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+        this.differ = builder.differ != null ? builder.differ : DefaultStateDiffer.defaults();
         this.interval = builder.interval;
         this.intervalJitter = builder.intervalJitter;
         this.selfHeal = builder.selfHeal;
@@ -269,9 +268,8 @@ public final class Application {
         }
 
         /**
-         * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
-         * private to what this builder builds: unchanged pairs (same desired content, same live uid,
-         * resourceVersion and generation) are answered without walking their trees.
+         * Sets the differ (default {@link DefaultStateDiffer#defaults()}). The application's engine remembers its last
+         * run and asks the differ only about pairs of objects that are not the very same as last time.
          *
          * @param value the differ
          * @return this builder

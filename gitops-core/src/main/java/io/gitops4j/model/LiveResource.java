@@ -14,12 +14,10 @@ import java.util.Optional;
 public final class LiveResource {
     private final Resource object;
     private final Resource lastApplied;
-    private final boolean lastAppliedFollowsVersion;
 
-    private LiveResource(Resource object, Resource lastApplied, boolean lastAppliedFollowsVersion) {
+    private LiveResource(Resource object, Resource lastApplied) {
         this.object = requireNonNull(object, "object is null");
         this.lastApplied = lastApplied;
-        this.lastAppliedFollowsVersion = lastAppliedFollowsVersion;
     }
 
     /**
@@ -29,7 +27,7 @@ public final class LiveResource {
      * @return the live resource
      */
     public static LiveResource of(Resource object) {
-        return new LiveResource(object, null, false);
+        return new LiveResource(object, null);
     }
 
     /**
@@ -40,32 +38,7 @@ public final class LiveResource {
      * @return the live resource
      */
     public static LiveResource of(Resource object, Resource lastApplied) {
-        return new LiveResource(object, lastApplied, false);
-    }
-
-    /**
-     * Returns a live object whose last-applied state is part of the object itself, so that its
-     * {@code metadata.uid} and {@code metadata.resourceVersion} also name exactly one last-applied state: a
-     * Kubernetes target derives it from the object's {@code managedFields}, which change the resourceVersion
-     * whenever they change. Caches may then recognise an unchanged object by its identity alone, without reading
-     * or digesting a new copy of its last-applied state.
-     *
-     * @param object the live object, with {@code uid} and {@code resourceVersion}
-     * @param lastApplied the fields this engine last applied, or {@code null} when none
-     * @return the live resource
-     */
-    public static LiveResource versioned(Resource object, Resource lastApplied) {
-        return new LiveResource(object, lastApplied, true);
-    }
-
-    /**
-     * Tells whether the target promised that the last-applied state follows the object's uid and resourceVersion
-     * (see {@link #versioned}).
-     *
-     * @return {@code true} for objects made by {@link #versioned}
-     */
-    public boolean lastAppliedFollowsVersion() {
-        return lastAppliedFollowsVersion;
+        return new LiveResource(object, lastApplied);
     }
 
     /**

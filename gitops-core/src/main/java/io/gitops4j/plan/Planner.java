@@ -2,10 +2,10 @@ package io.gitops4j.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
 import io.gitops4j.model.Resource;
+import io.gitops4j.model.ResourceKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,28 +22,22 @@ import java.util.List;
  * every other deletion and Namespaces last, so custom resources go before their CRD and namespaced objects before
  * their Namespace. A deletion's wave comes from the live object's annotations.
  *
- * <p>Deterministic: the same diff always gives the same plan. Thread-safe. {@link #defaults()} is stateless;
- * {@link #remembering()} makes a planner for one engine that remembers its last plan: asked about the same
- * {@link StateDiff} object again it returns that plan, and for a new diff it keeps the step (and its wave, read from
- * the resource's annotations) of every per-resource diff that is the very same object as last time, which is what a
- * {@link io.gitops4j.diff.CachingStateDiffer} hands back for unchanged resources. Either way the plan is the same.
+ * <p>A pure function: the same diff always gives an equal plan, and the planner keeps nothing between calls.
+ * {@link #plan(StateDiff)} is {@link #step} of each resource followed by {@link #order}; callers that already
+ * hold the step of an unchanged resource diff may pass it to {@link #order} again. Stateless and thread-safe.
  */
 public final class Planner {
-    private static final Planner DEFAULTS = new Planner(false);
+    private static final Planner DEFAULTS = new Planner();
 
-    /* Steps arrive sorted by key (StateDiff is a sorted map) and List.sort is stable, so sorting by wave and kind
-       alone yields (wave, kind, key) order without comparing keys; deletes are reversed first for reverse keys. */
+    /* Steps arrive sorted by key and List.sort is stable, so sorting by wave and kind alone yields
+       (wave, kind, key) order without comparing keys; deletes are reversed first for reverse keys. */
     private static final Comparator<Ordered> APPLY_ORDER = Comparator.comparingInt(Ordered::wave)
             .thenComparingInt(Ordered::rank);
 
     private static final Comparator<Ordered> DELETE_ORDER = Comparator.comparingInt(Ordered::tier)
             .thenComparing(APPLY_ORDER.reversed());
 
-    private final boolean remembers;
-    private volatile LastPlan last;
-
-    private Planner(boolean remembers) {
-        this.remembers = remembers;
+    private Planner() {
     }
 
     /**
@@ -56,16 +50,6 @@ public final class Planner {
     }
 
     /**
-     * Returns a new planner with the standard ordering rules that remembers its last plan (see the class
-     * description); give each engine its own. It holds the last diff and plan until the next call.
-     *
-     * @return a new remembering planner
-     */
-    public static Planner remembering() {
-        return new Planner(true);
-    }
-
-    /**
      * Plans a diff.
      *
      * @param diff the per-resource differences
@@ -74,34 +58,61 @@ public final class Planner {
      */
     public Plan plan(StateDiff diff) {
         requireNonNull(diff, "diff is null");
-        LastPlan previous = last;
-        if (previous != null && previous.diff() == diff) {
-            return previous.plan();
-        }
         List<ResourceDiff> resources = diff.inKeyOrder();
-        Ordered[] inKeyOrder = new Ordered[resources.size()];
-        List<Ordered> desired = new ArrayList<>(resources.size());
+        List<PlanStep> steps = new ArrayList<>(resources.size());
+        for (ResourceDiff resource : resources) {
+            steps.add(step(resource));
+        }
+        return order(steps);
+    }
+
+    /**
+     * Makes the step of one resource diff, with its wave read from the desired object (the live object for a
+     * deletion).
+     *
+     * @param diff the per-resource difference
+     * @return the step, not yet ordered
+     * @throws PlanException when the wave annotation is not an integer, naming the resource
+     */
+    public PlanStep step(ResourceDiff diff) {
+        requireNonNull(diff, "diff is null");
+        Resource source = diff instanceof ResourceDiff.Declared declared ? declared.desired()
+                : ((ResourceDiff.Existing) diff).live().object();
+        return new PlanStep(diff.type(), diff.key(), Waves.of(source), diff);
+    }
+
+    /**
+     * Orders steps made by {@link #step} into a plan, by the rules of the class description. The steps must come
+     * in strictly increasing key order, as a {@link StateDiff} lists its diffs: the order is relied on (keys are
+     * not compared again, which keeps this linear for the usual plan) and checked only when assertions are on.
+     *
+     * @param stepsInKeyOrder one step per resource, in strictly increasing key order
+     * @return the ordered plan; equal to {@link #plan(StateDiff)} of the steps' diffs
+     */
+    public Plan order(List<PlanStep> stepsInKeyOrder) {
+        requireNonNull(stepsInKeyOrder, "stepsInKeyOrder is null");
+        assert inKeyOrder(stepsInKeyOrder) : "steps must be in strictly increasing key order";
+        List<Ordered> desired = new ArrayList<>(stepsInKeyOrder.size());
         List<Ordered> deletes = new ArrayList<>();
-        OrderedCursor kept = previous == null ? OrderedCursor.NONE : previous.cursor();
-        for (int i = 0; i < inKeyOrder.length; i++) {
-            ResourceDiff resource = resources.get(i);
-            Ordered entry = kept.find(resource);
-            if (entry == null) {
-                entry = Ordered.of(resource.type() == ChangeType.DELETE
-                        ? step(resource, resource.live().orElseThrow().object())
-                        : step(resource, resource.desired().orElseThrow()));
-            }
-            inKeyOrder[i] = entry;
-            (entry.step().isDelete() ? deletes : desired).add(entry);
+        for (PlanStep step : stepsInKeyOrder) {
+            Ordered entry = Ordered.of(step);
+            (step.isDelete() ? deletes : desired).add(entry);
         }
         desired.sort(APPLY_ORDER);
         Collections.reverse(deletes);
         deletes.sort(DELETE_ORDER);
-        Plan plan = new Plan(steps(desired), steps(deletes));
-        if (remembers) {
-            last = new LastPlan(diff, inKeyOrder, plan);
+        return new Plan(steps(desired), steps(deletes));
+    }
+
+    private static boolean inKeyOrder(List<PlanStep> steps) {
+        ResourceKey previous = null;
+        for (PlanStep step : steps) {
+            if (previous != null && previous.compareTo(step.key()) >= 0) {
+                return false;
+            }
+            previous = step.key();
         }
-        return plan;
+        return true;
     }
 
     private static List<PlanStep> steps(List<Ordered> ordered) {
@@ -110,9 +121,5 @@ public final class Planner {
             steps.add(entry.step());
         }
         return steps;
-    }
-
-    private static PlanStep step(ResourceDiff diff, Resource source) {
-        return new PlanStep(diff.type(), diff.key(), Waves.of(source), diff);
     }
 }

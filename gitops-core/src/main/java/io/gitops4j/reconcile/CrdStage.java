@@ -43,8 +43,8 @@ final class CrdStage {
         return declaredKinds.contains(failure.key().group() + "/" + failure.key().kind());
     }
 
-    /** Applies the CRDs and Namespaces of a prepared state that are not in sync; records the steps. */
-    static void applyFirst(EngineContext context, DesiredState prepared, StepRunner runner) {
+    /** Applies the CRDs and Namespaces of a prepared state that are not in sync; returns what that did. */
+    static ExecutionReport applyFirst(EngineContext context, DesiredState prepared, PlanExecutor executor) {
         List<Resource> first = prepared.resources().values().stream()
                 .filter(r -> BuiltinKinds.roleOf(r.key().group(), r.key().kind()).appliedFirst())
                 .toList();
@@ -52,7 +52,7 @@ final class CrdStage {
         LiveState live = context.target().observe(stage.keys());
         StateDiff diff = context.differ().diff(stage, live);
         Plan plan = context.planner().plan(diff);
-        runner.apply(plan.applies());
+        return executor.apply(plan.applies());
     }
 
     private static boolean isCrd(ResourceKey key) {

@@ -7,8 +7,8 @@ import io.gitops4j.target.Target;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The collaborators of an engine, shared by its runs, and what its last run prepared. */
+/** The collaborators of an engine, shared by its runs, and its memory of the last run. */
 record EngineContext(String application, DesiredStateSource source, Target target, StateDiffer differ,
         Planner planner, ReconcileListener listener, Clock clock, Sleeper sleeper, Duration healthPollInterval,
-        PreparedMemo prepared) {
+        RunMemo memo) {
 }

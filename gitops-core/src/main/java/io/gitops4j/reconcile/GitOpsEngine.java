@@ -2,7 +2,6 @@ package io.gitops4j.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.plan.Planner;
@@ -103,7 +102,7 @@ public final class GitOpsEngine implements Reconciler {
         lock.lock();
         try {
             MDC.put(MDC_APPLICATION, context.application());
-            return new ReconcileRun(context, options, planOnly).run();
+            return new EngineRun(context, options, planOnly).run();
         } finally {
             MDC.remove(MDC_RESOURCE);
             MDC.remove(MDC_REVISION);
@@ -170,9 +169,9 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
-         * Sets the differ. The default is a {@link CachingStateDiffer} over {@link DefaultStateDiffer#defaults()},
-         * private to what this builder builds: unchanged pairs (same desired content, same live uid,
-         * resourceVersion and generation) are answered without walking their trees.
+         * Sets the differ (default {@link DefaultStateDiffer#defaults()}). The engine remembers its last run and
+         * asks the differ, one resource at a time, only about pairs whose desired or live object is not the very
+         * same instance as last run; the differ must be a pure function of its inputs.
          *
          * @param value the differ
          * @return this builder
@@ -183,7 +182,8 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
-         * Sets the planner (default: a {@link Planner#remembering()} planner of this engine's own).
+         * Sets the planner (default {@link Planner#defaults()}); the engine keeps the step of every resource diff
+         * it reuses from its last run.
          *
          * @param value the planner
          * @return this builder
@@ -253,10 +253,10 @@ public final class GitOpsEngine implements Reconciler {
                         + (application == null ? " application" : "") + (source == null ? " source" : "")
                         + (target == null ? " target" : ""));
             }
-            StateDiffer chosen = differ != null ? differ : CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
-            Planner planning = planner != null ? planner : Planner.remembering();
+            StateDiffer chosen = differ != null ? differ : DefaultStateDiffer.defaults();
+            Planner planning = planner != null ? planner : Planner.defaults();
             return new GitOpsEngine(new EngineContext(application, source, target, chosen, planning,
-                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new PreparedMemo()));
+                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning)));
         }
     }
 }

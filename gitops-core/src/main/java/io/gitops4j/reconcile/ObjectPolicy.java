@@ -1,6 +1,5 @@
 package io.gitops4j.reconcile;
 
-import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.LiveResource;
@@ -47,13 +46,13 @@ final class ObjectPolicy {
      * object already exists, else the diff unchanged.
      */
     static Optional<ResourceDiff> apply(ResourceDiff diff) {
-        boolean ignoredDesired = diff.desired().filter(ObjectPolicy::ignored).isPresent();
-        boolean ignoredLive = diff.live().map(LiveResource::object).filter(ObjectPolicy::ignored).isPresent();
+        boolean ignoredDesired = diff instanceof ResourceDiff.Declared declared && ignored(declared.desired());
+        boolean ignoredLive = diff instanceof ResourceDiff.Existing existing && ignored(existing.live().object());
         if (ignoredDesired || ignoredLive) {
             return Optional.empty();
         }
-        if (diff.type() == ChangeType.UPDATE && applyIfNotPresent(diff.desired().orElseThrow())) {
-            return Optional.of(ResourceDiff.none(diff.desired().orElseThrow(), diff.live().orElseThrow()));
+        if (diff instanceof ResourceDiff.Update update && applyIfNotPresent(update.desired())) {
+            return Optional.of(new ResourceDiff.InSync(update.desired(), update.live()));
         }
         return Optional.of(diff);
     }

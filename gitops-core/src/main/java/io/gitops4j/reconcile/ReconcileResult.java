@@ -18,8 +18,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What one reconcile run did: the revision, the {@link Outcome}, the {@link Plan}, one {@link StepResult} per
- * step in execution order, the run-level error if any, timings, and the health of the applied resources.
+ * What one reconcile run did: the revision, how it ended ({@link RunOutcome}, or simply {@link Outcome}), the
+ * {@link Plan}, one {@link StepResult} per step in execution order, the run-level error if any, timings, and the
+ * health of the applied resources.
  *
  * <p>Immutable and thread-safe. Renders without resource bodies, so it is safe to log.
  */
@@ -45,11 +46,10 @@ public final class ReconcileResult {
 
     private final String application;
     private final Revision revision;
-    private final Outcome outcome;
+    private final RunOutcome outcome;
     private final Plan plan;
     private final List<StepResult> steps;
     private final String error;
-    private final String timedOutAt;
     private final Instant started;
     private final Instant finished;
     private final ImmutableSortedMap<ResourceKey, Health> health;
@@ -61,7 +61,6 @@ public final class ReconcileResult {
         this.plan = requireNonNull(builder.plan, "plan is null");
         this.steps = List.copyOf(builder.steps);
         this.error = builder.error;
-        this.timedOutAt = builder.timedOutAt;
         this.started = requireNonNull(builder.started, "started is null");
         this.finished = requireNonNull(builder.finished, "finished is null");
         this.health = ImmutableSortedMap.copyOf(builder.health);
@@ -90,11 +89,20 @@ public final class ReconcileResult {
     }
 
     /**
-     * Returns how the run ended.
+     * Returns how the run ended, simply.
      *
-     * @return the outcome
+     * @return the outcome; the {@link RunOutcome#kind()} of {@link #runOutcome()}
      */
     public Outcome outcome() {
+        return outcome.kind();
+    }
+
+    /**
+     * Returns how the run ended, with what went wrong or the step it timed out at.
+     *
+     * @return the run outcome
+     */
+    public RunOutcome runOutcome() {
         return outcome;
     }
 
@@ -104,7 +112,7 @@ public final class ReconcileResult {
      * @return {@code true} unless the outcome is {@link Outcome#FAILED} or {@link Outcome#TIMED_OUT}
      */
     public boolean succeeded() {
-        return outcome != Outcome.FAILED && outcome != Outcome.TIMED_OUT;
+        return outcome.succeeded();
     }
 
     /**
@@ -114,7 +122,7 @@ public final class ReconcileResult {
      *     is {@link Outcome#TIMED_OUT}
      */
     public Optional<String> timedOutAt() {
-        return Optional.ofNullable(timedOutAt);
+        return outcome instanceof RunOutcome.TimedOut timedOut ? Optional.of(timedOut.step()) : Optional.empty();
     }
 
     /**
@@ -222,8 +230,8 @@ public final class ReconcileResult {
     /** Renders a one-line summary: application, revision, outcome, plan summary and error; never bodies. */
     @Override
     public String toString() {
-        return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome
-                + ", " + plan.summary() + (timedOutAt == null ? "" : ", timedOutAt=" + timedOutAt)
+        return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome()
+                + ", " + plan.summary() + timedOutAt().map(step -> ", timedOutAt=" + step).orElse("")
                 + (error == null ? "" : ", error=" + error) + ", failed="
                 + failedSteps().size() + ", duration=" + duration() + "}";
     }
@@ -235,10 +243,9 @@ public final class ReconcileResult {
         private final List<StepResult> steps = new ArrayList<>();
         private final TreeMap<ResourceKey, Health> health = new TreeMap<>();
         private Revision revision;
-        private Outcome outcome;
+        private RunOutcome outcome;
         private Plan plan = Plan.empty();
         private String error;
-        private String timedOutAt;
         private Instant finished;
         private SecretScrubber secrets = SecretScrubber.NONE;
 
@@ -278,6 +285,11 @@ public final class ReconcileResult {
             return this;
         }
 
+        Builder steps(List<StepResult> values) {
+            values.forEach(this::step);
+            return this;
+        }
+
         Builder health(Map<ResourceKey, Health> values) {
             health.putAll(values);
             return this;
@@ -290,24 +302,26 @@ public final class ReconcileResult {
             return this;
         }
 
-        Builder timedOut(String at, String message) {
-            this.timedOutAt = at;
-            return error(message);
-        }
-
-        boolean timedOut() {
-            return timedOutAt != null;
-        }
-
         boolean hasFailure() {
             return error != null || steps.stream().anyMatch(StepResult::isFailed);
         }
 
-        List<StepResult> steps() {
-            return steps;
+        /** The run-level error first, then one line per failed step, naming its key. */
+        List<String> errors() {
+            List<String> errors = new ArrayList<>();
+            if (error != null) {
+                errors.add(error);
+            }
+            for (StepResult step : steps) {
+                if (step.isFailed()) {
+                    String key = step.key().toString();
+                    errors.add(step.message().startsWith(key) ? step.message() : key + ": " + step.message());
+                }
+            }
+            return errors;
         }
 
-        ReconcileResult build(Outcome value, Instant end) {
+        ReconcileResult build(RunOutcome value, Instant end) {
             this.outcome = value;
             this.finished = end;
             return new ReconcileResult(this);

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deadline of one run, checked on the engine's clock at each step boundary. The first check past it records
- * the step the run was on and the run-level error; every later check answers "passed" at once. Not thread-safe;
- * one per run.
+ * The deadline of one run, checked on the engine's clock at each step boundary. The first check past it fixes the
+ * step the run stopped at; every later check answers that same {@link DeadlineCheck} at once. Records nothing
+ * anywhere: the run reads {@link #passed()} to assemble its result. Not thread-safe; one per run.
  */
 final class RunDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(RunDeadline.class);
@@ -18,35 +18,34 @@ final class RunDeadline {
     private final Clock clock;
     private final Duration budget;
     private final Instant end;
-    private final ReconcileResult.Builder result;
-    private String stoppedAt;
+    private DeadlineCheck passed;
 
-    RunDeadline(Clock clock, Instant start, Duration budget, ReconcileResult.Builder result) {
+    RunDeadline(Clock clock, Instant start, Duration budget) {
         this.clock = clock;
         this.budget = budget;
         this.end = start.plus(budget);
-        this.result = result;
     }
 
     /**
-     * Tells whether the run must stop at {@code step}; the first time it must, records that it stopped there.
+     * Checks whether the run must stop at {@code step}.
      *
-     * @param step what the run was about to do or was doing, e.g. {@code "applying ConfigMap/shop/a"}
+     * @param step what the run is about to do or is doing, e.g. {@code "applying ConfigMap/shop/a"}
+     * @return {@link DeadlineCheck#OPEN}, or the check that first found the deadline passed
      */
-    boolean passedAt(String step) {
-        if (stoppedAt != null) {
-            return true;
+    DeadlineCheck check(String step) {
+        if (passed != null) {
+            return passed;
         }
         if (clock.instant().isBefore(end)) {
-            return false;
+            return DeadlineCheck.OPEN;
         }
-        stoppedAt = step;
         String message = "the run passed its deadline of " + budget + " at: " + step + "; it stopped there, the "
                 + "remaining steps were skipped and nothing more was pruned; the next run continues (raise "
                 + "ReconcileOptions.deadline if a run needs longer)";
         LOG.warn("{}", message);
-        result.timedOut(step, message);
-        return true;
+        passed = new DeadlineCheck(true, step, message,
+                "not run: the run passed its deadline of " + budget + " at: " + step);
+        return passed;
     }
 
     /** Returns how long is left before the deadline; zero when passed. */
@@ -55,12 +54,8 @@ final class RunDeadline {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Returns the reason recorded on a step skipped because of the deadline. */
-    String skipReason() {
-        return "not run: the run passed its deadline of " + budget + " at: " + stoppedAt;
-    }
-
-    Optional<String> stoppedAt() {
-        return Optional.ofNullable(stoppedAt);
+    /** Returns the check that found the deadline passed, if one did. */
+    Optional<DeadlineCheck> passed() {
+        return Optional.ofNullable(passed);
     }
 }

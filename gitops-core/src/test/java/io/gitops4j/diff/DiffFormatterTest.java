@@ -95,7 +95,7 @@ class DiffFormatterTest {
     @Test
     void unredactedSecretChangesFromAnotherDifferAreRedactedAnyway() {
         Resource secret = resource(SECRET + "data: {password: " + base64(SECRET_VALUE) + "}\n");
-        ResourceDiff diff = ResourceDiff.update(secret, live(SECRET), List.of(
+        ResourceDiff diff = new ResourceDiff.Update(secret, live(SECRET), List.of(
                 FieldChange.add("/data", secret.tree().get("data")),
                 FieldChange.replace("/stringData/password", TextNode.valueOf("a"), TextNode.valueOf(SECRET_VALUE))));
 

@@ -23,11 +23,11 @@ class PlannerTest {
     private final Planner planner = Planner.defaults();
 
     private static ResourceDiff create(Resource resource) {
-        return ResourceDiff.create(resource, List.of());
+        return new ResourceDiff.Create(resource, List.of());
     }
 
     private static ResourceDiff delete(Resource live) {
-        return ResourceDiff.delete(LiveResource.of(live));
+        return new ResourceDiff.Delete(LiveResource.of(live));
     }
 
     private static List<String> keys(List<PlanStep> steps) {
@@ -144,7 +144,7 @@ class PlannerTest {
         // given
         Resource a = Resources.of("v1", "ConfigMap", "shop", "a");
         Resource ns = Resources.of("v1", "Namespace", "", "shop");
-        List<ResourceDiff> diffs = List.of(ResourceDiff.none(a, LiveResource.of(a)), create(ns));
+        List<ResourceDiff> diffs = List.of(new ResourceDiff.InSync(a, LiveResource.of(a)), create(ns));
 
         // when
         Plan plan = planner.plan(StateDiff.of(diffs));
@@ -164,14 +164,14 @@ class PlannerTest {
         Resource secret = Resources.of("v1", "Secret", "shop", "creds");
         List<ResourceDiff> diffs = List.of(
                 create(Resources.of("v1", "Namespace", "", "shop")),
-                ResourceDiff.update(web, LiveResource.of(web), List.of(
+                new ResourceDiff.Update(web, LiveResource.of(web), List.of(
                         FieldChange.replace("/spec/replicas", IntNode.valueOf(2), IntNode.valueOf(3)),
                         FieldChange.remove("/spec/paused", TextNode.valueOf("yes")))),
-                ResourceDiff.update(secret, LiveResource.of(secret), List.of(
+                new ResourceDiff.Update(secret, LiveResource.of(secret), List.of(
                         FieldChange.replace("/data/password", TextNode.valueOf("old"), TextNode.valueOf("new"))
                                 .redact())),
                 delete(Resources.of("v1", "ConfigMap", "shop", "old")),
-                ResourceDiff.none(Resources.of("v1", "ConfigMap", "shop", "same"),
+                new ResourceDiff.InSync(Resources.of("v1", "ConfigMap", "shop", "same"),
                         LiveResource.of(Resources.of("v1", "ConfigMap", "shop", "same"))));
 
         // when
@@ -207,7 +207,7 @@ class PlannerTest {
         Resource a = Resources.of("v1", "ConfigMap", "shop", "a");
 
         // when
-        Plan plan = planner.plan(StateDiff.of(List.of(ResourceDiff.none(a, LiveResource.of(a)))));
+        Plan plan = planner.plan(StateDiff.of(List.of(new ResourceDiff.InSync(a, LiveResource.of(a)))));
 
         // then
         assertThat(plan.hasChanges()).isFalse();
@@ -221,7 +221,7 @@ class PlannerTest {
     void rendersJsonWithOrderedStepsAndRedactedValues() {
         // given
         Resource secret = Resources.of("v1", "Secret", "shop", "creds");
-        ResourceDiff update = ResourceDiff.update(secret, LiveResource.of(secret), List.of(
+        ResourceDiff update = new ResourceDiff.Update(secret, LiveResource.of(secret), List.of(
                 FieldChange.replace("/data/password", TextNode.valueOf("old"), TextNode.valueOf("new")).redact()));
 
         // when

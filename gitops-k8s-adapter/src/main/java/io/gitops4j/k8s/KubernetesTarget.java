@@ -50,8 +50,8 @@ import java.util.List;
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
- * {@link Builder#liveObjectCacheSize(long)}), so a run over unchanged objects neither rebuilds them nor makes the
- * engine's caching differ read them.
+ * {@link Builder#liveObjectCacheSize(long)}), so a run over unchanged objects neither rebuilds them nor diffs them
+ * again: the engine reuses its last diff of the very same objects.
  *
  * <p>Thread-safe: concurrent calls are allowed. A target built from a kubeconfig owns its client and closes it in
  * {@link #close()}; a target given a client leaves closing it to the caller.
@@ -432,8 +432,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
          * {@code metadata.uid} and {@code metadata.resourceVersion} (and apiVersion) equal those of the object a
          * previous {@link KubernetesTarget#observe} built for the same key, {@code observe} returns that very
          * {@link io.gitops4j.model.LiveResource} instance, without converting the object again or reconstructing
-         * what was last applied from {@code managedFields}; the engine's caching differ then recognises it without
-         * reading it. Anything else (another uid after a delete and recreate, another resourceVersion after any
+         * what was last applied from {@code managedFields}; the engine then recognises it by identity and reuses
+         * its last diff without reading it. Anything else (another uid after a delete and recreate, another resourceVersion after any
          * write, including one that only changes managed fields, an object without a uid or resourceVersion) builds
          * a new instance and remembers it instead; an object found gone, or deleted through this target, is
          * forgotten. This relies on the API server's guarantee that a uid and a resourceVersion name one exact

@@ -46,8 +46,8 @@ import java.util.function.UnaryOperator;
  * applied object per key and reports it in {@link LiveResource#lastApplied()}; computes dry runs without storing;
  * puts namespaced kinds without a namespace in the default namespace; keeps an inventory
  * ({@link InMemoryInventoryStore}). Like an informer cache, {@link #observe} reports an object that has not been
- * written since the last observation as the same {@link LiveResource} instance, so a caching differ recognises it
- * without reading it.
+ * written since the last observation as the same {@link LiveResource} instance, so the engine recognises it by
+ * identity and reuses its last diff without reading it.
  *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)} (also with a message),
  * {@link #rejectDeletes()},

@@ -33,15 +33,15 @@ final class EqualityDiffer implements StateDiffer {
     @Override
     public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
         if (desired == null) {
-            return ResourceDiff.delete(live);
+            return new ResourceDiff.Delete(live);
         }
         if (live == null) {
-            return ResourceDiff.create(desired, List.of());
+            return new ResourceDiff.Create(desired, List.of());
         }
         if (live.lastApplied().orElse(live.object()).equals(desired)) {
-            return ResourceDiff.none(desired, live);
+            return new ResourceDiff.InSync(desired, live);
         }
-        return ResourceDiff.update(desired, live,
+        return new ResourceDiff.Update(desired, live,
                 List.of(FieldChange.replace("", live.object().tree(), desired.tree())));
     }
 }

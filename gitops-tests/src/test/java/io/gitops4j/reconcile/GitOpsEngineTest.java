@@ -173,6 +173,7 @@ class GitOpsEngineTest {
         assertThat(result.revision()).isEmpty();
         assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
                 .startsWith("cannot load the desired state from in-memory: ").contains("repository unreachable"));
+        assertThat(result.runOutcome()).isEqualTo(new RunOutcome.Failed(List.of(result.error().orElseThrow())));
         assertThat(result.plan().steps()).isEmpty();
         assertThat(target.calls).isEmpty();
         assertThat(target.objects()).hasSize(2);
@@ -199,6 +200,8 @@ class GitOpsEngineTest {
                 "w0-bad FAILED", "w0-good APPLIED", "w1 SKIPPED", "old SKIPPED");
         assertThat(result.failedSteps()).singleElement().satisfies(s -> assertThat(s.message())
                 .isEqualTo("ConfigMap/shop/w0-bad: injected apply failure for this resource"));
+        assertThat(result.runOutcome()).isEqualTo(new RunOutcome.Failed(
+                List.of("ConfigMap/shop/w0-bad: injected apply failure for this resource")));
         assertThat(result.step(key("ConfigMap/shop/old")).orElseThrow().message())
                 .contains("an earlier step of this run failed");
         assertThat(target.objects()).containsKey(key("ConfigMap/shop/old"));

@@ -6,15 +6,12 @@ import static io.gitops4j.reconcile.TestObjects.resource;
 import static io.gitops4j.reconcile.TestObjects.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.diff.StateDiff;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
@@ -22,6 +19,7 @@ import io.gitops4j.testkit.InMemorySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** An engine reuses what its last run prepared from the very same source objects, and only where that still holds. */
@@ -33,16 +31,17 @@ class PreparedReuseTest {
             .differ(differ).build();
 
     @Test
-    void aSecondRunOverTheSameLoadedStateDiffsTheSamePreparedState() {
+    void aSecondRunOverTheSameLoadedStateDiffsTheSamePreparedObjects() {
         source.commit(state("r1", configMap("a"), resource("v1", "ConfigMap", "", "b", Map.of())));
-        engine.reconcile();
+        reconcile();
 
-        ReconcileResult second = engine.reconcile();
+        ReconcileResult second = reconcile();
 
         assertThat(second.outcome()).isEqualTo(Outcome.CONVERGED);
-        assertThat(differ.seen).hasSize(2);
-        assertThat(differ.seen.get(1)).isSameAs(differ.seen.get(0));
-        assertThat(differ.seen.get(1).resources().get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
+        assertThat(differ.runs).hasSize(2);
+        assertThat(differ.runs.get(1).keySet()).isEqualTo(differ.runs.get(0).keySet());
+        differ.runs.get(1).forEach((key, prepared) -> assertThat(prepared).isSameAs(differ.runs.get(0).get(key)));
+        assertThat(differ.runs.get(1).get(key("ConfigMap/shop/a")).annotation(WellKnownMetadata.TRACKING_ID))
                 .hasValue("shop:/ConfigMap:shop/a");
     }
 
@@ -50,15 +49,15 @@ class PreparedReuseTest {
     void aNewRevisionReusesThePreparedObjectsOfUnchangedResourcesOnly() {
         Resource a = configMap("a");
         source.commit(state("r1", a, configMap("b")));
-        engine.reconcile();
+        reconcile();
 
         source.commit(state("r2", a, configMap("b", Map.of("note", "changed"))));
-        ReconcileResult second = engine.reconcile();
+        ReconcileResult second = reconcile();
 
-        DesiredState before = differ.seen.get(0);
-        DesiredState after = differ.seen.get(1);
-        assertThat(after.resources().get(key("ConfigMap/shop/a"))).isSameAs(before.resources().get(key("ConfigMap/shop/a")));
-        assertThat(after.resources().get(key("ConfigMap/shop/b")).annotation("note")).hasValue("changed");
+        Map<ResourceKey, Resource> before = differ.runs.get(0);
+        Map<ResourceKey, Resource> after = differ.runs.get(1);
+        assertThat(after.get(key("ConfigMap/shop/a"))).isSameAs(before.get(key("ConfigMap/shop/a")));
+        assertThat(after.get(key("ConfigMap/shop/b")).annotation("note")).hasValue("changed");
         assertThat(second.plan().applies()).extracting(step -> step.key().toString())
                 .containsExactly("ConfigMap/shop/b");
     }
@@ -66,12 +65,13 @@ class PreparedReuseTest {
     @Test
     void aKeyThatNowResolvesToAnotherNamespaceIsPreparedAgain() {
         source.commit(state("r1", resource("v1", "ConfigMap", "", "b", Map.of())));
-        engine.reconcile();
+        reconcile();
         target.defaultNamespace = "other";
 
+        differ.startRun();
         ReconcileResult second = engine.reconcile(ReconcileOptions.builder().allowLargePrune().build());
 
-        assertThat(differ.seen.get(1).keys()).containsExactly(key("ConfigMap/other/b"));
+        assertThat(differ.runs.get(1).keySet()).containsExactly(key("ConfigMap/other/b"));
         assertThat(target.objects()).containsKey(key("ConfigMap/other/b"));
         assertThat(second.plan().deletes()).extracting(step -> step.key().toString())
                 .containsExactly("ConfigMap/default/b");
@@ -109,20 +109,31 @@ class PreparedReuseTest {
         assertThat(second.steps()).noneSatisfy(step -> assertThat(step.status()).isEqualTo(StepResult.Status.DELETED));
     }
 
-    /** Records the desired state of every diff, and diffs with the engine's default differ. */
+    private ReconcileResult reconcile() {
+        differ.startRun();
+        return engine.reconcile();
+    }
+
+    /** Records, per run, the desired object of every resource diffed, and diffs with the default differ. */
     private static final class RecordingDiffer implements StateDiffer {
-        final List<DesiredState> seen = new ArrayList<>();
-        private final StateDiffer delegate = CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+        final List<Map<ResourceKey, Resource>> runs = new ArrayList<>();
+
+        void startRun() {
+            runs.add(new TreeMap<>());
+        }
 
         @Override
-        public StateDiff diff(DesiredState desired, LiveState live) {
-            seen.add(desired);
-            return delegate.diff(desired, live);
+        public io.gitops4j.diff.StateDiff diff(io.gitops4j.model.DesiredState desired,
+                io.gitops4j.model.LiveState live) {
+            return DefaultStateDiffer.defaults().diff(desired, live);
         }
 
         @Override
         public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
-            return delegate.diff(key, desired, live);
+            if (desired != null && !runs.isEmpty()) {
+                runs.get(runs.size() - 1).put(key, desired);
+            }
+            return DefaultStateDiffer.defaults().diff(key, desired, live);
         }
     }
 }

@@ -55,6 +55,10 @@ class RunDeadlineTest {
         assertThat(target.inventory.load("shop").orElseThrow().keys())
                 .containsExactly(key("ConfigMap/shop/a"), key("ConfigMap/shop/b"));
         assertThat(result.toString()).contains("TIMED_OUT", "timedOutAt=applying ConfigMap/shop/c");
+        assertThat(result.runOutcome()).isInstanceOfSatisfying(RunOutcome.TimedOut.class, timedOut -> {
+            assertThat(timedOut.step()).isEqualTo("applying ConfigMap/shop/c");
+            assertThat(timedOut.message()).isEqualTo(result.error().orElseThrow());
+        });
     }
 
     @Test

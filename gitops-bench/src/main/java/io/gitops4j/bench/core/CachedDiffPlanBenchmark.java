@@ -1,6 +1,5 @@
 package io.gitops4j.bench.core;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
@@ -9,6 +8,7 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.Planner;
+import io.gitops4j.reconcile.BenchMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,17 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Diff plus plan of N Deployments with {@link CachingStateDiffer} and a {@link Planner#remembering()} planner (the
- * pair every engine uses by default), after a first run filled the cache:
+ * Diff plus plan of N Deployments through the engine's memory of its last run ({@link BenchMemo}: the pure
+ * {@link DefaultStateDiffer} and {@link Planner}, with last run's diffs and steps reused for the very same objects),
+ * after a first run filled it:
  * <ul>
  *   <li>{@link #steadyState}: same revision, live objects unchanged since the last run (the target hands back the
  *       same objects, as an informer cache does);</li>
  *   <li>{@link #steadyStatePairByPair}: the same, but the desired state is another object holding the same
- *       resources on each call, so no whole-state shortcut: each pair is recognised on its own;</li>
+ *       resources on each call: each pair is recognised on its own, by the identity of its two objects;</li>
  *   <li>{@link #steadyStateReobserved}: the same, but every live object and its last-applied state are new
- *       objects (a target that rebuilds them on each observe), so each last-applied digest is computed again;</li>
- *   <li>{@link #steadyStateReobservedVersioned}: the same from a target that promised the last-applied state
- *       follows the resourceVersion ({@link LiveResource#versioned}), so the identity alone is read;</li>
+ *       objects (a target that rebuilds them on each observe), so every pair is diffed again;</li>
  *   <li>{@link #onePercentChanged}: a new revision in which 1% of the resources changed (alternating between two
  *       revisions that change the same 1% differently, so exactly those miss every time);</li>
  *   <li>{@link #coldDiffOfTheChangedOnePercent}: the wrapped differ over only the changed pairs, the "cost of
@@ -55,22 +54,20 @@ public class CachedDiffPlanBenchmark {
     @Param({"10000"})
     public int size;
 
-    private Planner planner;
     private final StateDiffer wrapped = DefaultStateDiffer.defaults();
-    private StateDiffer differ;
+    private BenchMemo memo;
     private DeploymentPairs pairs;
     private boolean flip;
     private List<Resource> changedDesired;
     private DesiredState sameResourcesA;
     private DesiredState sameResourcesB;
 
-    /** Builds the pairs and fills the cache with one run of each desired state. */
+    /** Builds the pairs and fills the memo with one run of each desired state. */
     @Setup(Level.Trial)
     public void setUp() {
         pairs = DeploymentPairs.of(size);
-        differ = CachingStateDiffer.wrap(wrapped);
-        planner = Planner.remembering();
-        Plan steady = planner.plan(differ.diff(pairs.unchanged, pairs.live));
+        memo = BenchMemo.of(wrapped, Planner.defaults());
+        Plan steady = memo.plan(pairs.unchanged, pairs.live);
         DeploymentPairs.require(steady.applies().isEmpty(), "steady state plans " + steady.summary());
         Plan changed = onePercentChanged();
         DeploymentPairs.require(changed.applies().size() == size / 100, "1% change plans " + changed.summary());
@@ -89,29 +86,25 @@ public class CachedDiffPlanBenchmark {
     @State(Scope.Thread)
     public static class Reobserved {
         LiveState live;
-        LiveState versioned;
 
         /**
-         * Rebuilds every live object and its last-applied state as new objects, plain and versioned.
+         * Rebuilds every live object and its last-applied state as new objects.
          *
          * @param benchmark the benchmark holding the pairs
          */
         @Setup(Level.Invocation)
         public void reobserve(CachedDiffPlanBenchmark benchmark) {
             live = null;
-            versioned = null;
-            live = copy(benchmark.pairs.live, false);
-            versioned = copy(benchmark.pairs.live, true);
+            live = copy(benchmark.pairs.live);
             System.gc();
         }
 
         /* A new copy of every live object and its last-applied state, as a target that rebuilds them returns. */
-        private static LiveState copy(LiveState observed, boolean promised) {
+        private static LiveState copy(LiveState observed) {
             List<LiveResource> copies = new ArrayList<>(observed.size());
             for (LiveResource object : observed.resources().values()) {
                 Resource lastApplied = object.lastApplied().map(r -> Resource.of(r.tree())).orElse(null);
-                Resource body = Resource.of(object.object().tree());
-                copies.add(promised ? LiveResource.versioned(body, lastApplied) : LiveResource.of(body, lastApplied));
+                copies.add(LiveResource.of(Resource.of(object.object().tree()), lastApplied));
             }
             return LiveState.of(copies);
         }
@@ -119,25 +112,25 @@ public class CachedDiffPlanBenchmark {
 
 
     /**
-     * Nothing changed: every pair is a cache hit.
+     * Nothing changed: every pair is the same as last run.
      *
      * @return the plan
      */
     @Benchmark
     public Plan steadyState() {
-        return planner.plan(differ.diff(pairs.unchanged, pairs.live));
+        return memo.plan(pairs.unchanged, pairs.live);
     }
 
     /**
-     * Nothing changed, but each call gets another desired state object holding the same resource objects, so the
-     * whole-state shortcut never applies and every pair is recognised one by one.
+     * Nothing changed, but each call gets another desired state object holding the same resource objects: every
+     * pair is recognised one by one.
      *
      * @return the plan
      */
     @Benchmark
     public Plan steadyStatePairByPair() {
         flip = !flip;
-        return planner.plan(differ.diff(flip ? sameResourcesA : sameResourcesB, pairs.live));
+        return memo.plan(flip ? sameResourcesA : sameResourcesB, pairs.live);
     }
 
     /**
@@ -148,19 +141,7 @@ public class CachedDiffPlanBenchmark {
      */
     @Benchmark
     public Plan steadyStateReobserved(Reobserved reobserved) {
-        return planner.plan(differ.diff(pairs.unchanged, reobserved.live));
-    }
-
-    /**
-     * Nothing changed, the target returned new objects, and it promised their last-applied state follows their
-     * resourceVersion ({@link LiveResource#versioned}, as the Kubernetes target does).
-     *
-     * @param reobserved the new live objects
-     * @return the plan
-     */
-    @Benchmark
-    public Plan steadyStateReobservedVersioned(Reobserved reobserved) {
-        return planner.plan(differ.diff(pairs.unchanged, reobserved.versioned));
+        return memo.plan(pairs.unchanged, reobserved.live);
     }
 
     /**
@@ -171,7 +152,7 @@ public class CachedDiffPlanBenchmark {
     @Benchmark
     public Plan onePercentChanged() {
         flip = !flip;
-        return planner.plan(differ.diff(flip ? pairs.changedA : pairs.changedB, pairs.live));
+        return memo.plan(flip ? pairs.changedA : pairs.changedB, pairs.live);
     }
 
     /**

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One whole engine run ({@link GitOpsEngine#reconcile()}) over N Deployments on the in-memory target when nothing
  * changed: load (the source hands back the state it loaded last, as the Git source does for an unchanged commit),
  * prepare, read the inventory, observe, diff, plan, and record; nothing to apply or prune. The engine's defaults
- * throughout (caching differ, remembering planner).
+ * throughout (the pure differ and planner, with the engine's memory of its last run).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

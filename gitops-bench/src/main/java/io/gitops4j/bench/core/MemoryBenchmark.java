@@ -1,11 +1,10 @@
 package io.gitops4j.bench.core;
 
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
-import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.plan.Planner;
+import io.gitops4j.reconcile.BenchMemo;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,12 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Retained heap of an N-resource desired state with its live state (as the in-memory target reports it, with
- * last-applied state), a filled {@link CachingStateDiffer} and a remembering {@link Planner} (with the last state diff
- * and plan they keep), measured as the used-heap delta after full GCs
- * before building and after one diff (the target that produced the live state is dropped first: it stands for the
- * cluster). Reported as the secondary metrics {@code retainedMB} and {@code cacheMB} (the share of the differ and
- * planner with what they keep); the primary score is the time of one steady-state
- * diff with that differ.
+ * last-applied state) and the engine's memory of one run ({@link BenchMemo}: the last diff, steps and plan it keeps),
+ * measured as the used-heap delta after full GCs before building and after one diff + plan (the target that produced
+ * the live state is dropped first: it stands for the cluster). Reported as the secondary metrics {@code retainedMB}
+ * and {@code cacheMB} (the memo's share); the primary score is the time of one steady-state diff + plan through it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -43,8 +40,7 @@ public class MemoryBenchmark {
 
     private DesiredState desired;
     private LiveState live;
-    private StateDiffer differ;
-    private Planner planner;
+    private BenchMemo memo;
     private long retainedBytes;
     private long cacheBytes;
 
@@ -52,13 +48,13 @@ public class MemoryBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Retained {
-        /** Retained heap of desired + live + cache, in MB. */
+        /** Retained heap of desired + live + memo, in MB. */
         public double retainedMB;
-        /** The cache's share of {@link #retainedMB}, in MB. */
+        /** The memo's share of {@link #retainedMB}, in MB. */
         public double cacheMB;
     }
 
-    /** Builds the states, fills the cache and measures the heap they retain. */
+    /** Builds the states, fills the memo and measures the heap they retain. */
     @Setup(Level.Trial)
     public void setUp() {
         long before = usedAfterGc();
@@ -67,16 +63,15 @@ public class MemoryBenchmark {
         live = pairs.live;
         pairs = null;
         long states = usedAfterGc();
-        differ = CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
-        planner = Planner.remembering();
-        DeploymentPairs.require(!planner.plan(differ.diff(desired, live)).hasChanges(), "not in sync");
+        memo = BenchMemo.of(DefaultStateDiffer.defaults(), Planner.defaults());
+        DeploymentPairs.require(!memo.plan(desired, live).hasChanges(), "not in sync");
         long all = usedAfterGc();
         retainedBytes = all - before;
         cacheBytes = all - states;
     }
 
     /**
-     * One steady-state diff with the filled cache, keeping everything reachable.
+     * One steady-state diff + plan with the filled memo, keeping everything reachable.
      *
      * @param retained where the figure is published
      * @return the number of in-sync resources
@@ -85,7 +80,7 @@ public class MemoryBenchmark {
     public int steadyStateDiff(Retained retained) {
         retained.retainedMB = retainedBytes / (1024.0 * 1024.0);
         retained.cacheMB = cacheBytes / (1024.0 * 1024.0);
-        return planner.plan(differ.diff(desired, live)).unchanged().size();
+        return memo.plan(desired, live).unchanged().size();
     }
 
     private static long usedAfterGc() {

@@ -3,15 +3,14 @@ package io.gitops4j.bench.k8s;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.gitops4j.diff.CachingStateDiffer;
 import io.gitops4j.diff.DefaultStateDiffer;
-import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.k8s.KubernetesTarget;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.Planner;
+import io.gitops4j.reconcile.BenchMemo;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.testkit.gen.ResourceGenerator;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
@@ -42,14 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * running in the same JVM, then per call:
  * <ul>
  *   <li>{@link #observe}: {@code target.observe(keys)} alone;</li>
- *   <li>{@link #observeDiffPlan}: observe, {@link CachingStateDiffer} diff and plan with a
- *       {@link Planner#remembering()} planner (the engine's defaults), finding nothing to do, as the engine's
- *       no-change run does,</li>
+ *   <li>{@link #observeDiffPlan}: observe, then diff and plan through the engine's memory of its last run
+ *       ({@link BenchMemo} over the default differ and {@link Planner}, the engine's defaults), finding nothing to
+ *       do, as the engine's no-change run does,</li>
  * </ul>
  * with the target's reuse of unchanged live objects on ({@code reuse=true}: the same {@code LiveResource} instances
- * come back, so neither conversion, last-applied reconstruction nor the differ's digest runs) and off
+ * come back, so neither conversion nor last-applied reconstruction runs, and the memo keeps every diff) and off
  * ({@code liveObjectCacheSize(0)}: every object is converted and its last-applied state rebuilt from managedFields,
- * and the caching differ digests each new last-applied object). Both include the HTTP round trips and the embedded
+ * and every pair is diffed again). Both include the HTTP round trips and the embedded
  * server's own work of listing, which reuse cannot save, and fabric8's parsing of the responses. The server runs
  * with {@code TCP_NODELAY}, as a real API server does. Beside the wall time, {@code cpuMsPerOp} is the benchmark
  * thread's CPU time per call (conversion, last-applied reconstruction, diff and plan run there; the server's
@@ -73,11 +72,10 @@ public class KubernetesObserveBenchmark {
     @Param({"true", "false"})
     public boolean reuse;
 
-    private final Planner planner = Planner.remembering();
     private EmbeddedKubernetesApi api;
     private KubernetesClient client;
     private KubernetesTarget target;
-    private StateDiffer differ;
+    private BenchMemo memo;
     private DesiredState desired;
 
     /** Starts the server, applies the Deployments and runs once to fill the caches. */
@@ -105,7 +103,7 @@ public class KubernetesObserveBenchmark {
         }
         System.out.printf("  applied %d Deployments in %d ms%n", size, (System.nanoTime() - started) / 1_000_000);
         desired = DesiredState.of("r0", resources);
-        differ = CachingStateDiffer.wrap(DefaultStateDiffer.defaults());
+        memo = BenchMemo.of(DefaultStateDiffer.defaults(), Planner.defaults());
         LiveState live = observe();
         if (live.size() != size) {
             throw new IllegalStateException("observed " + live.size() + " of " + size + " Deployments");
@@ -163,7 +161,7 @@ public class KubernetesObserveBenchmark {
     }
 
     /**
-     * Reads every Deployment, diffs with the caching differ and plans.
+     * Reads every Deployment, diffs and plans through the memo.
      *
      * @param cpu where the thread CPU time per call is published
      * @return the plan, with nothing to do
@@ -178,6 +176,6 @@ public class KubernetesObserveBenchmark {
     }
 
     private Plan observeDiffPlan() {
-        return planner.plan(differ.diff(desired, observe()));
+        return memo.plan(desired, observe());
     }
 }

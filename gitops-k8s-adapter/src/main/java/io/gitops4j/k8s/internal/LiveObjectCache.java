@@ -14,7 +14,7 @@ import java.util.function.Function;
  * The live objects an observer last built, by key, each with the {@code metadata.uid}, {@code resourceVersion} and
  * {@code apiVersion} of the object it was built from, so that an object the server reports unchanged is answered
  * with the very same {@link LiveResource} instance, as an informer cache does: no conversion, no last-applied
- * reconstruction, and the caching differ recognises it by identity.
+ * reconstruction, and the engine recognises it by identity and reuses its last diff.
  *
  * <p>Correct by construction: an entry is only ever returned for an object with exactly the uid and
  * resourceVersion it was built from, and the API server guarantees that these two name one content of one object

@@ -126,6 +126,6 @@ public final class LiveObserver {
     private LiveResource toLive(GenericKubernetesResource object) {
         ObjectNode tree = mapping.toTree(object);
         Resource lastApplied = ManagedFields.lastApplied(tree, fieldManager).map(Resource::of).orElse(null);
-        return LiveResource.versioned(Resource.of(ObjectMapping.withoutManagedFields(tree)), lastApplied);
+        return LiveResource.of(Resource.of(ObjectMapping.withoutManagedFields(tree)), lastApplied);
     }
 }

@@ -1,6 +1,7 @@
 package io.gitops4j.samples.cli;
 
 import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
@@ -55,12 +56,11 @@ final class PlanCheck {
     }
 
     private static Optional<String> conflict(String application, PlanStep step) {
-        Optional<Resource> desired = step.diff().desired();
-        Optional<LiveResource> live = step.diff().live();
-        if (desired.isEmpty() || live.isEmpty() || adopts(desired.get())) {
+        if (!(step.diff() instanceof ResourceDiff.Declared declared)
+                || !(step.diff() instanceof ResourceDiff.Existing existing) || adopts(declared.desired())) {
             return Optional.empty();
         }
-        return live.get().object().annotation(WellKnownMetadata.TRACKING_ID)
+        return existing.live().object().annotation(WellKnownMetadata.TRACKING_ID)
                 .filter(id -> !ownerOf(id).equals(application))
                 .map(id -> "not applied: owned by application " + ownerOf(id) + " (" + WellKnownMetadata.TRACKING_ID
                         + "=" + id + "); add the annotation " + WellKnownMetadata.ADOPT + ": \""
@@ -70,7 +70,8 @@ final class PlanCheck {
     private static Optional<String> pruneRefusal(List<PlanStep> deletes, String application, int owned,
             ReconcileOptions options) {
         long deletable = deletes.stream().filter(step -> step.action() == ChangeType.DELETE)
-                .filter(step -> step.diff().live().map(live -> prunable(application, live)).orElse(false)).count();
+                .filter(step -> step.diff() instanceof ResourceDiff.Existing existing
+                        && prunable(application, existing.live())).count();
         if (!options.prune() || deletable == 0 || options.allowLargePrune()
                 || deletable <= options.pruneLimit() * owned) {
             return Optional.empty();

@@ -10,8 +10,6 @@ import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.FieldChange;
 import io.gitops4j.diff.FieldPath;
 import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import java.util.List;
@@ -77,14 +75,12 @@ public final class ChangeJson {
     public static ObjectNode resource(ResourceDiff diff) {
         requireNonNull(diff, "diff is null");
         ObjectNode node = NODES.objectNode().put("key", diff.key().toString()).put("action", diff.type().name());
-        JsonNode desired = diff.desired().map(Resource::body).orElse(null);
-        JsonNode live = diff.live().map(LiveResource::object).map(Resource::body).orElse(null);
         ArrayNode changes = node.putArray("changes");
         for (FieldChange change : diff.changes()) {
-            changes.add(change(change, FieldPath.readable(change, desired, live), isSecret(diff)));
+            changes.add(change(change, FieldPath.readable(change, diff), isSecret(diff)));
         }
-        if (diff.type() == ChangeType.CREATE) {
-            diff.desired().ifPresent(resource -> node.set("body", ResourceBody.redacted(resource)));
+        if (diff instanceof ResourceDiff.Create create) {
+            node.set("body", ResourceBody.redacted(create.desired()));
         }
         return node;
     }

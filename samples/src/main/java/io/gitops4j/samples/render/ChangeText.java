@@ -111,10 +111,10 @@ public final class ChangeText {
     /** One resource: the formatter's lines, and the body of a create. */
     private static String resource(ResourceDiff diff) {
         String lines = FORMATTER.text(diff);
-        if (diff.type() != ChangeType.CREATE || diff.desired().isEmpty()) {
+        if (!(diff instanceof ResourceDiff.Create create)) {
             return lines;
         }
-        return lines + ResourceBody.yaml(diff.desired().get(), "  + ");
+        return lines + ResourceBody.yaml(create.desired(), "  + ");
     }
 
     private static String indent(String text, String prefix) {

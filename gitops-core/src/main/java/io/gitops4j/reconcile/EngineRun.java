@@ -3,7 +3,6 @@ package io.gitops4j.reconcile;
 import io.gitops4j.GitOpsException;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.diff.StateDiff;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.DesiredState;
@@ -11,10 +10,10 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
+import io.gitops4j.plan.PlanException;
 import io.gitops4j.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile run: load, prepare, observe, diff, plan, record what it is about to apply in the inventory, apply,
- * record what it owns, prune, record again, wait
- * for health. Every failure of the source, the target or the differ becomes data in the result. Not thread-safe;
- * one per run.
+ * One reconcile run of the engine: load, prepare, observe, diff, plan, record what it is about to apply in the
+ * inventory, apply, record what it owns, prune, record again, wait for health. Every failure of the source, the
+ * target or the differ becomes data in the result, which this run alone assembles from the values its parts
+ * return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
+ * Not thread-safe; one per run.
  */
-final class ReconcileRun {
-    private static final Logger LOG = LoggerFactory.getLogger(ReconcileRun.class);
+final class EngineRun {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRun.class);
 
     private final EngineContext context;
     private final ReconcileOptions options;
@@ -42,19 +42,20 @@ final class ReconcileRun {
     private final RunDeadline deadline;
     private final boolean planOnly;
     private boolean declaresNothing;
+    private ExecutionReport executed = ExecutionReport.NONE;
 
-    ReconcileRun(EngineContext context, ReconcileOptions options) {
+    EngineRun(EngineContext context, ReconcileOptions options) {
         this(context, options, false);
     }
 
     /** A run that, with {@code planOnly}, stops after planning: the target is observed but never written to. */
-    ReconcileRun(EngineContext context, ReconcileOptions options, boolean planOnly) {
+    EngineRun(EngineContext context, ReconcileOptions options, boolean planOnly) {
         this.context = context;
         this.options = planOnly ? options.newBuilder().dryRun(true).build() : options;
         this.planOnly = planOnly;
         Instant start = context.clock().instant();
         this.result = ReconcileResult.builder(context.application(), start);
-        this.deadline = new RunDeadline(context.clock(), start, this.options.deadline(), result);
+        this.deadline = new RunDeadline(context.clock(), start, this.options.deadline());
     }
 
     ReconcileResult run() {
@@ -74,29 +75,29 @@ final class ReconcileRun {
         }
         Revision revision = desired.revision();
         declaresNothing = desired.isEmpty();
-        result.revision(revision).secrets(SecretScrubber.of(desired));
+        SecretScrubber secrets = SecretScrubber.of(desired);
+        result.revision(revision).secrets(secrets);
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
-        if (deadline.passedAt("preparing revision " + revision.shortId())) {
+        if (passed("preparing revision " + revision.shortId())) {
             return finish(false);
         }
 
-        StepRunner runner = new StepRunner(context, options, result, deadline);
-        PreparedState prepared = context.prepared().prepare(context.application(), desired, context.target());
+        PlanExecutor executor = new PlanExecutor(context, options, deadline, secrets);
+        PreparedState prepared = context.memo().prepare(context.application(), desired, context.target());
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
             LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
             DesiredState firstStage = prepared.state();
-            Boolean staged = attempt("cannot apply the CustomResourceDefinitions first", () -> {
-                CrdStage.applyFirst(context, firstStage, runner);
-                return Boolean.TRUE;
-            });
+            ExecutionReport staged = attempt("cannot apply the CustomResourceDefinitions first",
+                    () -> CrdStage.applyFirst(context, firstStage, executor));
             if (staged == null) {
                 return finish(false);
             }
-            prepared = context.prepared().prepare(context.application(), desired, context.target());
+            record(staged);
+            prepared = context.memo().prepare(context.application(), desired, context.target());
         }
         for (StepResult unscrubbed : prepared.failures()) {
             StepResult failure = result.scrub(unscrubbed);
@@ -126,7 +127,7 @@ final class ReconcileRun {
             result.error(reason);
             return finish(false);
         }
-        if (deadline.passedAt("observing the live state")) {
+        if (passed("observing the live state")) {
             return finish(false);
         }
         Plan plan = plan(prepared.state(), inventory, declaredButNotPrepared(prepared));
@@ -139,7 +140,7 @@ final class ReconcileRun {
         if (planOnly) {
             return finish(plan.hasChanges());
         }
-        return execute(plan, inventory, revision, runner);
+        return execute(plan, inventory, revision, executor);
     }
 
     private Plan plan(DesiredState desired, Inventory inventory, Set<ResourceKey> notPrepared) {
@@ -152,36 +153,25 @@ final class ReconcileRun {
         LiveState live = wanted.containsAll(observed.resources().keySet()) ? observed
                 : LiveState.of(observed.resources().values().stream()
                         .filter(object -> wanted.contains(object.key())).toList());
-        StateDiff diff = attempt("cannot diff the desired and live state",
-                () -> context.differ().diff(desired, live));
-        if (diff == null) {
+        try {
+            return context.memo().plan(desired, live, diff -> planned(diff, inventory, notPrepared));
+        } catch (RuntimeException e) {
+            fail(e instanceof PlanException ? "cannot plan" : "cannot diff the desired and live state", e);
             return null;
         }
-        StateDiff owned = owned(diff, inventory, notPrepared);
-        return attempt("cannot plan", () -> context.planner().plan(owned));
     }
 
     /**
-     * The diff without deletions of objects the inventory does not own or the source still declares (but could not
-     * be prepared), with the per-object policies applied.
+     * What is planned of one diff: nothing for a deletion of an object the inventory does not own or the source
+     * still declares (but could not be prepared); else the diff with the per-object policies applied.
      */
-    private static StateDiff owned(StateDiff diff, Inventory inventory, Set<ResourceKey> notPrepared) {
-        List<ResourceDiff> kept = new ArrayList<>(diff.size());
-        boolean same = true;
-        for (ResourceDiff resource : diff.inKeyOrder()) {
-            if (resource.type() == ChangeType.DELETE && (!inventory.contains(resource.key())
-                    || notPrepared.contains(resource.key())
-                    || notPrepared.contains(resource.key().withNamespace("")))) {
-                same = false;
-                continue;
-            }
-            ResourceDiff applied = ObjectPolicy.apply(resource).orElse(null);
-            same &= applied == resource;
-            if (applied != null) {
-                kept.add(applied);
-            }
+    private static ResourceDiff planned(ResourceDiff resource, Inventory inventory, Set<ResourceKey> notPrepared) {
+        if (resource.type() == ChangeType.DELETE && (!inventory.contains(resource.key())
+                || notPrepared.contains(resource.key())
+                || notPrepared.contains(resource.key().withNamespace("")))) {
+            return null;
         }
-        return same ? diff : StateDiff.of(kept);
+        return ObjectPolicy.apply(resource).orElse(null);
     }
 
     /** The keys, as declared, of resources that failed to prepare: declared, so never planned for deletion. */
@@ -193,34 +183,50 @@ final class ReconcileRun {
         return keys;
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor) {
         List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
         Set<ResourceKey> intent = intent(inventory, applies);
         Inventory intended = save(inventory, intent, inventory.revision().orElse(revision));
         if (!options.dryRun() && !intended.keys().containsAll(intent)) {
             return finish(false); // applying what the inventory cannot record would leave objects nobody prunes
         }
-        runner.apply(applies);
+        record(executor.apply(applies));
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
-        owned.addAll(runner.applied());
+        owned.addAll(executed.applied());
         plan.unchanged().forEach(step -> owned.add(step.key()));
         owned.addAll(createdDespiteFailure(applies));
         Inventory afterApply = save(intended, owned, revision);
 
         List<PlanStep> deletes = plan.deletes();
-        runner.prune(deletes, pruneBlocked(runner, deletes, inventory));
+        record(executor.prune(deletes, pruneBlocked(executor, deletes, inventory)));
 
         Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
-        remaining.removeAll(runner.deleted());
-        remaining.removeAll(runner.released());
+        remaining.removeAll(executed.deleted());
+        remaining.removeAll(executed.released());
         remaining.removeAll(vanished(plan, inventory));
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
-            result.health(health(runner));
+            result.health(health());
         }
-        return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+        return finish(executed.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /** Adds what the executor did to the result; a deadline it found passed becomes the run-level error. */
+    private void record(ExecutionReport report) {
+        executed = executed.then(report);
+        result.steps(report.steps());
+        deadline.passed().ifPresent(check -> result.error(check.message()));
+    }
+
+    /** Checks the deadline at a step of the run itself; once passed, its message is the run-level error. */
+    private boolean passed(String step) {
+        DeadlineCheck check = deadline.check(step);
+        if (check.passed()) {
+            result.error(check.message());
+        }
+        return check.passed();
     }
 
     /**
@@ -233,8 +239,9 @@ final class ReconcileRun {
     private Set<ResourceKey> intent(Inventory inventory, List<PlanStep> applies) {
         Set<ResourceKey> keys = new TreeSet<>(inventory.keys());
         for (PlanStep step : applies) {
-            boolean foreign = step.diff().live().flatMap(live -> Ownership.conflict(context.application(),
-                    step.diff().desired().orElseThrow(), live.object())).isPresent();
+            boolean foreign = step.diff() instanceof ResourceDiff.Existing existing
+                    && step.diff() instanceof ResourceDiff.Declared declared
+                    && Ownership.conflict(context.application(), declared.desired(), existing.live().object()).isPresent();
             if (!foreign) {
                 keys.add(step.key());
             }
@@ -249,7 +256,7 @@ final class ReconcileRun {
     private Set<ResourceKey> createdDespiteFailure(List<PlanStep> applies) {
         Set<ResourceKey> creates = new TreeSet<>();
         applies.stream().filter(step -> step.action() == ChangeType.CREATE).forEach(step -> creates.add(step.key()));
-        List<ResourceKey> failed = result.steps().stream().filter(StepResult::isFailed).map(StepResult::key)
+        List<ResourceKey> failed = executed.steps().stream().filter(StepResult::isFailed).map(StepResult::key)
                 .filter(creates::contains).distinct().toList();
         if (failed.isEmpty() || options.dryRun()) {
             return Set.of();
@@ -265,19 +272,19 @@ final class ReconcileRun {
     }
 
     /** Waits for health within both the health timeout and the run's deadline, when asked to and not timed out. */
-    private Map<ResourceKey, Health> health(StepRunner runner) {
-        boolean wait = !options.healthTimeout().isZero() && !runner.applied().isEmpty();
-        String step = "waiting for the health of " + runner.applied().size() + " resources";
-        if (!wait || deadline.passedAt(step)) {
-            return runner.health();
+    private Map<ResourceKey, Health> health() {
+        boolean wait = !options.healthTimeout().isZero() && !executed.applied().isEmpty();
+        String step = "waiting for the health of " + executed.applied().size() + " resources";
+        if (!wait || passed(step)) {
+            return executed.health();
         }
         Duration timeout = options.healthTimeout().compareTo(deadline.left()) < 0
                 ? options.healthTimeout() : deadline.left();
         Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
                 context.healthPollInterval(), polled -> context.listener().healthPolled(context.application(), polled))
-                .await(runner.applied(), timeout);
+                .await(executed.applied(), timeout);
         if (!health.values().stream().allMatch(Health::isHealthy)) {
-            deadline.passedAt(step);
+            passed(step);
         }
         return health;
     }
@@ -290,12 +297,14 @@ final class ReconcileRun {
         return gone;
     }
 
-    private Optional<String> pruneBlocked(StepRunner runner, List<PlanStep> deletes, Inventory inventory) {
+    private Optional<String> pruneBlocked(PlanExecutor executor, List<PlanStep> deletes, Inventory inventory) {
         if (deletes.isEmpty()) {
             return Optional.empty();
         }
-        if (deadline.passedAt("pruning " + deletes.size() + " resource(s)")) {
-            return Optional.of(deadline.skipReason());
+        DeadlineCheck check = deadline.check("pruning " + deletes.size() + " resource(s)");
+        if (check.passed()) {
+            result.error(check.message());
+            return Optional.of(check.skipReason());
         }
         if (!options.prune()) {
             return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
@@ -304,7 +313,7 @@ final class ReconcileRun {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
                     + "failure, fix it and reconcile again");
         }
-        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(),
+        Optional<String> refusal = PruneGuard.refusal((int) executor.deletable(deletes), inventory.size(),
                 declaresNothing, options);
         refusal.ifPresent(reason -> {
             LOG.warn("{}", reason);
@@ -332,17 +341,21 @@ final class ReconcileRun {
     }
 
     private ReconcileResult finish(boolean changed) {
-        ReconcileResult.Outcome outcome;
-        if (result.timedOut()) {
-            outcome = ReconcileResult.Outcome.TIMED_OUT;
-        } else if (result.hasFailure()) {
-            outcome = ReconcileResult.Outcome.FAILED;
-        } else if (!changed) {
-            outcome = ReconcileResult.Outcome.CONVERGED;
-        } else {
-            outcome = options.dryRun() ? ReconcileResult.Outcome.DRY_RUN : ReconcileResult.Outcome.APPLIED;
+        return result.build(outcome(changed), context.clock().instant());
+    }
+
+    private RunOutcome outcome(boolean changed) {
+        Optional<DeadlineCheck> timedOut = deadline.passed();
+        if (timedOut.isPresent()) {
+            return timedOut.get().outcome();
         }
-        return result.build(outcome, context.clock().instant());
+        if (result.hasFailure()) {
+            return new RunOutcome.Failed(result.errors());
+        }
+        if (!changed) {
+            return new RunOutcome.Converged();
+        }
+        return options.dryRun() ? new RunOutcome.DryRun() : new RunOutcome.Applied();
     }
 
     /** Runs a call to a collaborator; a failure becomes the run's error and the call returns {@code null}. */
@@ -350,13 +363,18 @@ final class ReconcileRun {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            String message = result.scrub(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            LOG.warn("{}", message);
-            if (!(e instanceof GitOpsException)) {
-                LOG.debug("{} failed unexpectedly", what, e);
-            }
-            result.error(message);
+            fail(what, e);
             return null;
         }
+    }
+
+    /** Records a failed call to a collaborator as the run's error. */
+    private void fail(String what, RuntimeException e) {
+        String message = result.scrub(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        LOG.warn("{}", message);
+        if (!(e instanceof GitOpsException)) {
+            LOG.debug("{} failed unexpectedly", what, e);
+        }
+        result.error(message);
     }
 }

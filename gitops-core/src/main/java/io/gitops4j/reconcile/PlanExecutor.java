@@ -1,7 +1,7 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.GitOpsException;
-import io.gitops4j.diff.ChangeType;
+import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.health.Health;
 import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.model.LiveResource;
@@ -16,6 +16,7 @@ import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,36 +29,42 @@ import org.slf4j.MDC;
 
 /**
  * Executes plan steps against the target for one run: applies in order, stopping before the next wave after a
- * failure, and deletes what prune allows. Records a {@link StepResult} per step and which keys were applied,
- * deleted or released. Not thread-safe; one per run.
+ * failure, and deletes what prune allows. Each call returns an {@link ExecutionReport} of what it did: a
+ * {@link StepResult} per step and which keys were applied, deleted or released. A failure in one call stops later
+ * waves of the next call too. Not thread-safe; one per run.
  */
-final class StepRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+final class PlanExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
 
     private final EngineContext context;
     private final ReconcileOptions options;
-    private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
+    private final SecretScrubber secrets;
+    private final List<StepResult> steps = new ArrayList<>();
     private final Set<ResourceKey> applied = new TreeSet<>();
     private final Set<ResourceKey> deleted = new TreeSet<>();
     private final Set<ResourceKey> released = new TreeSet<>();
     private final Map<ResourceKey, Health> health = new TreeMap<>();
     private PlanStep failedAt;
 
-    StepRunner(EngineContext context, ReconcileOptions options, ReconcileResult.Builder result,
-            RunDeadline deadline) {
+    PlanExecutor(EngineContext context, ReconcileOptions options, RunDeadline deadline, SecretScrubber secrets) {
+        this.secrets = secrets;
         this.context = context;
         this.options = options;
-        this.result = result;
         this.deadline = deadline;
     }
 
-    /** Applies steps in order; after a failure, steps of later waves are skipped. */
-    void apply(List<PlanStep> steps) {
+    /**
+     * Applies steps in order; after a failure, steps of later waves are skipped.
+     *
+     * @param toApply the create, update (and, when forcing, in-sync) steps in apply order
+     * @return what the applies did
+     */
+    ExecutionReport apply(List<PlanStep> toApply) {
+        begin();
         ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
-        for (PlanStep step : steps) {
-            if (deadline.passedAt("applying " + step.key())) {
-                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+        for (PlanStep step : toApply) {
+            if (skippedForDeadline(step, "applying ")) {
                 continue;
             }
             if (failedAt != null && step.wave() != failedAt.wave()) {
@@ -75,7 +82,7 @@ final class StepRunner {
                     fail(step, conflict.get(), start);
                     continue;
                 }
-                ApplyResult outcome = context.target().apply(step.diff().desired().orElseThrow(), applyOptions);
+                ApplyResult outcome = context.target().apply(desiredOf(step), applyOptions);
                 StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                         ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
                 StepResult done = new StepResult(step.key(), step.action(), status,
@@ -95,23 +102,29 @@ final class StepRunner {
                 MDC.remove(GitOpsEngine.MDC_RESOURCE);
             }
         }
+        return report();
     }
 
     /**
      * Deletes steps in order, unless {@code blocked} gives a reason to skip them all. Objects marked
      * {@code gitops4j.io/prune: disabled} or tracked by another application, as planned or as re-read right before
      * the delete, are skipped and released.
+     *
+     * @param toDelete the delete steps in deletion order
+     * @param blocked why no deletion may run, or empty
+     * @return what the deletions did
      */
-    void prune(List<PlanStep> steps, Optional<String> blocked) {
+    ExecutionReport prune(List<PlanStep> toDelete, Optional<String> blocked) {
+        begin();
         DeleteOptions deleteOptions = DeleteOptions.DEFAULT.withDryRun(options.dryRun());
-        for (PlanStep step : steps) {
-            Optional<String> keep = keepReason(step.diff().live().orElseThrow().object());
+        for (PlanStep step : toDelete) {
+            Optional<String> keep = keepReason(liveOf(step).object());
             if (keep.isPresent()) {
                 release(step, keep.get(), blocked.isEmpty());
             } else if (blocked.isPresent()) {
                 record(StepResult.skipped(step.key(), step.action(), blocked.get()));
-            } else if (deadline.passedAt("deleting " + step.key())) {
-                record(StepResult.skipped(step.key(), step.action(), deadline.skipReason()));
+            } else if (skippedForDeadline(step, "deleting ")) {
+                continue;
             } else if (failedAt != null && step.wave() != failedAt.wave()) {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
@@ -119,6 +132,30 @@ final class StepRunner {
                 deleteIfStillOwned(step, deleteOptions);
             }
         }
+        return report();
+    }
+
+    /** Records a step skipped because the run passed its deadline, if it has; tells whether it had. */
+    private boolean skippedForDeadline(PlanStep step, String doing) {
+        DeadlineCheck check = deadline.check(doing + step.key());
+        if (check.passed()) {
+            record(StepResult.skipped(step.key(), step.action(), check.skipReason()));
+        }
+        return check.passed();
+    }
+
+    /* Each call reports only its own steps; failedAt carries over, so a failure stops later waves of the next call. */
+    private void begin() {
+        steps.clear();
+        applied.clear();
+        deleted.clear();
+        released.clear();
+        health.clear();
+    }
+
+    private ExecutionReport report() {
+        return new ExecutionReport(steps, new TreeSet<>(applied), new TreeSet<>(deleted), new TreeSet<>(released),
+                new TreeMap<>(health));
     }
 
     /** Keeps a key out of the deletions; releases it from the inventory unless dry-running or blocked. */
@@ -180,7 +217,7 @@ final class StepRunner {
 
     /** Counts the deletions prune would really attempt (objects kept by annotation excluded). */
     long deletable(List<PlanStep> steps) {
-        return steps.stream().filter(s -> keepReason(s.diff().live().orElseThrow().object()).isEmpty()).count();
+        return steps.stream().filter(s -> keepReason(liveOf(s).object()).isEmpty()).count();
     }
 
     /**
@@ -188,16 +225,27 @@ final class StepRunner {
      * planned against; a create observes again, in case the object appeared since the plan.
      */
     private Optional<String> ownershipConflict(PlanStep step) {
-        Resource desired = step.diff().desired().orElseThrow();
-        Optional<LiveResource> live = step.diff().live();
-        if (live.isEmpty() && step.action() == ChangeType.CREATE) {
+        Resource desired = desiredOf(step);
+        Optional<LiveResource> live = step.diff() instanceof ResourceDiff.Existing existing
+                ? Optional.of(existing.live()) : Optional.empty();
+        if (live.isEmpty()) {
             live = context.target().observe(List.of(step.key())).get(step.key());
         }
         return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
     }
 
+    /** The object an apply step applies: every apply step's diff is declared. */
+    private static Resource desiredOf(PlanStep step) {
+        return ((ResourceDiff.Declared) step.diff()).desired();
+    }
+
+    /** The object a delete step deletes: every delete step's diff is of a live object. */
+    private static LiveResource liveOf(PlanStep step) {
+        return ((ResourceDiff.Existing) step.diff()).live();
+    }
+
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
-        String message = result.scrub(e.getMessage() == null ? e.toString() : e.getMessage());
+        String message = secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage());
         if (e instanceof GitOpsException) {
             LOG.warn("{} of {} failed: {}", what, step.key(), message);
         } else {
@@ -208,7 +256,7 @@ final class StepRunner {
     }
 
     private void fail(PlanStep step, String message, Instant start) {
-        StepResult failed = result.scrub(new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message,
+        StepResult failed = secrets.scrub(new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message,
                 since(start)));
         record(failed);
         context.listener().stepFailed(context.application(), failed);
@@ -219,31 +267,10 @@ final class StepRunner {
     }
 
     private void record(StepResult step) {
-        result.step(step);
+        steps.add(step);
     }
 
     private Duration since(Instant start) {
         return Duration.between(start, context.clock().instant());
-    }
-
-    Set<ResourceKey> applied() {
-        return applied;
-    }
-
-    Set<ResourceKey> deleted() {
-        return deleted;
-    }
-
-    Set<ResourceKey> released() {
-        return released;
-    }
-
-    Map<ResourceKey, Health> health() {
-        return health;
-    }
-
-    boolean executedAny() {
-        return result.steps().stream().anyMatch(s -> s.status() == StepResult.Status.APPLIED
-                || s.status() == StepResult.Status.DELETED);
     }
 }
