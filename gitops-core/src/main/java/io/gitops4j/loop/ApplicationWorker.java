@@ -188,13 +188,6 @@ final class ApplicationWorker {
             record(output);
             again = endRun();
         }
-        if (context.historyFile() != null) {
-            try {
-                context.historyFile().append(output.entry());
-            } catch (RuntimeException e) {
-                LOG.warn("application {}: {}", app.name(), e.getMessage());
-            }
-        }
         context.listener().runFinished(app.name(), output.entry());
         if (notReadyReason() == null) {
             context.dependencies().ready(app.name());
