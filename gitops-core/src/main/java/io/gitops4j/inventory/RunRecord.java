@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.model.Revision;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -231,6 +234,65 @@ public final class RunRecord {
     public boolean rollbackPoint() {
         return revision != null && health == HealthOutcome.HEALTHY
                 && (outcome == Outcome.APPLIED || outcome == Outcome.CONVERGED);
+    }
+
+    /**
+     * Returns the record as flat text fields, the form stores that keep text (ConfigMap data, files) use: the keys
+     * {@code application}, {@code sequence}, {@code revision}, {@code digest} ({@code ""} without a revision),
+     * {@code outcome}, {@code health}, {@code started}, {@code finished} (ISO-8601), {@code runBy},
+     * {@code applied}, {@code pruned}, {@code failed} and {@code error}, in that order.
+     *
+     * @return an unmodifiable, ordered map
+     */
+    public Map<String, String> toFields() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("application", application);
+        data.put("sequence", Long.toString(sequence));
+        data.put("revision", revision == null ? "" : revision.id());
+        data.put("digest", revision == null ? "" : revision.digest());
+        data.put("outcome", outcome.name());
+        data.put("health", health.name());
+        data.put("started", started.toString());
+        data.put("finished", finished.toString());
+        data.put("runBy", runBy);
+        data.put("applied", Integer.toString(applied));
+        data.put("pruned", Integer.toString(pruned));
+        data.put("failed", Integer.toString(failed));
+        data.put("error", error);
+        return Collections.unmodifiableMap(data);
+    }
+
+    /**
+     * Reads a record from the fields {@link #toFields()} writes.
+     *
+     * @param fields the fields
+     * @return the record
+     * @throws IllegalArgumentException when a field is missing or malformed (the message names it)
+     */
+    public static RunRecord fromFields(Map<String, String> fields) {
+        requireNonNull(fields, "fields is null");
+        try {
+            String revision = fields.getOrDefault("revision", "");
+            return builder(field(fields, "application")).sequence(Long.parseLong(field(fields, "sequence")))
+                    .revision(revision.isEmpty() ? null : new Revision(revision, fields.getOrDefault("digest", "")))
+                    .outcome(Outcome.valueOf(field(fields, "outcome")))
+                    .health(HealthOutcome.valueOf(field(fields, "health")))
+                    .times(Instant.parse(field(fields, "started")), Instant.parse(field(fields, "finished")))
+                    .runBy(fields.getOrDefault("runBy", ""))
+                    .counts(Integer.parseInt(field(fields, "applied")), Integer.parseInt(field(fields, "pruned")),
+                            Integer.parseInt(field(fields, "failed")))
+                    .error(fields.getOrDefault("error", "")).build();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("a time of the run record is not ISO-8601: " + e.getParsedString(), e);
+        }
+    }
+
+    private static String field(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the run record has no field " + name);
+        }
+        return value;
     }
 
     @Override

@@ -10,12 +10,9 @@ import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.k8s.internal.ApiErrors;
 import io.gitops4j.kinds.WellKnownMetadata;
-import io.gitops4j.model.Revision;
 import io.gitops4j.target.TargetException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Layout: the ConfigMap of run {@code n} is named {@code gitops4j-history-<application>-<n>} (the application
  * part made a valid name as for the inventory), labelled {@code gitops4j.io/history: "true"} and
  * {@code gitops4j.io/application: <application>} (so {@code kubectl get configmaps -l
- * gitops4j.io/application=shop} lists an application's inventory and history), and holds the data keys
+ * gitops4j.io/application=shop} lists an application's inventory and history), and holds the record's {@linkplain RunRecord#toFields() fields} as data:
  * {@code application}, {@code sequence}, {@code revision}, {@code digest}, {@code outcome}, {@code health},
  * {@code started}, {@code finished} (ISO-8601), {@code runBy}, {@code applied}, {@code pruned}, {@code failed} and
  * {@code error}. Names are deterministic: a record is numbered one past the highest number listed and created
@@ -131,7 +128,7 @@ public final class KubernetesHistoryStore implements HistoryStore {
                 continue;
             }
             try {
-                records.add(decode(application, data));
+                records.add(RunRecord.fromFields(data));
             } catch (RuntimeException e) {
                 LOG.warn("ConfigMap {}/{} is not a run record of {}, skipped: {}", namespace,
                         map.getMetadata().getName(), application, e.getMessage());
@@ -152,7 +149,7 @@ public final class KubernetesHistoryStore implements HistoryStore {
                 .withName(configMapName(record.application(), record.sequence())).withNamespace(namespace)
                 .addToLabels(WellKnownMetadata.HISTORY_LABEL, "true")
                 .addToLabels(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(record.application()))
-                .endMetadata().withData(encode(record)).build();
+                .endMetadata().withData(record.toFields()).build();
         client.configMaps().inNamespace(namespace).resource(map).create();
     }
 
@@ -172,36 +169,5 @@ public final class KubernetesHistoryStore implements HistoryStore {
         return new TargetException(null, "cannot read or write the run records of application " + application
                 + " in namespace " + namespace + " (HTTP " + e.getCode() + ": " + ApiErrors.statusMessage(e)
                 + "); check that the client may list, create and delete ConfigMaps there", e);
-    }
-
-    private static Map<String, String> encode(RunRecord record) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("application", record.application());
-        data.put("sequence", Long.toString(record.sequence()));
-        data.put("revision", record.revision().map(Revision::id).orElse(""));
-        data.put("digest", record.revision().map(Revision::digest).orElse(""));
-        data.put("outcome", record.outcome().name());
-        data.put("health", record.health().name());
-        data.put("started", record.started().toString());
-        data.put("finished", record.finished().toString());
-        data.put("runBy", record.runBy());
-        data.put("applied", Integer.toString(record.applied()));
-        data.put("pruned", Integer.toString(record.pruned()));
-        data.put("failed", Integer.toString(record.failed()));
-        data.put("error", record.error());
-        return data;
-    }
-
-    private static RunRecord decode(String application, Map<String, String> data) {
-        String revision = data.getOrDefault("revision", "");
-        return RunRecord.builder(application).sequence(Long.parseLong(data.get("sequence")))
-                .revision(revision.isEmpty() ? null : new Revision(revision, data.getOrDefault("digest", "")))
-                .outcome(RunRecord.Outcome.valueOf(data.get("outcome")))
-                .health(RunRecord.HealthOutcome.valueOf(data.get("health")))
-                .times(Instant.parse(data.get("started")), Instant.parse(data.get("finished")))
-                .runBy(data.getOrDefault("runBy", ""))
-                .counts(Integer.parseInt(data.get("applied")), Integer.parseInt(data.get("pruned")),
-                        Integer.parseInt(data.get("failed")))
-                .error(data.getOrDefault("error", "")).build();
     }
 }
