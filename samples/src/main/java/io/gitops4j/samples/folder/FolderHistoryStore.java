@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * The run records of a {@link FolderTarget}, beside its inventories: one JSON file of the record's
  * {@linkplain RunRecord#toFields() fields} per run, {@code .history/<application>/<sequence>.json}, at most
- * {@value HistoryStore#DEFAULT_LIMIT} per application (the target's). A record is written to a temporary file and moved to its
- * numbered name only if that name is free, so two writers never share a number. Thread-safe.
+ * {@value HistoryStore#DEFAULT_LIMIT} per application (the target's). A record is written to a temporary file and linked to its
+ * numbered name, which fails when the name is taken (a move would replace it), so two writers never share a
+ * number. Thread-safe.
  */
 final class FolderHistoryStore implements HistoryStore {
     private final ObjectMapper json = new ObjectMapper();
@@ -45,10 +46,11 @@ final class FolderHistoryStore implements HistoryStore {
                 Path temporary = Files.createTempFile(folder, ".write", ".tmp");
                 json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), stored.toFields());
                 try {
-                    Files.move(temporary, folder.resolve(next + ".json"));
+                    Files.createLink(folder.resolve(next + ".json"), temporary);
                 } catch (FileAlreadyExistsException e) {
-                    Files.deleteIfExists(temporary);
                     continue;
+                } finally {
+                    Files.deleteIfExists(temporary);
                 }
                 for (RunRecord old : existing.subList(Math.min(limit - 1, existing.size()), existing.size())) {
                     Files.deleteIfExists(folder.resolve(old.sequence() + ".json"));
