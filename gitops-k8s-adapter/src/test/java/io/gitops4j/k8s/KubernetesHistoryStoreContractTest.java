@@ -4,37 +4,33 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.inventory.HistoryStore;
-import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.testkit.contract.HistoryStoreContract;
-import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.gitops4j.testkit.k8s.EmbeddedKubernetesApiExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The testkit's history store contract, kept by {@link KubernetesHistoryStore} on the embedded API. */
+/**
+ * The testkit's history store contract, kept by {@link KubernetesHistoryStore} in the default inventory namespace
+ * of a fresh embedded API per case.
+ */
 class KubernetesHistoryStoreContractTest extends HistoryStoreContract {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedKubernetesApi api;
-    private static KubernetesClient client;
-    private static KubernetesTarget target;
+    @RegisterExtension
+    final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension();
 
-    @BeforeAll
-    static void startApi() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-        target = KubernetesTarget.builder().client(client).build();
-    }
+    private final List<KubernetesClient> clients = new ArrayList<>();
 
-    @AfterAll
-    static void stopApi() {
-        client.close();
-        api.close();
+    @AfterEach
+    void closeClients() {
+        clients.forEach(KubernetesClient::close);
     }
 
     @Override
     protected HistoryStore newStore(int limit) {
-        String namespace = "histories-" + COUNTER.incrementAndGet();
-        target.apply(Manifests.namespace(namespace), ApplyOptions.DEFAULT);
-        return new KubernetesHistoryStore(client, namespace, limit);
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(k8s.api().kubeconfig())).build();
+        clients.add(client);
+        return new KubernetesHistoryStore(client, KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE, limit);
     }
 }

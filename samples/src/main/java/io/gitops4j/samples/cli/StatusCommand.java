@@ -8,7 +8,6 @@ import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.plan.PlanStep;
-import io.gitops4j.reconcile.ReconcileListener;
 import io.gitops4j.samples.render.ResultJson;
 import io.gitops4j.target.HealthAssessment;
 import io.gitops4j.target.Target;
@@ -19,12 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gitops4j status}: what the target says about an application: its inventory (revision, owned objects), its
@@ -34,20 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Show an application as its target holds it: the inventory (revision, owned objects), the "
             + "last runs (outcome, health, when, by whom) and the live health of the owned objects; with --dir or "
             + "--repo also whether each is in sync with the desired state.", "Exit code: 0 success, 1 error."})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends SessionCommand {
     private static final String UNKNOWN = "Unknown";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ApplicationOptions app;
-
-    @Mixin
-    SourceOptions source;
-
-    @Mixin
-    TargetOptions target;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
             description = "How many of the last runs to show (default: ${DEFAULT-VALUE}).")
@@ -59,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
             throw new CommandException("--runs must not be negative, got " + runs);
         }
         if (source.given()) {
-            try (Session session = Session.open(app, source, target, ReconcileListener.NOOP)) {
+            try (Session session = open()) {
                 Plan plan = session.engine().plan().plan();
                 print(session.target(), Optional.of(plan));
             }
@@ -83,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         for (ResourceKey key : keys) {
             sync.put(key, plan.map(p -> syncOf(p, key)).orElse(UNKNOWN));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (app.json()) {
             out.println(ResultJson.text(json(open, inventory, last, health, sync)));
         } else {
