@@ -184,11 +184,14 @@ final class ApplicationWorker {
 
     private void finish(ApplicationSync.Output output) {
         boolean again;
+        ApplicationStatus after;
         synchronized (this) {
             record(output);
             again = endRun();
+            after = status();
         }
         context.listener().runFinished(app.name(), output.entry());
+        context.listener().statusUpdated(after);
         if (notReadyReason() == null) {
             context.dependencies().ready(app.name());
         }
