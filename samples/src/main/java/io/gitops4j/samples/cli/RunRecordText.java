@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** Renders run records as a table for people and as a JSON array for scripts ({@code history}, {@code status}). */
 final class RunRecordText {
-    private static final String ROW = "%-4s %-20s %-8s %-9s %-12s %-20s %s";
+    private static final String ROW = "%-4s %-20s %-14s %-9s %-12s %-20s %s";
 
     private RunRecordText() {
     }
@@ -21,7 +21,7 @@ final class RunRecordText {
             String counts = r.applied() + "/" + r.pruned() + "/" + r.failed();
             text.append(indent).append(String.format(Locale.ROOT, ROW, r.sequence(),
                     r.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.revision()
-                            .map(Revision::shortId).map(id -> id.length() > 7 ? id.substring(0, 7) : id).orElse("-"),
+                            .map(Revision::shortId).orElse("-"),
                     r.outcome(), r.health(), r.runBy().isEmpty() ? "-" : r.runBy(),
                     String.format(Locale.ROOT, "%-21s  %s", counts, r.error())).stripTrailing()).append('\n');
         }
