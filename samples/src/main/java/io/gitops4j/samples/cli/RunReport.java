@@ -7,7 +7,10 @@ import io.gitops4j.samples.render.ResultJson;
 import io.gitops4j.samples.render.ResultText;
 import java.io.PrintWriter;
 
-/** Prints a reconcile run for {@code apply} and {@code rollback}, records it, and picks the exit code. */
+/**
+ * Prints a reconcile run for {@code apply} and {@code rollback} and picks the exit code; the engine has recorded the
+ * run on the target.
+ */
 final class RunReport {
 
     private RunReport() {
@@ -15,9 +18,6 @@ final class RunReport {
 
     static int report(String command, ReconcileResult result, ApplicationOptions app, boolean waited,
             PrintWriter out, PrintWriter err) {
-        if (result.outcome() != ReconcileResult.Outcome.DRY_RUN && result.revision().isPresent()) {
-            app.history().append(HistoryRecord.of(command, result));
-        }
         if (app.json()) {
             out.println(ResultJson.text(ResultJson.of(result)));
         } else {

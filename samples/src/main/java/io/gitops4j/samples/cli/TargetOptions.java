@@ -21,6 +21,12 @@ public final class TargetOptions {
             description = "Namespace for namespaced objects that name none (default: the context's, else default).")
     String namespace;
 
+    @Option(names = "--inventory-namespace", paramLabel = "NAME",
+            defaultValue = KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE,
+            description = "Namespace of the inventory and run records in the cluster, whatever --namespace says; it "
+                    + "must exist (default: ${DEFAULT-VALUE}, as for the library).")
+    String inventoryNamespace;
+
     @Option(names = "--embedded",
             description = "Apply to an embedded Kubernetes API started in this process (gone when it exits), with a"
                     + " simulated Deployment controller.")
@@ -51,7 +57,7 @@ public final class TargetOptions {
             return OpenTarget.of(new FolderTarget(folder), "folder " + folder.toAbsolutePath());
         }
         if (embedded) {
-            return OpenTarget.embedded(namespace);
+            return OpenTarget.embedded(namespace, inventoryNamespace);
         }
         Path file = kubeconfig != null ? kubeconfig : defaultKubeconfig();
         KubernetesTarget.Builder builder = KubernetesTarget.builder().kubeconfig(file);
@@ -61,7 +67,7 @@ public final class TargetOptions {
         if (namespace != null) {
             builder.defaultNamespace(namespace);
         }
-        KubernetesTarget target = builder.build();
+        KubernetesTarget target = builder.inventoryNamespace(inventoryNamespace).build();
         return OpenTarget.of(target, "cluster from " + file + (context == null ? "" : " (context " + context + ")"),
                 target);
     }
