@@ -15,6 +15,7 @@ module io.gitops4j.core {
     exports io.gitops4j.diff;
     exports io.gitops4j.health;
     exports io.gitops4j.inventory;
+    exports io.gitops4j.kinds;
     exports io.gitops4j.loop;
     exports io.gitops4j.manifest;
     exports io.gitops4j.model;

@@ -46,7 +46,9 @@ import java.util.Map;
  *       {@code containerPort}+{@code protocol} (container ports) or {@code port}+{@code protocol} (service
  *       ports), protocol defaulting to {@code TCP}; {@code hostAliases} by {@code ip};
  *       {@code topologySpreadConstraints} by {@code topologyKey}+{@code whenUnsatisfiable};
- *       {@code readinessGates} by {@code conditionType}; extra keys from {@link Builder#listMergeKey}; and any
+ *       {@code readinessGates} by {@code conditionType}; {@code conditions} by {@code type} (as
+ *       {@link io.gitops4j.kinds.BuiltinFields#listKeys(String)} lists them); extra keys from
+ *       {@link Builder#listMergeKey}; and any
  *       other list whose desired items all have a {@code name}, unique among them. Which key applies is decided by
  *       desired; live items without the key match nothing. A desired item missing live is an
  *       {@code ADD} at its desired index; a live item that last-applied declared and desired no longer does is

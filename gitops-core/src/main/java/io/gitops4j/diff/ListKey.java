@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.gitops4j.kinds.ListItemKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,9 +29,15 @@ final class ListKey {
         return new ListKey(fields.clone(), new JsonNode[fields.length]);
     }
 
-    /** A key of a primary field and a {@code protocol} that defaults to {@code TCP}. */
-    static ListKey withProtocol(String field) {
-        return new ListKey(new String[] {field, "protocol"}, new JsonNode[] {null, TextNode.valueOf("TCP")});
+    /** The key a built-in list field's items are identified by, with the server's defaults of its fields. */
+    static ListKey of(ListItemKey key) {
+        String[] names = key.keyFields().toArray(String[]::new);
+        JsonNode[] values = new JsonNode[names.length];
+        for (int f = 0; f < names.length; f++) {
+            String value = key.defaults().get(names[f]);
+            values[f] = value == null ? null : TextNode.valueOf(value);
+        }
+        return new ListKey(names, values);
     }
 
     /** Tells whether every item is an object that has the primary key field. */

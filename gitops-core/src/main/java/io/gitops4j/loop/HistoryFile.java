@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class HistoryFile {
      *
      * @param path the file
      * @return the entries; empty when the file does not exist
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws HistoryException when the file cannot be read (the message names it)
      * @throws IllegalArgumentException when a line is not a history entry (the message names the line)
      */
     public static List<HistoryEntry> read(Path path) {
@@ -54,7 +53,7 @@ public final class HistoryFile {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the history file " + path, e);
+            throw new HistoryException("cannot read the history file " + path + ": " + e.getMessage(), e);
         }
         return List.copyOf(entries);
     }
@@ -92,7 +91,7 @@ public final class HistoryFile {
             Files.writeString(path, n.toString() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the history file " + path
+            throw new HistoryException("cannot append to the history file " + path
                     + "; check that its folder exists and is writable", e);
         }
     }

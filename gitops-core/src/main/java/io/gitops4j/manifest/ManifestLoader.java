@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.kinds.BuiltinKinds;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -263,7 +264,7 @@ public final class ManifestLoader {
                     + " (every manifest needs apiVersion, kind and metadata.name)");
         }
         ResourceKey key = resource.key();
-        if (!key.namespace().isEmpty() && ClusterScopedKinds.contains(key.group(), key.kind())) {
+        if (!key.namespace().isEmpty() && BuiltinKinds.isClusterScoped(key.group(), key.kind())) {
             throw new ManifestException(provenance, prefix + key.kind() + " '" + key.name()
                     + "' is cluster-scoped but names namespace '" + key.namespace() + "'; remove metadata.namespace");
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -42,7 +41,7 @@ public final class CanonicalJson {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("writing JSON to memory failed", e);
         }
         return out.toString();
     }
@@ -58,7 +57,7 @@ public final class CanonicalJson {
         try (JsonGenerator generator = FACTORY.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("writing JSON to memory failed", e);
         }
         return "sha256:" + HEX.formatHex(digest.digest());
     }

@@ -13,6 +13,6 @@ record Ordered(PlanStep step, int wave, int rank, int tier) {
 
     static Ordered of(PlanStep step) {
         int rank = KindOrder.rank(step.key());
-        return new Ordered(step, step.wave(), rank, step.isDelete() ? KindOrder.containerTier(rank) : 0);
+        return new Ordered(step, step.wave(), rank, step.isDelete() ? KindOrder.containerTier(step.key()) : 0);
     }
 }

@@ -1,14 +1,16 @@
 package io.gitops4j.plan;
 
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.Resource;
 import java.util.Optional;
 
-/** Reads the wave of a resource from its annotations. Stateless. */
+/**
+ * Reads the wave of a resource from its {@link WellKnownMetadata#WAVE} annotation, else Argo CD's
+ * {@link WellKnownMetadata#ARGO_SYNC_WAVE}, else 0. Stateless.
+ */
 final class Waves {
-    /** The gitops4j wave annotation; it wins over Argo CD's when both are set. */
-    static final String WAVE = "gitops4j.io/wave";
-    /** Argo CD's sync-wave annotation, honoured for users coming from Argo CD. */
-    static final String ARGO_SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+    private static final String WAVE = WellKnownMetadata.WAVE;
+    private static final String ARGO_SYNC_WAVE = WellKnownMetadata.ARGO_SYNC_WAVE;
 
     private Waves() {
     }

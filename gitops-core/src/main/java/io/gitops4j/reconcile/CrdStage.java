@@ -1,6 +1,8 @@
 package io.gitops4j.reconcile;
 
 import io.gitops4j.diff.StateDiff;
+import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.KindRole;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
@@ -13,13 +15,11 @@ import java.util.Set;
 /**
  * Staged apply for one commit that adds a CustomResourceDefinition and objects of its kind: the objects cannot be
  * resolved by the target until the CRD is served, so the CRDs (and Namespaces) of the desired state are applied
- * first, and the caller resolves everything again. The target's {@code resolve} waits (bounded) for the CRD to be
+ * first (the kinds {@link BuiltinKinds} says are {@link KindRole#appliedFirst() applied first}), and the caller
+ * resolves everything again. The target's {@code resolve} waits (bounded) for the CRD to be
  * established. Not thread-safe; one per run.
  */
 final class CrdStage {
-    private static final String CRD_GROUP = "apiextensions.k8s.io";
-    private static final String CRD_KIND = "CustomResourceDefinition";
-
     private CrdStage() {
     }
 
@@ -46,7 +46,7 @@ final class CrdStage {
     /** Applies the CRDs and Namespaces of a prepared state that are not in sync; records the steps. */
     static void applyFirst(EngineContext context, DesiredState prepared, StepRunner runner) {
         List<Resource> first = prepared.resources().values().stream()
-                .filter(r -> isCrd(r.key()) || (r.key().group().isEmpty() && r.key().kind().equals("Namespace")))
+                .filter(r -> BuiltinKinds.roleOf(r.key().group(), r.key().kind()).appliedFirst())
                 .toList();
         DesiredState stage = DesiredState.of(prepared.revision(), first);
         LiveState live = context.target().observe(stage.keys());
@@ -56,6 +56,6 @@ final class CrdStage {
     }
 
     private static boolean isCrd(ResourceKey key) {
-        return key.group().equals(CRD_GROUP) && key.kind().equals(CRD_KIND);
+        return BuiltinKinds.roleOf(key.group(), key.kind()) == KindRole.DEFINITION;
     }
 }

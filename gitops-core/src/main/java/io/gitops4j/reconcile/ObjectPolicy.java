@@ -2,13 +2,13 @@ package io.gitops4j.reconcile;
 
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.ResourceDiff;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.Resource;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Per-object options read from annotations, with the equivalents users bring from Flux and Argo CD:
+ * Per-object options read from the annotations of {@link WellKnownMetadata}, with the equivalents users bring from Flux and Argo CD:
  * <ul>
  *   <li>never prune: {@code gitops4j.io/prune: disabled}, Flux {@code kustomize.toolkit.fluxcd.io/prune: disabled},
  *       Argo CD {@code argocd.argoproj.io/sync-options: Prune=false};</li>
@@ -21,37 +21,25 @@ import java.util.Optional;
  * Stateless.
  */
 final class ObjectPolicy {
-    private static final String FLUX_PRUNE = "kustomize.toolkit.fluxcd.io/prune";
-    private static final String FLUX_SSA = "kustomize.toolkit.fluxcd.io/ssa";
-    private static final String FLUX_RECONCILE = "kustomize.toolkit.fluxcd.io/reconcile";
-    private static final String ARGO_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
-
     private ObjectPolicy() {
     }
 
     /** Returns which annotation disables pruning of a live object, if any. */
     static Optional<String> pruneDisabledBy(Resource live) {
-        if (is(live, Annotations.PRUNE, Annotations.PRUNE_DISABLED)) {
-            return Optional.of(Annotations.PRUNE + "=" + Annotations.PRUNE_DISABLED);
-        }
-        if (is(live, FLUX_PRUNE, "disabled")) {
-            return Optional.of(FLUX_PRUNE + "=disabled");
-        }
-        if (syncOption(live, "Prune=false")) {
-            return Optional.of(ARGO_SYNC_OPTIONS + ": Prune=false");
-        }
-        return Optional.empty();
+        return WellKnownMetadata.pruneDisabledBy(live.annotations());
     }
 
     /** Tells whether an object is created when missing and never updated after. */
     static boolean applyIfNotPresent(Resource resource) {
-        return is(resource, Annotations.APPLY, Annotations.APPLY_IF_NOT_PRESENT) || is(resource, FLUX_SSA, "IfNotPresent");
+        return is(resource, WellKnownMetadata.APPLY, WellKnownMetadata.APPLY_IF_NOT_PRESENT)
+                || is(resource, WellKnownMetadata.FLUX_SSA, WellKnownMetadata.FLUX_SSA_IF_NOT_PRESENT);
     }
 
     /** Tells whether an object is left alone entirely. */
     static boolean ignored(Resource resource) {
-        return is(resource, Annotations.RECONCILE, Annotations.RECONCILE_IGNORE) || is(resource, FLUX_SSA, "Ignore")
-                || is(resource, FLUX_RECONCILE, "disabled");
+        return is(resource, WellKnownMetadata.RECONCILE, WellKnownMetadata.RECONCILE_IGNORE)
+                || is(resource, WellKnownMetadata.FLUX_SSA, WellKnownMetadata.FLUX_SSA_IGNORE)
+                || is(resource, WellKnownMetadata.FLUX_RECONCILE, WellKnownMetadata.FLUX_DISABLED);
     }
 
     /**
@@ -72,16 +60,5 @@ final class ObjectPolicy {
 
     private static boolean is(Resource resource, String annotation, String value) {
         return resource.annotation(annotation).filter(v -> v.trim().equalsIgnoreCase(value)).isPresent();
-    }
-
-    private static boolean syncOption(Resource resource, String option) {
-        return resource.annotation(ARGO_SYNC_OPTIONS).map(v -> {
-            for (String part : v.split(",")) {
-                if (part.trim().toLowerCase(Locale.ROOT).equals(option.toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            }
-            return false;
-        }).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.Resource;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class Ownership {
      * @param live the object as it is on the target
      */
     static Optional<String> conflict(String application, Resource desired, Resource live) {
-        Optional<String> trackingId = live.annotation(Annotations.TRACKING_ID);
+        Optional<String> trackingId = live.annotation(WellKnownMetadata.TRACKING_ID);
         if (trackingId.isEmpty() || adopts(desired)) {
             return Optional.empty();
         }
@@ -30,8 +31,8 @@ final class Ownership {
         if (owner.equals(application)) {
             return Optional.empty();
         }
-        return Optional.of("not applied: owned by application " + owner + " (" + Annotations.TRACKING_ID + "="
-                + trackingId.get() + "); add the annotation " + Annotations.ADOPT + ": \"" + Annotations.ADOPT_TRUE
+        return Optional.of("not applied: owned by application " + owner + " (" + WellKnownMetadata.TRACKING_ID + "="
+                + trackingId.get() + "); add the annotation " + WellKnownMetadata.ADOPT + ": \"" + WellKnownMetadata.ADOPT_TRUE
                 + "\" to the desired object to take it over");
     }
 
@@ -47,18 +48,18 @@ final class Ownership {
         if (disabledBy.isPresent()) {
             return Optional.of("not deleted: pruning is disabled by the annotation " + disabledBy.get());
         }
-        String ours = Annotations.trackingId(application, live.key());
-        Optional<String> owner = live.annotation(Annotations.TRACKING_ID);
+        String ours = TrackingId.of(application, live.key());
+        Optional<String> owner = live.annotation(WellKnownMetadata.TRACKING_ID);
         if (owner.isPresent() && !owner.get().equals(ours)) {
             return Optional.of("not deleted: the object is tracked by another application ("
-                    + Annotations.TRACKING_ID + "=" + owner.get() + ")");
+                    + WellKnownMetadata.TRACKING_ID + "=" + owner.get() + ")");
         }
         return Optional.empty();
     }
 
     /** Tells whether the desired object asks to take over an object another application owns. */
     static boolean adopts(Resource desired) {
-        return desired.annotation(Annotations.ADOPT).filter(v -> v.trim().equalsIgnoreCase(Annotations.ADOPT_TRUE))
+        return desired.annotation(WellKnownMetadata.ADOPT).filter(v -> v.trim().equalsIgnoreCase(WellKnownMetadata.ADOPT_TRUE))
                 .isPresent();
     }
 

@@ -2,6 +2,7 @@ package io.gitops4j.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ChangeType;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
@@ -66,12 +67,12 @@ record PreparedState(DesiredState state, List<StepResult> failures) {
     }
 
     private static Resource stamp(String application, Resource resource) {
-        String id = Annotations.trackingId(application, resource.key());
-        if (resource.annotation(Annotations.TRACKING_ID).filter(id::equals).isPresent()) {
+        String id = TrackingId.of(application, resource.key());
+        if (resource.annotation(WellKnownMetadata.TRACKING_ID).filter(id::equals).isPresent()) {
             return resource;
         }
         ObjectNode body = resource.body();
-        ((ObjectNode) body.get("metadata")).withObjectProperty("annotations").put(Annotations.TRACKING_ID, id);
+        ((ObjectNode) body.get("metadata")).withObjectProperty("annotations").put(WellKnownMetadata.TRACKING_ID, id);
         return resource.withBody(body);
     }
 

@@ -6,6 +6,8 @@ import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -89,8 +91,10 @@ public final class DirectorySource implements DesiredStateSource {
                     .filter(p -> !isHidden(root.relativize(p)))
                     .filter(p -> loader.isManifest(p.getFileName().toString()))
                     .collect(Collectors.toList());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SourceException("cannot list folder " + root + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw unlistable(e);
+        } catch (UncheckedIOException e) {
+            throw unlistable(e.getCause());
         }
         if (paths.size() > maxFiles) {
             throw new SourceException("folder " + root + " holds " + paths.size() + " manifest files, over the limit of "
@@ -106,6 +110,16 @@ public final class DirectorySource implements DesiredStateSource {
             }
         }
         return files;
+    }
+
+    /** A failure to walk the folder, naming the entry that could not be read when the file system says which. */
+    private SourceException unlistable(IOException e) {
+        if (e instanceof FileSystemException failure && failure.getFile() != null) {
+            String reason = failure.getReason() != null ? failure.getReason() : e.getClass().getSimpleName();
+            return new SourceException("cannot list folder " + root + ": cannot read " + failure.getFile() + " ("
+                    + reason + "); check its permissions or hide it with a leading '.'", e);
+        }
+        return new SourceException("cannot list folder " + root + ": " + e.getMessage(), e);
     }
 
     private static boolean isHidden(Path relative) {

@@ -8,7 +8,6 @@ import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.source.SourceException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,7 +258,8 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         try {
             return Files.createTempDirectory("gitops4j-git-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary cache folder for the Git source", e);
+            throw new SourceException("cannot create a temporary cache folder for the Git source in "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.gitops4j.git;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
@@ -37,7 +36,7 @@ final class PathRules {
         try {
             parsed.parse(new ByteArrayInputStream(content));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("reading an ignore file from memory failed", e);
         }
         List<FastIgnoreRule> combined = new ArrayList<>(excludes.getRules());
         combined.addAll(parsed.getRules());

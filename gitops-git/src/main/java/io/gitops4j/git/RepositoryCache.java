@@ -2,8 +2,8 @@ package io.gitops4j.git;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.source.SourceException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,8 @@ public final class RepositoryCache implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the repository cache folder " + directory, e);
+            throw new SourceException("cannot create the repository cache folder " + directory + ": " + e.getMessage()
+                    + "; check that the path is a writable folder", e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class RepositoryCache implements AutoCloseable {
      *
      * @param directory the folder holding the clones
      * @return the cache
-     * @throws java.io.UncheckedIOException when the folder cannot be created
+     * @throws SourceException when the folder cannot be created (the message names it)
      */
     public static RepositoryCache open(Path directory) {
         return builder(directory).build();

@@ -2,10 +2,10 @@ package io.gitops4j.git;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.source.SourceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class SignaturePolicy {
      *
      * @param publicKeyFiles the files holding the trusted public keys
      * @return the policy
-     * @throws java.io.UncheckedIOException when a file cannot be read
+     * @throws SourceException when a file cannot be read (the message names it)
      */
     public static SignaturePolicy requireSignedByKeyFiles(Collection<Path> publicKeyFiles) {
         requireNonNull(publicKeyFiles, "publicKeyFiles is null");
@@ -89,7 +89,7 @@ public final class SignaturePolicy {
             try {
                 rings.addAll(parse(Files.readAllBytes(file)));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read public key file " + file, e);
+                throw new SourceException("cannot read public key file " + file + ": " + e.getMessage(), e);
             }
         }
         if (rings.isEmpty()) {
@@ -122,7 +122,7 @@ public final class SignaturePolicy {
         try {
             rings = parse(Files.readAllBytes(keyringFile));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read keyring " + keyringFile, e);
+            throw new SourceException("cannot read keyring " + keyringFile + ": " + e.getMessage(), e);
         }
         List<PGPPublicKeyRing> trusted = new ArrayList<>();
         Set<String> found = new TreeSet<>();

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.internal.ApiErrors;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.target.TargetException;
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * there first) it re-reads and retries. The namespace is created when missing. Thread-safe.
  */
 public final class KubernetesInventoryStore implements InventoryStore {
-    /** The label every inventory ConfigMap carries. */
-    public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesInventoryStore.class);
     private static final String PREFIX = "gitops4j-inventory-";
@@ -138,7 +137,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
                 .withNewMetadata()
                 .withName(configMapName(application))
                 .withNamespace(namespace)
-                .addToLabels(INVENTORY_LABEL, "true")
+                .addToLabels(WellKnownMetadata.INVENTORY_LABEL, "true")
                 .endMetadata()
                 .withData(data)
                 .build();

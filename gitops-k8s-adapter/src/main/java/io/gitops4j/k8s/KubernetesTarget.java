@@ -40,9 +40,11 @@ import java.util.List;
  * unknown kind appears (a kind whose CRD was just applied is waited for until the CRD is {@code Established}), so
  * custom resources work like built-in ones. Namespaced objects that name no namespace go into the default
  * namespace. The target adds no tracking of its own: it applies each object as given, so the engine's
- * {@code gitops4j.io/tracking-id} annotation is kept. An object annotated {@code gitops4j.io/prune: disabled} is
- * never deleted: {@link #delete} leaves it and reports {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND} (nothing
- * was deleted), so the engine stops owning it, as Flux does with {@code kustomize.toolkit.fluxcd.io/prune}.
+ * {@code gitops4j.io/tracking-id} annotation is kept. An object annotated {@code gitops4j.io/prune: disabled} (or
+ * Flux's {@code kustomize.toolkit.fluxcd.io/prune: disabled}, or Argo CD's
+ * {@code argocd.argoproj.io/sync-options: Prune=false}; see
+ * {@link io.gitops4j.kinds.WellKnownMetadata#pruneDisabledBy}) is never deleted: {@link #delete} leaves it and
+ * reports {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND} (nothing was deleted), so the engine stops owning it.
  * Inventories are kept in the cluster by a {@link KubernetesInventoryStore}.
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
@@ -66,8 +68,6 @@ import java.util.List;
 public final class KubernetesTarget implements Target, AutoCloseable {
     /** The field manager used unless another is configured. */
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
-    /** The annotation that, with the value {@code disabled}, protects an object from deletion. */
-    public static final String PRUNE_ANNOTATION = Deletion.PRUNE_ANNOTATION;
     /** How many observed objects a target remembers for reuse unless configured otherwise. */
     public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
 
@@ -153,8 +153,9 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
-     * Deletes one object with the requested propagation; an object annotated {@code gitops4j.io/prune: disabled}
-     * is left in place and reported as {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND}.
+     * Deletes one object with the requested propagation; an object protected from pruning by its annotations
+     * ({@code gitops4j.io/prune: disabled} or the Flux and Argo CD equivalents) is left in place and reported as
+     * {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND}.
      *
      * @param key the object
      * @param options dry run and propagation

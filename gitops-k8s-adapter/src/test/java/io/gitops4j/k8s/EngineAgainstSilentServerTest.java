@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
-import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
-import io.gitops4j.source.DesiredStateSource;
+import io.gitops4j.testkit.InMemorySource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +30,8 @@ class EngineAgainstSilentServerTest {
         try (SilentApiServer silent = SilentApiServer.start();
                 KubernetesTarget target = KubernetesTarget.builder().kubeconfig(silent.kubeconfigIn(dir))
                         .connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofMillis(500)).build()) {
-            GitOpsEngine engine = GitOpsEngine.builder().application("shop").source(new OneState()).target(target)
-                    .build();
+            GitOpsEngine engine = GitOpsEngine.builder().application("shop")
+                    .source(InMemorySource.of(DesiredState.of("r1", List.of(CONFIG)))).target(target).build();
 
             // when the run is bounded far above the client timeouts, it still ends
             ReconcileResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
@@ -43,19 +42,6 @@ class EngineAgainstSilentServerTest {
             assertThat(result.step(CONFIG.key())).hasValueSatisfying(step -> assertThat(step.isFailed()).isTrue());
             assertThat(result.failedSteps().toString()).contains("ConfigMap/default/settings");
             assertThat(silent.connections()).isPositive();
-        }
-    }
-
-    /** A source that always declares the one ConfigMap. */
-    private static final class OneState implements DesiredStateSource {
-        @Override
-        public DesiredState load() {
-            return DesiredState.of("r1", List.of(CONFIG));
-        }
-
-        @Override
-        public DesiredState load(Revision revision) {
-            return load();
         }
     }
 }

@@ -373,7 +373,8 @@ public final class InMemoryTarget implements Target {
         }
 
         /**
-         * Declares a kind cluster-scoped (built-in cluster-scoped kinds are known already).
+         * Declares a kind cluster-scoped (the cluster-scoped kinds of {@link io.gitops4j.kinds.BuiltinKinds} are
+         * known already).
          *
          * @param group the API group, {@code ""} for core
          * @param kind the kind

@@ -3,6 +3,7 @@ package io.gitops4j.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import java.util.UUID;
  * calls it under its lock.
  */
 final class ServerFields {
-    private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation",
-            "creationTimestamp", "managedFields", "selfLink");
 
     private final Clock clock;
     private long resourceVersion;
@@ -34,9 +33,9 @@ final class ServerFields {
     /** Returns a copy of the body without the fields only a server sets (status, server metadata). */
     static ObjectNode declared(Resource resource) {
         ObjectNode body = resource.body();
-        body.remove("status");
+        body.remove(BuiltinFields.serverPopulatedTopLevelFields());
         ObjectNode metadata = (ObjectNode) body.get("metadata");
-        SERVER_METADATA.forEach(metadata::remove);
+        metadata.remove(BuiltinFields.serverPopulatedMetadataFields());
         return body;
     }
 

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.KindRole;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
@@ -20,15 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes one object with the requested propagation, never deleting an object annotated
- * {@code gitops4j.io/prune: disabled}. Thread-safe.
+ * Deletes one object with the requested propagation, never deleting an object whose annotations protect it from
+ * pruning ({@link WellKnownMetadata#pruneDisabledBy}: {@code gitops4j.io/prune: disabled} or the Flux and Argo CD
+ * equivalents, read as the engine reads them). Thread-safe.
  */
 public final class Deletion {
-    /** The annotation that protects an object from deletion. */
-    public static final String PRUNE_ANNOTATION = "gitops4j.io/prune";
-    /** The value of {@link #PRUNE_ANNOTATION} that protects an object. */
-    public static final String PRUNE_DISABLED = "disabled";
-
     private static final Logger LOG = LoggerFactory.getLogger(Deletion.class);
 
     private final KubernetesClient client;
@@ -66,14 +65,16 @@ public final class Deletion {
             if (current == null) {
                 return new DeleteResult(address.key(), DeleteOutcome.NOT_FOUND);
             }
-            if (isProtected(current)) {
-                LOG.info("not deleting {}: it is annotated {}: {}", address.key(), PRUNE_ANNOTATION, PRUNE_DISABLED);
+            Optional<String> protectedBy = protectedBy(current);
+            if (protectedBy.isPresent()) {
+                LOG.info("not deleting {}: it is annotated {}", address.key(), protectedBy.get());
                 return new DeleteResult(address.key(), DeleteOutcome.NOT_FOUND);
             }
             List<StatusDetails> deleted = object.dryRun(options.dryRun())
                     .withPropagationPolicy(propagation(options.propagation()))
                     .delete();
-            if (address.key().group().equals("apiextensions.k8s.io") && !options.dryRun()) {
+            if (BuiltinKinds.roleOf(address.key().group(), address.key().kind()) == KindRole.DEFINITION
+                    && !options.dryRun()) {
                 types.discovery().invalidate();
             }
             return new DeleteResult(address.key(), deleted.isEmpty() ? DeleteOutcome.NOT_FOUND : DeleteOutcome.DELETED);
@@ -85,9 +86,9 @@ public final class Deletion {
         }
     }
 
-    private static boolean isProtected(GenericKubernetesResource object) {
+    private static Optional<String> protectedBy(GenericKubernetesResource object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
-        return annotations != null && PRUNE_DISABLED.equals(annotations.get(PRUNE_ANNOTATION));
+        return annotations == null ? Optional.empty() : WellKnownMetadata.pruneDisabledBy(annotations);
     }
 
     private static DeletionPropagation propagation(PropagationPolicy policy) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.UncheckedIOException;
+import io.gitops4j.target.TargetException;
 
 /**
  * Converts between the project's JSON trees and fabric8's {@link GenericKubernetesResource}, through the
@@ -38,7 +38,8 @@ public final class ObjectMapping {
         try {
             return serialization.unmarshal(JSON.writeValueAsString(tree), GenericKubernetesResource.class);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            throw new TargetException(null, "cannot convert a Kubernetes object to the fabric8 client's model ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -52,7 +53,8 @@ public final class ObjectMapping {
         try {
             return (ObjectNode) JSON.readTree(serialization.asJson(resource));
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            throw new TargetException(null, "cannot convert a Kubernetes object from the fabric8 client's model ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -11,11 +11,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
+import io.gitops4j.kinds.BuiltinFields;
+import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.KindRole;
 import io.gitops4j.model.CanonicalJson;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyOutcome;
 import io.gitops4j.target.ApplyResult;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerSideApply {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
-    private static final String CRD_GROUP = "apiextensions.k8s.io";
-    private static final List<String> SERVER_METADATA = List.of("resourceVersion", "uid", "managedFields",
-            "creationTimestamp", "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
 
     private final KubernetesClient client;
     private final ResourceTypes types;
@@ -80,7 +79,8 @@ public final class ServerSideApply {
             }
             GenericKubernetesResource after = apply.serverSideApply();
             ApplyOutcome outcome = outcome(before, after, options.dryRun());
-            if (CRD_GROUP.equals(address.key().group()) && !options.dryRun()) {
+            if (BuiltinKinds.roleOf(address.key().group(), address.key().kind()) == KindRole.DEFINITION
+                    && !options.dryRun()) {
                 types.discovery().invalidate();
             }
             LOG.debug("applied {}: {}{}", address.key(), outcome, options.dryRun() ? " (dry run)" : "");
@@ -100,7 +100,7 @@ public final class ServerSideApply {
         ObjectNode body = resource.body();
         JsonNode metadata = body.get("metadata");
         if (metadata instanceof ObjectNode object) {
-            object.remove(SERVER_METADATA);
+            object.remove(BuiltinFields.serverPopulatedMetadataFields());
         }
         return body;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
@@ -240,7 +241,7 @@ public final class ResourceGenerator {
         }
         ObjectNode body = resource.body();
         ((ObjectNode) body.get("metadata")).withObjectProperty("annotations")
-                .put("gitops4j.io/wave", Integer.toString(random.nextInt(4) - 1));
+                .put(WellKnownMetadata.WAVE, Integer.toString(random.nextInt(4) - 1));
         return resource.withBody(body);
     }
 

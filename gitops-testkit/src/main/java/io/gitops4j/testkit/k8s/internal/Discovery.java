@@ -2,23 +2,20 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.KindInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The discovery documents ({@code /version}, {@code /api}, {@code /apis}, per group-version resource lists)
- * in the unaggregated form the real server returns for plain {@code application/json}.
+ * in the unaggregated form the real server returns for plain {@code application/json}; the categories of built-in
+ * kinds ({@code all}, so {@code kubectl get all} works) come from {@link BuiltinKinds}.
  */
 public final class Discovery {
-
-    /** Built-in resources in the {@code all} category, so {@code kubectl get all} works. */
-    private static final Set<String> CATEGORY_ALL = Set.of("/pods", "/services", "/replicationcontrollers",
-            "apps/deployments", "apps/replicasets", "apps/statefulsets", "apps/daemonsets", "batch/jobs",
-            "batch/cronjobs", "autoscaling/horizontalpodautoscalers");
 
     private final TypeRegistry registry;
 
@@ -120,8 +117,11 @@ public final class Discovery {
                 ArrayNode shortNames = resource.putArray("shortNames");
                 type.shortNames().forEach(shortNames::add);
             }
-            if (!type.custom() && CATEGORY_ALL.contains(type.storageKey())) {
-                resource.putArray("categories").add("all");
+            List<String> categories = type.custom() ? List.of()
+                    : BuiltinKinds.find(type.group(), type.kind()).map(KindInfo::categories).orElse(List.of());
+            if (!categories.isEmpty()) {
+                ArrayNode array = resource.putArray("categories");
+                categories.forEach(array::add);
             }
             if (type.statusSubresource()) {
                 ObjectNode status = resources.addObject();

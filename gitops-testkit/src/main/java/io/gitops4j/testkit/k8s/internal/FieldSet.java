@@ -2,9 +2,11 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +23,19 @@ import java.util.function.Predicate;
  */
 public final class FieldSet {
 
-    private static final Set<String> SERVER_METADATA = Set.of("name", "namespace", "uid", "resourceVersion",
-            "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds",
-            "selfLink", "generateName");
+    /* metadata no manager owns: what the server populates, and the object's identity */
+    private static final Set<String> SERVER_METADATA = unowned();
 
     private final Set<List<String>> paths;
 
     private FieldSet(Collection<List<String>> paths) {
         this.paths = Set.copyOf(paths);
+    }
+
+    private static Set<String> unowned() {
+        Set<String> fields = new HashSet<>(BuiltinFields.serverPopulatedMetadataFields());
+        fields.addAll(List.of("name", "namespace", "generateName"));
+        return Set.copyOf(fields);
     }
 
     /** The empty set. */

@@ -2,15 +2,17 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
+import io.gitops4j.kinds.ListItemKey;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a list field merges in strategic merge patches and server-side apply: by merge key, as a set of scalars,
  * or atomically (replaced whole).
  *
- * <p>Merge keys follow the Kubernetes API documentation for the common built-in list fields; custom resources
- * get atomic lists (except the metadata lists every object shares).
+ * <p>Merge keys of built-in kinds are those {@link BuiltinFields#listKeys(String)} says the server merges by
+ * (without key fields the real server would default, since this one does not default them); custom resources get
+ * atomic lists (except the metadata lists every object shares).
  *
  * @param kind the merge strategy
  * @param keys the merge key field names (empty unless {@code kind} is {@link Kind#KEYED})
@@ -29,18 +31,6 @@ public record ListSemantics(Kind kind, List<String> keys) {
 
     private static final ListSemantics ATOMIC = new ListSemantics(Kind.ATOMIC, List.of());
     private static final ListSemantics SET = new ListSemantics(Kind.SET, List.of());
-
-    private static final Map<String, String> BUILTIN_KEYS = Map.ofEntries(
-            Map.entry("containers", "name"),
-            Map.entry("initContainers", "name"),
-            Map.entry("ephemeralContainers", "name"),
-            Map.entry("env", "name"),
-            Map.entry("volumes", "name"),
-            Map.entry("volumeMounts", "mountPath"),
-            Map.entry("volumeDevices", "devicePath"),
-            Map.entry("imagePullSecrets", "name"),
-            Map.entry("hostAliases", "ip"),
-            Map.entry("conditions", "type"));
 
     /** Copies the keys. */
     public ListSemantics {
@@ -68,12 +58,21 @@ public record ListSemantics(Kind kind, List<String> keys) {
         if (!builtin) {
             return ATOMIC;
         }
-        if (field.equals("ports")) {
-            boolean containerPorts = items.stream().anyMatch(i -> i.has("containerPort"));
-            return keyed(List.of(containerPorts ? "containerPort" : "port"), items);
+        List<ListItemKey> candidates = BuiltinFields.listKeys(field).stream()
+                .filter(ListItemKey::mergedByServer).toList();
+        if (candidates.isEmpty()) {
+            return ATOMIC;
         }
-        String key = BUILTIN_KEYS.get(field);
-        return key == null ? ATOMIC : keyed(List.of(key), items);
+        ListItemKey chosen = candidates.stream()
+                .filter(k -> items.stream().anyMatch(i -> i.has(k.primaryField())))
+                .findFirst().orElse(candidates.get(candidates.size() - 1));
+        return keyed(withoutDefaulted(chosen), items);
+    }
+
+    /* This server does not default fields, so a key field the real one would default (a port's protocol) is left
+       out of the key rather than making every item without it unkeyed. */
+    private static List<String> withoutDefaulted(ListItemKey key) {
+        return key.keyFields().stream().filter(f -> !key.defaults().containsKey(f)).toList();
     }
 
     private static ListSemantics keyed(List<String> keys, List<JsonNode> items) {

@@ -2,14 +2,14 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
 import java.util.List;
 import java.util.Set;
 
 /** Server-populated metadata rules shared by every write: identity, immutable fields, generation, no-op checks. */
 final class ObjectMetadata {
 
-    private static final List<String> SERVER_OWNED = List.of("uid", "creationTimestamp", "deletionTimestamp",
-            "deletionGracePeriodSeconds", "managedFields", "generation", "resourceVersion");
+    private static final Set<String> SERVER_OWNED = BuiltinFields.serverPopulatedMetadataFields();
 
     private static final Set<String> WITHOUT_GENERATION = Set.of("configmaps", "secrets", "serviceaccounts",
             "endpoints", "events", "namespaces", "leases", "nodes");

@@ -2,6 +2,8 @@ package io.gitops4j.testkit.k8s.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.KindRole;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,11 +52,11 @@ public record ResourceType(String group, String version, String kind, String plu
 
     /** Whether this is the {@code Namespace} kind. */
     public boolean isNamespace() {
-        return group.isEmpty() && plural.equals("namespaces");
+        return !custom && BuiltinKinds.roleOf(group, kind) == KindRole.NAMESPACE;
     }
 
     /** Whether this is the {@code CustomResourceDefinition} kind. */
     public boolean isCustomResourceDefinition() {
-        return group.equals("apiextensions.k8s.io") && plural.equals("customresourcedefinitions");
+        return !custom && BuiltinKinds.roleOf(group, kind) == KindRole.DEFINITION;
     }
 }

@@ -2,6 +2,8 @@ package io.gitops4j.testkit.k8s.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kinds.BuiltinFields;
+import io.gitops4j.kinds.WellKnownMetadata;
 
 /**
  * Create, update, patch (JSON, merge, strategic merge, server-side apply) and status writes, with the real
@@ -63,17 +65,14 @@ public final class Writes {
 
     private void prepareNew(ObjectNode object, ResourceType type) {
         ObjectNode meta = Json.metadata(object);
-        for (String field : new String[] {"resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds",
-                "managedFields"}) {
-            meta.remove(field);
-        }
+        meta.remove(BuiltinFields.serverPopulatedMetadataFields());
         meta.put("uid", cluster.newUid());
         meta.put("creationTimestamp", cluster.now());
         if (type.statusSubresource()) {
             object.remove("status");
         }
         if (type.isNamespace()) {
-            meta.withObjectProperty("labels").put("kubernetes.io/metadata.name", Json.text(meta, "name"));
+            meta.withObjectProperty("labels").put(WellKnownMetadata.NAMESPACE_NAME_LABEL, Json.text(meta, "name"));
             object.withObjectProperty("spec").withArrayProperty("finalizers").removeAll().add("kubernetes");
             object.withObjectProperty("status").put("phase", "Active");
         }

@@ -1,0 +1,122 @@
+package io.gitops4j.kinds;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The annotation and label keys gitops4j reads or writes, with their values: its own ({@code gitops4j.io/*}),
+ * the Flux ({@code kustomize.toolkit.fluxcd.io/*}) and Argo CD ({@code argocd.argoproj.io/*}) equivalents it honours
+ * for users coming from those tools, and the Kubernetes ones it must recognise. Values are compared
+ * case-insensitively and trimmed unless a constant says otherwise.
+ */
+public final class WellKnownMetadata {
+
+    // gitops4j's own
+
+    /**
+     * Annotation written on every applied object: {@code <application>:<group>/<kind>:<namespace>/<name>} (like
+     * Argo CD's annotation tracking). The engine never prunes an object carrying another application's id, and
+     * refuses to apply over one unless the desired object carries {@link #ADOPT}.
+     */
+    public static final String TRACKING_ID = "gitops4j.io/tracking-id";
+    /** Annotation on a live object that, set to {@link #PRUNE_DISABLED}, keeps it from being deleted. */
+    public static final String PRUNE = "gitops4j.io/prune";
+    /** The value of {@link #PRUNE} that disables pruning; the key is released from the inventory instead. */
+    public static final String PRUNE_DISABLED = "disabled";
+    /** Annotation that, set to {@link #APPLY_IF_NOT_PRESENT}, makes an object create-only. */
+    public static final String APPLY = "gitops4j.io/apply";
+    /** The value of {@link #APPLY} that creates the object when it is missing and never updates it after. */
+    public static final String APPLY_IF_NOT_PRESENT = "if-not-present";
+    /**
+     * Annotation that, set to {@link #RECONCILE_IGNORE} on the desired or the live object, makes the engine leave
+     * the object alone: no create, update or prune, and no drift.
+     */
+    public static final String RECONCILE = "gitops4j.io/reconcile";
+    /** The value of {@link #RECONCILE} that leaves the object alone. */
+    public static final String RECONCILE_IGNORE = "ignore";
+    /**
+     * Annotation on a desired object that, set to {@link #ADOPT_TRUE}, lets its application take over a live object
+     * another application owns (whose {@link #TRACKING_ID} names another application); without it such an apply
+     * fails with a conflict that names the owner.
+     */
+    public static final String ADOPT = "gitops4j.io/adopt";
+    /** The value of {@link #ADOPT} that allows the takeover. */
+    public static final String ADOPT_TRUE = "true";
+    /**
+     * Annotation holding an object's sync wave, an integer (default 0): lower waves are applied first. Wins over
+     * {@link #ARGO_SYNC_WAVE} when both are set.
+     */
+    public static final String WAVE = "gitops4j.io/wave";
+    /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores inventories. */
+    public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
+
+    // Flux (kustomize-controller)
+
+    /** Flux's prune annotation; {@link #FLUX_DISABLED} means the same as {@link #PRUNE_DISABLED}. */
+    public static final String FLUX_PRUNE = "kustomize.toolkit.fluxcd.io/prune";
+    /**
+     * Flux's server-side-apply policy annotation: {@link #FLUX_SSA_IF_NOT_PRESENT} means the same as
+     * {@link #APPLY_IF_NOT_PRESENT}, {@link #FLUX_SSA_IGNORE} the same as {@link #RECONCILE_IGNORE}.
+     */
+    public static final String FLUX_SSA = "kustomize.toolkit.fluxcd.io/ssa";
+    /** The value of {@link #FLUX_SSA} for create-only objects. */
+    public static final String FLUX_SSA_IF_NOT_PRESENT = "IfNotPresent";
+    /** The value of {@link #FLUX_SSA} for objects left alone. */
+    public static final String FLUX_SSA_IGNORE = "Ignore";
+    /** Flux's reconcile annotation; {@link #FLUX_DISABLED} means the same as {@link #RECONCILE_IGNORE}. */
+    public static final String FLUX_RECONCILE = "kustomize.toolkit.fluxcd.io/reconcile";
+    /** The value of {@link #FLUX_PRUNE} and {@link #FLUX_RECONCILE} that turns the behaviour off. */
+    public static final String FLUX_DISABLED = "disabled";
+
+    // Argo CD
+
+    /** Argo CD's sync-wave annotation, honoured when {@link #WAVE} is absent. */
+    public static final String ARGO_SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+    /** Argo CD's comma-separated sync options annotation; {@link #ARGO_PRUNE_FALSE} disables pruning. */
+    public static final String ARGO_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
+    /** The option of {@link #ARGO_SYNC_OPTIONS} that means the same as {@link #PRUNE_DISABLED}. */
+    public static final String ARGO_PRUNE_FALSE = "Prune=false";
+
+    // Kubernetes
+
+    /** Annotation {@code kubectl apply} writes with the last applied manifest; never declared, never drift. */
+    public static final String KUBECTL_LAST_APPLIED_CONFIGURATION = "kubectl.kubernetes.io/last-applied-configuration";
+    /** Annotation the Deployment controller writes with the rollout revision; never declared, never drift. */
+    public static final String DEPLOYMENT_REVISION = "deployment.kubernetes.io/revision";
+    /** Label the API server puts on every Namespace, holding the namespace's name. */
+    public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+    private WellKnownMetadata() {
+    }
+
+    /**
+     * Returns which annotation, if any, protects an object from being pruned: {@link #PRUNE}{@code : disabled},
+     * Flux's {@link #FLUX_PRUNE}{@code : disabled} or Argo CD's {@link #ARGO_SYNC_OPTIONS} holding
+     * {@link #ARGO_PRUNE_FALSE}; values are trimmed and compared in any case. The engine releases such an object
+     * from its inventory instead of deleting it, and the Kubernetes target refuses to delete it.
+     *
+     * @param annotations the object's annotations
+     * @return the protecting annotation and value, e.g. {@code gitops4j.io/prune=disabled}, or empty
+     */
+    public static Optional<String> pruneDisabledBy(Map<String, String> annotations) {
+        if (is(annotations.get(PRUNE), PRUNE_DISABLED)) {
+            return Optional.of(PRUNE + "=" + PRUNE_DISABLED);
+        }
+        if (is(annotations.get(FLUX_PRUNE), FLUX_DISABLED)) {
+            return Optional.of(FLUX_PRUNE + "=" + FLUX_DISABLED);
+        }
+        String options = annotations.get(ARGO_SYNC_OPTIONS);
+        if (options != null) {
+            for (String option : options.split(",")) {
+                if (is(option, ARGO_PRUNE_FALSE)) {
+                    return Optional.of(ARGO_SYNC_OPTIONS + ": " + ARGO_PRUNE_FALSE);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean is(String value, String expected) {
+        return value != null && value.trim().equalsIgnoreCase(expected);
+    }
+}
