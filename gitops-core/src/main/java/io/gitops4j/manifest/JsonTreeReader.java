@@ -10,19 +10,26 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Builds one JSON document's tree from a parser, rejecting duplicate keys (as Kubernetes' reader does) and
- * counting nodes against a budget. One instance per document; not thread-safe.
+ * Builds one JSON document's tree from a parser, rejecting duplicate keys (as Kubernetes' reader does) and numbers
+ * no float64 can hold ({@link NumberLimits}), counting nodes against a budget and recording the lines of the fields
+ * that identify a resource ({@link FieldLines}). One instance per document; not thread-safe.
  */
 final class JsonTreeReader {
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final JsonParser parser;
     private final long maxNodes;
+    private final FieldLines lines = new FieldLines();
     private long nodes;
 
     JsonTreeReader(JsonParser parser, long maxNodes) {
         this.parser = parser;
         this.maxNodes = maxNodes;
+    }
+
+    /** Returns the lines of the identifying fields of the trees read so far. */
+    FieldLines lines() {
+        return lines;
     }
 
     /** Reads the value at the parser's current token. */
@@ -46,9 +53,10 @@ final class JsonTreeReader {
             parser.nextToken();
             JsonNode value = read();
             if (object.has(name)) {
-                throw new DuplicateKeyException(name, line);
+                throw new DocumentProblem("key '" + name + "' appears twice in one mapping; remove one", line);
             }
             object.set(name, value);
+            lines.record(object, name, line);
         }
         return object;
     }
@@ -68,17 +76,18 @@ final class JsonTreeReader {
             case VALUE_STRING:
                 return NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT:
+                NumberLimits.checkLength(parser.getTextLength(), line());
                 switch (parser.getNumberType()) {
                     case INT:
                         return NODES.numberNode(parser.getIntValue());
                     case LONG:
                         return NODES.numberNode(parser.getLongValue());
                     default:
-                        return NODES.numberNode(parser.getBigIntegerValue());
+                        return NODES.numberNode(NumberLimits.checkRange(parser.getBigIntegerValue(), line()));
                 }
             case VALUE_NUMBER_FLOAT:
-                BigDecimal decimal = parser.getDecimalValue();
-                return NODES.numberNode(decimal);
+                NumberLimits.checkLength(parser.getTextLength(), line());
+                return NODES.numberNode(NumberLimits.checkRange(decimal(), line()));
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -90,21 +99,22 @@ final class JsonTreeReader {
         }
     }
 
+    private BigDecimal decimal() throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            throw NumberLimits.outOfRange(line());
+        }
+    }
+
+    private int line() {
+        return parser.currentTokenLocation().getLineNr();
+    }
+
     private void count(long added) {
         nodes += added;
         if (nodes > maxNodes) {
             throw new TooLargeException(maxNodes);
-        }
-    }
-
-    /** A key appears twice in one mapping (Kubernetes' reader rejects that too). */
-    static final class DuplicateKeyException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        DuplicateKeyException(String key, int line) {
-            super("key '" + key + "' appears twice in one mapping; remove one");
-            this.line = line;
         }
     }
 

@@ -14,31 +14,30 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Turns manifest files (YAML, multi-document with {@code ---}, or JSON) into {@link Resource}s.
  *
  * <p>What it does: skips empty documents; expands {@code kind: List} and {@code *List} documents with
  * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name}, cluster-scoped
- * kinds that name a namespace, Kustomize inputs (render them first), files over {@link Builder#maxFileBytes},
- * YAML alias bombs ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly
- * deep nesting. YAML anchors, aliases and merge keys ({@code <<}) are resolved as Kubernetes' reader does. Every error is a
- * {@link ManifestException} naming the file, the document and the line.
+ * kinds that name a namespace, identifying fields of the wrong type ({@code apiVersion}, {@code kind},
+ * {@code metadata.name}, {@code metadata.namespace}, {@code metadata.generateName} must be strings, {@code metadata} a
+ * mapping), Kustomize inputs (render them first), files over {@link Builder#maxFileBytes}, YAML alias bombs
+ * ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly deep nesting.
+ *
+ * <p>It reads what Kubernetes reads and rejects what Kubernetes rejects: files are strict UTF-8; YAML anchors,
+ * aliases and merge keys ({@code <<}) are resolved; explicit YAML tags other than the core ones, or whose value does
+ * not fit them ({@code !!bool maybe}), are errors; numbers must fit a float64 (no {@code .nan}, {@code .inf},
+ * {@code 1e999999999}) and be at most 1,000 characters long; control characters are errors; tabs may end a line
+ * after a value. Every error is a {@link ManifestException} naming the file, the document and the line of the
+ * problem (the document is left out when a problem of the file's bytes is found before its document is known).
  *
  * <p>Immutable and thread-safe; build one and share it.
  */
@@ -49,7 +48,7 @@ public final class ManifestLoader {
     private final int maxAliases;
     private final int maxNestingDepth;
     private final long maxNodes;
-    private final LoaderOptions yamlOptions;
+    private final YamlFileReader yaml;
     private final JsonFactory json;
 
     private ManifestLoader(Builder builder) {
@@ -64,8 +63,9 @@ public final class ManifestLoader {
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(maxNestingDepth)
+                .maxNumberLength(Integer.MAX_VALUE) // the tree reader enforces NumberLimits, naming the line
                 .build();
-        this.yamlOptions = options;
+        this.yaml = new YamlFileReader(options, maxNodes, maxNestingDepth);
         this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
@@ -85,6 +85,15 @@ public final class ManifestLoader {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the largest file this loader accepts, in bytes; a source may refuse a larger file before reading it.
+     *
+     * @return the limit set with {@link Builder#maxFileBytes(long)}
+     */
+    public long maxFileBytes() {
+        return maxFileBytes;
     }
 
     /**
@@ -130,15 +139,16 @@ public final class ManifestLoader {
         try (JsonParser parser = json.createParser(content)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 line = lineOf(parser.currentTokenLocation());
+                JsonTreeReader reader = new JsonTreeReader(parser, maxNodes);
                 JsonNode node;
                 try {
-                    node = new JsonTreeReader(parser, maxNodes).read();
-                } catch (JsonTreeReader.DuplicateKeyException e) {
+                    node = reader.read();
+                } catch (DocumentProblem e) {
                     throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
                 } catch (JsonTreeReader.TooLargeException e) {
                     throw new ManifestException(Provenance.of(path, document, line), e.getMessage());
                 }
-                addDocument(node, Provenance.of(path, document, line), resources);
+                addDocument(node, reader.lines(), Provenance.of(path, document, line), resources);
                 document++;
             }
         } catch (JsonProcessingException e) {
@@ -150,34 +160,11 @@ public final class ManifestLoader {
     }
 
     private void parseYaml(String path, byte[] content, List<Resource> resources) {
-        Yaml yaml = new Yaml(yamlOptions);
-        int document = 0;
-        int line = 1;
-        try {
-            Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
-            for (Node root : yaml.composeAll(reader)) {
-                line = root.getStartMark() == null ? -1 : root.getStartMark().getLine() + 1;
-                Provenance provenance = Provenance.of(path, document, line);
-                JsonNode node;
-                try {
-                    node = new YamlTreeReader(maxNodes, maxNestingDepth).convert(root);
-                } catch (YamlTreeReader.ManifestProblem e) {
-                    throw new ManifestException(Provenance.of(path, document, e.line > 0 ? e.line : line), e.getMessage());
-                } catch (JsonTreeReader.TooLargeException e) {
-                    throw new ManifestException(provenance, e.getMessage());
-                }
-                if (!isEmptyDocument(node)) {
-                    addDocument(node, provenance, resources);
-                }
-                document++;
+        yaml.read(path, content, (node, lines, provenance) -> {
+            if (!isEmptyDocument(node)) {
+                addDocument(node, lines, provenance, resources);
             }
-        } catch (MarkedYAMLException e) {
-            int errorLine = e.getProblemMark() == null ? line : e.getProblemMark().getLine() + 1;
-            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid YAML: "
-                    + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()), e);
-        } catch (YAMLException e) {
-            throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()), e);
-        }
+        });
     }
 
     /**
@@ -226,7 +213,7 @@ public final class ManifestLoader {
         return node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
     }
 
-    private void addDocument(JsonNode node, Provenance provenance, List<Resource> out) {
+    private void addDocument(JsonNode node, FieldLines lines, Provenance provenance, List<Resource> out) {
         if (!node.isObject()) {
             throw new ManifestException(provenance, "a manifest document must be a mapping with apiVersion, kind "
                     + "and metadata, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
@@ -238,11 +225,11 @@ public final class ManifestLoader {
                 if (!item.isObject()) {
                     throw new ManifestException(provenance, "items[" + i + "] of the List is not a mapping");
                 }
-                out.add(toResource(item, provenance, "items[" + i + "]: "));
+                out.add(toResource(item, lines, provenance, "items[" + i + "]: "));
             }
             return;
         }
-        out.add(toResource(node, provenance, ""));
+        out.add(toResource(node, lines, provenance, ""));
     }
 
     private static boolean isList(JsonNode node) {
@@ -251,11 +238,12 @@ public final class ManifestLoader {
                 && (kind.equals("List") || !node.path("metadata").has("name"));
     }
 
-    private static Resource toResource(JsonNode node, Provenance provenance, String prefix) {
+    private static Resource toResource(JsonNode node, FieldLines lines, Provenance provenance, String prefix) {
         String apiVersion = node.path("apiVersion").asText("");
         if (apiVersion.startsWith("kustomize.config.k8s.io/")) {
             throw kustomization(provenance);
         }
+        IdentityFields.check(node, lines, provenance, prefix);
         Resource resource;
         try {
             resource = Resource.of(node, provenance);
@@ -289,15 +277,7 @@ public final class ManifestLoader {
     }
 
     private static String describe(JsonProcessingException e) {
-        return firstLine(e.getOriginalMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return YamlFileReader.firstLine(e.getOriginalMessage());
     }
 
     /** Configures a {@link ManifestLoader}. Not thread-safe; the loader it builds is. */

@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * The canonical JSON form of a tree, and its SHA-256 digest: object fields sorted by name, no insignificant
- * white space, numbers written by value ({@code 1}, {@code 1.0} and {@code 1.00} are all {@code 1}).
+ * white space, numbers written by value ({@code 1}, {@code 1.0} and {@code 1.00} are all {@code 1}): in plain
+ * notation, except that a decimal whose plain form would run past {@value #MAX_PLAIN_DIGITS} digits (an exponent no
+ * Kubernetes number has) is written in scientific notation, so writing one never expands it.
  *
  * <p>Two trees that are equal as Kubernetes would compare them have the same canonical form, whatever the field
  * order or number formatting of the files they came from. Stateless and thread-safe.
@@ -26,6 +28,7 @@ import java.util.List;
 public final class CanonicalJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
+    private static final int MAX_PLAIN_DIGITS = 1100;
 
     private CanonicalJson() {
     }
@@ -118,8 +121,11 @@ public final class CanonicalJson {
     }
 
     private static void writeDecimal(BigDecimal value, JsonGenerator out) throws IOException {
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        int scale = stripped.scale();
+        if (scale < -MAX_PLAIN_DIGITS || scale > MAX_PLAIN_DIGITS) {
+            out.writeNumber(stripped.toString());
+        } else if (scale <= 0) {
             out.writeNumber(stripped.toBigIntegerExact());
         } else {
             out.writeNumber(stripped.toPlainString());

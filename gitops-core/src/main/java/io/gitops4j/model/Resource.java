@@ -45,8 +45,9 @@ public final class Resource {
      * @param body the object; copied into a compact read-only form ({@link FrozenJson})
      * @param provenance where it came from
      * @return the resource
-     * @throws IllegalArgumentException when the body is not an object or lacks a required field; the message
-     *     names the missing field
+     * @throws IllegalArgumentException when the body is not an object, lacks a required field or has an identifying
+     *     field ({@code apiVersion}, {@code kind}, {@code metadata.name}, {@code metadata.namespace}) that is not a
+     *     string; the message names the field
      */
     public static Resource of(JsonNode body, Provenance provenance) {
         requireNonNull(body, "body is null");
@@ -78,6 +79,10 @@ public final class Resource {
         }
         String name = requiredText(metadata, "name", "metadata.name");
         JsonNode namespace = metadata.get("namespace");
+        if (namespace != null && !namespace.isNull() && !namespace.isTextual()) {
+            throw new IllegalArgumentException("field 'metadata.namespace' must be a string, got "
+                    + namespace.getNodeType());
+        }
         String ns = namespace == null || namespace.isNull() ? "" : namespace.asText();
         return new ResourceKey(ResourceKey.groupOf(apiVersion), kind, ns, name);
     }

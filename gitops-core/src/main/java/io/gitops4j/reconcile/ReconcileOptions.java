@@ -248,8 +248,10 @@ public final class ReconcileOptions {
         }
 
         /**
-         * Accepts an empty desired state while the application owns resources, so that they are pruned (still
-         * within the prune limit, see {@link #allowLargePrune()}). Without it such a run fails and changes nothing.
+         * Accepts an empty desired state while the application owns resources, so that they are all pruned: for an
+         * empty desired state it also lifts the prune limit (pruning everything is what was asked for, so
+         * {@link #allowLargePrune()} is not needed too); for any other desired state the limit holds as usual.
+         * Without it such a run fails and changes nothing.
          *
          * @return this builder
          */

@@ -240,6 +240,7 @@ public final class ReconcileResult {
         private String error;
         private String timedOutAt;
         private Instant finished;
+        private SecretScrubber secrets = SecretScrubber.NONE;
 
         private Builder(String application, Instant started) {
             this.application = application;
@@ -256,8 +257,24 @@ public final class ReconcileResult {
             return this;
         }
 
+        /** Masks the values of these secrets in every message recorded from now on. */
+        Builder secrets(SecretScrubber value) {
+            this.secrets = value;
+            return this;
+        }
+
+        /** Returns a text with the run's secret values masked. */
+        String scrub(String text) {
+            return secrets.scrub(text);
+        }
+
+        /** Returns a step with the run's secret values masked in its message. */
+        StepResult scrub(StepResult step) {
+            return secrets.scrub(step);
+        }
+
         Builder step(StepResult value) {
-            steps.add(value);
+            steps.add(secrets.scrub(value));
             return this;
         }
 
@@ -268,7 +285,7 @@ public final class ReconcileResult {
 
         Builder error(String value) {
             if (error == null) {
-                this.error = value;
+                this.error = secrets.scrub(value);
             }
             return this;
         }

@@ -22,12 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile run: load, prepare, observe, diff, plan, apply, record the inventory, prune, record again, wait
+ * One reconcile run: load, prepare, observe, diff, plan, record what it is about to apply in the inventory, apply,
+ * record what it owns, prune, record again, wait
  * for health. Every failure of the source, the target or the differ becomes data in the result. Not thread-safe;
  * one per run.
  */
@@ -39,6 +41,7 @@ final class ReconcileRun {
     private final ReconcileResult.Builder result;
     private final RunDeadline deadline;
     private final boolean planOnly;
+    private boolean declaresNothing;
 
     ReconcileRun(EngineContext context, ReconcileOptions options) {
         this(context, options, false);
@@ -70,7 +73,8 @@ final class ReconcileRun {
             return finish(false);
         }
         Revision revision = desired.revision();
-        result.revision(revision);
+        declaresNothing = desired.isEmpty();
+        result.revision(revision).secrets(SecretScrubber.of(desired));
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
@@ -94,7 +98,8 @@ final class ReconcileRun {
             }
             prepared = context.prepared().prepare(context.application(), desired, context.target());
         }
-        for (StepResult failure : prepared.failures()) {
+        for (StepResult unscrubbed : prepared.failures()) {
+            StepResult failure = result.scrub(unscrubbed);
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
                 StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
                         + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
@@ -115,7 +120,8 @@ final class ReconcileRun {
             String reason = "refusing to reconcile an empty desired state while application " + context.application()
                     + " owns " + inventory.size() + " resources: " + context.source().describe()
                     + " declared nothing at " + revision.shortId() + " (wrong path? deleted folder?); nothing was "
-                    + "applied or pruned. Pass allowEmpty() to prune everything it owns";
+                    + "applied or pruned. Pass allowEmpty() to prune everything it owns (it also lifts the prune "
+                    + "limit for this)";
             LOG.warn("{}", reason);
             result.error(reason);
             return finish(false);
@@ -188,12 +194,19 @@ final class ReconcileRun {
     }
 
     private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, StepRunner runner) {
-        runner.apply(options.force() ? plan.allApplies() : plan.applies());
+        List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
+        Set<ResourceKey> intent = intent(inventory, applies);
+        Inventory intended = save(inventory, intent, inventory.revision().orElse(revision));
+        if (!options.dryRun() && !intended.keys().containsAll(intent)) {
+            return finish(false); // applying what the inventory cannot record would leave objects nobody prunes
+        }
+        runner.apply(applies);
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
         owned.addAll(runner.applied());
         plan.unchanged().forEach(step -> owned.add(step.key()));
-        Inventory afterApply = save(inventory, owned, revision);
+        owned.addAll(createdDespiteFailure(applies));
+        Inventory afterApply = save(intended, owned, revision);
 
         List<PlanStep> deletes = plan.deletes();
         runner.prune(deletes, pruneBlocked(runner, deletes, inventory));
@@ -208,6 +221,47 @@ final class ReconcileRun {
             result.health(health(runner));
         }
         return finish(runner.executedAny() || (options.dryRun() && plan.hasChanges()));
+    }
+
+    /**
+     * The inventory recorded before applying, so that a run killed mid-apply leaves nothing it applied unowned: what
+     * is owned plus every key about to be created, or applied over an object no other application tracks. After the
+     * applies it shrinks to what is really owned: what was owned, applied or unchanged, and what a failed create made
+     * all the same. After a crash the intent stays; a key in it whose object never came to be is dropped by a later
+     * run once it is neither declared nor live ({@link #vanished}).
+     */
+    private Set<ResourceKey> intent(Inventory inventory, List<PlanStep> applies) {
+        Set<ResourceKey> keys = new TreeSet<>(inventory.keys());
+        for (PlanStep step : applies) {
+            boolean foreign = step.diff().live().flatMap(live -> Ownership.conflict(context.application(),
+                    step.diff().desired().orElseThrow(), live.object())).isPresent();
+            if (!foreign) {
+                keys.add(step.key());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The keys whose create failed but whose object exists all the same (a call that timed out after the server
+     * made the object), observed once after the applies; all of them when that observation fails.
+     */
+    private Set<ResourceKey> createdDespiteFailure(List<PlanStep> applies) {
+        Set<ResourceKey> creates = new TreeSet<>();
+        applies.stream().filter(step -> step.action() == ChangeType.CREATE).forEach(step -> creates.add(step.key()));
+        List<ResourceKey> failed = result.steps().stream().filter(StepResult::isFailed).map(StepResult::key)
+                .filter(creates::contains).distinct().toList();
+        if (failed.isEmpty() || options.dryRun()) {
+            return Set.of();
+        }
+        try {
+            return context.target().observe(failed).resources().keySet().stream().filter(creates::contains)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot observe {} resources whose create failed; keeping them in the inventory: {}",
+                    failed.size(), e.getMessage());
+            return new TreeSet<>(failed);
+        }
     }
 
     /** Waits for health within both the health timeout and the run's deadline, when asked to and not timed out. */
@@ -249,7 +303,8 @@ final class ReconcileRun {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
                     + "failure, fix it and reconcile again");
         }
-        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(), options);
+        Optional<String> refusal = PruneGuard.refusal((int) runner.deletable(deletes), inventory.size(),
+                declaresNothing, options);
         refusal.ifPresent(reason -> {
             LOG.warn("{}", reason);
             result.error(reason);
@@ -294,11 +349,10 @@ final class ReconcileRun {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            String message = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            if (e instanceof GitOpsException) {
-                LOG.warn("{}", message);
-            } else {
-                LOG.warn("{}", message, e);
+            String message = result.scrub(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            LOG.warn("{}", message);
+            if (!(e instanceof GitOpsException)) {
+                LOG.debug("{} failed unexpectedly", what, e);
             }
             result.error(message);
             return null;

@@ -197,17 +197,19 @@ final class StepRunner {
     }
 
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = result.scrub(e.getMessage() == null ? e.toString() : e.getMessage());
         if (e instanceof GitOpsException) {
             LOG.warn("{} of {} failed: {}", what, step.key(), message);
         } else {
-            LOG.warn("{} of {} failed unexpectedly", what, step.key(), e);
+            LOG.warn("{} of {} failed unexpectedly: {}", what, step.key(), message);
+            LOG.debug("{} of {} failed unexpectedly", what, step.key(), e);
         }
         fail(step, message, start);
     }
 
     private void fail(PlanStep step, String message, Instant start) {
-        StepResult failed = new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message, since(start));
+        StepResult failed = result.scrub(new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message,
+                since(start)));
         record(failed);
         context.listener().stepFailed(context.application(), failed);
     }

@@ -2,12 +2,15 @@ package io.gitops4j.source;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.manifest.ManifestException;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
+import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.io.InputStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * Desired state from a local folder of manifests, read recursively ({@code .yaml}, {@code .yml}, {@code .json};
- * hidden files and folders skipped; symbolic links never followed).
+ * hidden files and folders skipped).
+ *
+ * <p>Symbolic links are never followed. A link that a load would otherwise read — one named like a manifest, or one
+ * to a folder, pointing inside the folder or outside it — fails the load with a {@link SourceException} naming it,
+ * so that replacing a manifest (or a folder of them) by a link can never make its resources look deleted and be
+ * pruned; replace the link by the file or folder it points to. Links to other files are ignored, as those files are.
+ * A file over the loader's {@link ManifestLoader#maxFileBytes() size limit} is refused, from its size, before it is
+ * read.
  *
  * <p>A folder keeps no history, so its revision id is the digest of its content: {@link #load(Revision)} succeeds
  * only for the folder's current content. Use a Git source for rollback. Thread-safe.
@@ -87,8 +97,8 @@ public final class DirectorySource implements DesiredStateSource {
         }
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(root, new FileVisitOption[0])) {
-            paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !isHidden(root.relativize(p)))
+            paths = walk.filter(p -> !isHidden(root.relativize(p)))
+                    .filter(p -> refuseLink(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> loader.isManifest(p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -102,9 +112,9 @@ public final class DirectorySource implements DesiredStateSource {
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (Path path : paths) {
-            String relative = root.relativize(path).toString().replace('\\', '/');
+            String relative = relative(path);
             try {
-                files.put(relative, Files.readAllBytes(path));
+                files.put(relative, read(path, relative));
             } catch (IOException e) {
                 throw new SourceException("cannot read " + relative + " in " + root + ": " + e.getMessage(), e);
             }
@@ -120,6 +130,41 @@ public final class DirectorySource implements DesiredStateSource {
                     + reason + "); check its permissions or hide it with a leading '.'", e);
         }
         return new SourceException("cannot list folder " + root + ": " + e.getMessage(), e);
+    }
+
+    /** Returns {@code true} for anything but a symbolic link a load would read, for which it throws. */
+    private boolean refuseLink(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return true;
+        }
+        boolean folder = Files.isDirectory(path);
+        if (folder || loader.isManifest(path.getFileName().toString())) {
+            throw new SourceException("'" + relative(path) + "' in folder " + root + " is a symbolic link"
+                    + (folder ? " to a folder" : "") + "; links are never followed, and skipping it would drop what it"
+                    + " declares: replace the link by the " + (folder ? "folder" : "file") + " it points to");
+        }
+        return false;
+    }
+
+    /** Reads a file of at most the loader's size limit, refusing a larger one before reading and while reading. */
+    private byte[] read(Path path, String relative) throws IOException {
+        long limit = loader.maxFileBytes();
+        long size = Files.size(path);
+        if (size <= limit) {
+            try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (content.length <= limit) {
+                    return content;
+                }
+                size = Math.max(size, content.length);
+            }
+        }
+        throw new ManifestException(Provenance.of(relative, -1, -1), "file is " + size + " bytes, over the limit of "
+                + limit + " bytes; split it or raise the loader's maxFileBytes");
+    }
+
+    private String relative(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
     }
 
     private static boolean isHidden(Path relative) {

@@ -86,4 +86,11 @@ class ResourceTest {
         assertThatThrownBy(() -> Resource.of(json.readTree("[]")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
     }
+
+    @Test
+    void rejectsANamespaceThatIsNotAString() {
+        assertThatThrownBy(() -> Resource.of(json.readTree(
+                "{\"apiVersion\":\"v1\",\"kind\":\"X\",\"metadata\":{\"name\":\"x\",\"namespace\":[\"kube-system\"]}}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'metadata.namespace' must be a string");
+    }
 }

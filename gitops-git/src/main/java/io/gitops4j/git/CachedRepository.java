@@ -7,21 +7,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.eclipse.jgit.api.FetchCommand;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.TagOpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CachedRepository implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CachedRepository.class);
-    private static final String[] REF_SPECS = {"+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"};
+    private static final List<String> REF_SPECS = List.of("+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
 
     private final String url;
     private final boolean shallow;
@@ -153,14 +152,9 @@ final class CachedRepository implements AutoCloseable {
     /** Fetches one commit by SHA (servers must allow it); returns false when the server refuses or lacks it. */
     boolean fetchCommit(TransportSettings transport, ObjectId id) {
         try {
-            FetchCommand fetch = Git.wrap(repository()).fetch().setRemote(url).setRefSpecs(id.name())
-                    .setTagOpt(TagOpt.NO_TAGS);
-            if (shallow) {
-                fetch.setDepth(1);
-            }
-            transport.apply(fetch).call();
+            new Fetch(url, List.of(id.name()), false, shallow).call(repository(), transport);
             return hasCommit(id);
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (GitAPIException | TransportException | RuntimeException e) {
             LOG.debug("Fetching commit {} from {} failed: {}", id.name(), url, e.getMessage());
             return false;
         }
@@ -180,19 +174,14 @@ final class CachedRepository implements AutoCloseable {
         try {
             long start = System.nanoTime();
             int packsBefore = PackCompaction.packCount(directory);
-            FetchCommand fetch = Git.wrap(repository()).fetch().setRemote(url).setRefSpecs(REF_SPECS)
-                    .setRemoveDeletedRefs(true).setTagOpt(TagOpt.NO_TAGS).setForceUpdate(true);
-            if (shallow) {
-                fetch.setDepth(1);
-            }
-            transport.apply(fetch).call();
+            new Fetch(url, REF_SPECS, true, shallow).call(repository(), transport);
             LOG.debug("Fetched {} into {} in {} ms", url, directory, (System.nanoTime() - start) / 1_000_000);
             synchronized (lock) {
                 lastFetch = clock.instant();
             }
             compactIfNeeded(packsBefore);
             running.complete(null);
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (GitAPIException | TransportException | RuntimeException e) {
             running.completeExceptionally(new SourceException("fetch of " + url + " failed: " + message(e)
                     + ". The cached clone in " + directory + " is unchanged: revisions fetched before can still be"
                     + " loaded with load(revision); check the URL, the network and the credentials", e));

@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures are {@link SourceException}s that name the repository (never with credentials), the commit and the
  * path inside the repository; nothing is loaded when one is thrown. When a fetch fails the cached clone is kept:
- * {@link #load(Revision)} of a commit fetched before still works and the message says so. Symbolic links and
- * submodules in the tree are skipped with a warning, never followed (see {@link Builder#path(String)}).
+ * {@link #load(Revision)} of a commit fetched before still works and the message says so. Symbolic links are
+ * never followed: a link that stands for manifests fails the load, so it is never mistaken for a deletion and
+ * pruned; submodules are skipped with a warning (see {@link Builder#path(String)}).
  *
  * <p>The clone is kept compact and rollbacks keep working: every fetch writes pack files, and when a fetch that brought
  * objects leaves more than {@link RepositoryCache.Builder#packCompactionThreshold(int) a threshold} of them (32 by
@@ -312,9 +313,12 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         /**
          * Sets the folder inside the repository to read (default: the root); leading/trailing slashes and
          * {@code .} segments are dropped, {@code ..} and {@code .git} are rejected. The folder must exist at
-         * every loaded commit. Symbolic links and submodule entries under it are skipped with a warning, because
-         * following them could read outside the repository or another repository; their targets, when inside
-         * the folder, are read from their real paths.
+         * every loaded commit. Symbolic links under it are never followed, because following them could read
+         * outside the repository: a selected link named like a manifest, or one to a folder, to another link or out
+         * of the repository (inside the folder or not), fails the load with a {@link SourceException} naming it
+         * (replace it by what it points to, or exclude it); a link to another file is skipped with a warning, that
+         * file being read from its real path. Submodule entries are skipped with a warning: their content lives in
+         * another repository.
          */
         public Builder path(String path) {
             this.path = RepoPaths.normaliseConfigured(path);

@@ -28,8 +28,13 @@ final class TransportSettings implements AutoCloseable {
         return timeout;
     }
 
+    /** Returns the network timeout in whole seconds, at least 1, as JGit takes it. */
+    int timeoutSeconds() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+    }
+
     <C extends TransportCommand<C, ?>> C apply(C command) {
-        command.setTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds())));
+        command.setTimeout(timeoutSeconds());
         if (credentials instanceof GitCredentials.Basic basic) {
             command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.user(), basic.password()));
         } else if (credentials instanceof GitCredentials.Token token) {

@@ -179,10 +179,32 @@ class GitSourceTest {
     }
 
     @Test
-    void neverFollowsSymlinksOrSubmodules() {
-        String base = repo.commit(Map.of("a.yaml", configMap("a")));
-        repo.commitSymlink(MAIN, "escape.yaml", "../../../../../../etc/hostname");
-        repo.commitSymlink(MAIN, "inside.yaml", "a.yaml");
+    void aSymbolicLinkFailsTheLoadNamingItWhetherItPointsInsideOrOutsideTheRepository() {
+        repo.commit(Map.of("a.yaml", configMap("a"), "real/b.yaml", configMap("b"), "docs/README.md", "hi"));
+        Map<String, String> links = Map.of(
+                "t-03.yaml", "a.yaml",
+                "escape.yaml", "../../../../../../etc/hostname",
+                "apps", "real",
+                "nested/dir", "../real/",
+                "outside", "../../elsewhere");
+
+        try (GitSource source = source().build()) {
+            for (Map.Entry<String, String> link : links.entrySet()) {
+                repo.commitSymlink(MAIN, link.getKey(), link.getValue());
+
+                assertThatThrownBy(source::load).as(link.getKey()).isInstanceOf(SourceException.class)
+                        .hasMessageContaining("'" + link.getKey() + "'").hasMessageContaining("symbolic link");
+
+                repo.delete(MAIN, link.getKey());
+                assertThat(names(source.load())).containsExactly("a", "b");
+            }
+        }
+    }
+
+    @Test
+    void aSymbolicLinkToAFileThatIsNoManifestAndSubmodulesAreSkippedNeverFollowed() {
+        String base = repo.commit(Map.of("a.yaml", configMap("a"), "docs/README.md", "hi"));
+        repo.commitSymlink(MAIN, "README.md", "docs/README.md");
         repo.commitSubmodule(MAIN, "vendored", base);
 
         try (GitSource source = source().build()) {
@@ -190,6 +212,16 @@ class GitSourceTest {
 
             assertThat(names(state)).containsExactly("a");
             assertThat(state.resources().values()).extracting(r -> r.provenance().path()).containsExactly("a.yaml");
+        }
+    }
+
+    @Test
+    void aNumberOutsideTheFloat64RangeIsAManifestErrorNamingThePathAndLine() {
+        repo.commit(Map.of("apps/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  v: 1e999999999\n"));
+
+        try (GitSource source = source().build()) {
+            assertThatThrownBy(source::load).isInstanceOf(ManifestException.class)
+                    .hasMessageStartingWith("apps/cm.yaml (document 1, line 5)").hasMessageContaining("float64");
         }
     }
 

@@ -26,6 +26,7 @@ import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.target.TargetException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,6 +71,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
     /** How many observed objects a target remembers for reuse unless configured otherwise. */
     public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
+    /** How many times a failed request is retried unless configured otherwise. */
+    public static final int DEFAULT_REQUEST_RETRIES = 2;
 
     private final KubernetesClient client;
     private final boolean ownsClient;
@@ -89,7 +92,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         String namespace = builder.defaultNamespace != null ? builder.defaultNamespace
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
-        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout), namespace);
+        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
         this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts);
@@ -235,6 +238,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private String inventoryNamespace;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private int requestRetries = DEFAULT_REQUEST_RETRIES;
+        private Duration requestRetryInterval = Duration.ofMillis(500);
         private Duration crdEstablishedTimeout = Duration.ofSeconds(30);
         private int listThreshold = 8;
         private long liveObjectCacheSize = DEFAULT_LIVE_OBJECT_CACHE_SIZE;
@@ -244,7 +249,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
-         * Uses a client the caller already has (and keeps closing); its timeouts are the caller's.
+         * Uses a client the caller already has (and keeps closing); its timeouts and retries are the caller's.
          *
          * @param value the client
          * @return this builder
@@ -348,6 +353,36 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
+         * Sets how many times a client built from a kubeconfig retries a request that could not connect or got a
+         * 5xx answer; {@value KubernetesTarget#DEFAULT_REQUEST_RETRIES} by default, {@code 0} for none. A request
+         * to an API server that is down then fails after at most {@code retries + 1} attempts, each bounded by the
+         * connect and request timeouts, plus the waits between them (see {@link #requestRetryInterval}), and the
+         * engine's run deadline is checked between requests.
+         *
+         * @param value the number of retries, not negative
+         * @return this builder
+         */
+        public Builder requestRetries(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("requestRetries must not be negative, got " + value);
+            }
+            this.requestRetries = value;
+            return this;
+        }
+
+        /**
+         * Sets the wait before the first retry of a failed request, doubled before each further retry; 500 ms by
+         * default.
+         *
+         * @param value the wait
+         * @return this builder
+         */
+        public Builder requestRetryInterval(Duration value) {
+            this.requestRetryInterval = positive(value, "requestRetryInterval");
+            return this;
+        }
+
+        /**
          * Sets how long to wait for a just-applied CRD to be {@code Established} before its kinds resolve;
          * 30 s by default.
          *
@@ -435,7 +470,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 return new KubernetesTarget(this, client, false);
             }
             return new KubernetesTarget(this, KubeconfigClients.build(kubeconfig, context, connectTimeout,
-                    requestTimeout), true);
+                    requestTimeout, requestRetries, requestRetryInterval), true);
         }
 
         private static String nonEmpty(String value, String name) {

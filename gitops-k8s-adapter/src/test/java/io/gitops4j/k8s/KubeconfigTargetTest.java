@@ -64,6 +64,25 @@ class KubeconfigTargetTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aKubeconfigNamingADeadPortFailsWithinTheTimeoutNamingTheServerAndTheNetworkCause() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        String server = "http://127.0.0.1:" + port;
+
+        try (KubernetesTarget target = KubernetesTarget.builder()
+                .kubeconfig(Kubeconfigs.write(dir.resolve("dead"), server)).connectTimeout(Duration.ofSeconds(1))
+                .build()) {
+            assertThatThrownBy(() -> target.resolve(ResourceKey.of("", "ConfigMap", "default", "x")))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessageContaining(server)
+                    .hasMessageContaining("Connect");
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aServerThatNeverAnswersFailsWithinTheRequestTimeout() throws IOException {
         List<Socket> accepted = new ArrayList<>();

@@ -24,8 +24,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -47,7 +49,8 @@ import java.util.function.UnaryOperator;
  * written since the last observation as the same {@link LiveResource} instance, so a caching differ recognises it
  * without reading it.
  *
- * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)}, {@link #rejectDeletes()},
+ * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)} (also with a message),
+ * {@link #rejectDeletes()},
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
  * of real writes ({@link #appliedKeys()}, {@link #deletedKeys()}) support assertions.
  *
@@ -63,7 +66,7 @@ public final class InMemoryTarget implements Target {
     private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
     private final List<ResourceKey> appliedKeys = new ArrayList<>();
     private final List<ResourceKey> deletedKeys = new ArrayList<>();
-    private final Set<ResourceKey> failingKeys = new HashSet<>();
+    private final Map<ResourceKey, String> failingKeys = new HashMap<>();
     private int applyCount;
     private int deleteCount;
     private int observeCount;
@@ -136,8 +139,8 @@ public final class InMemoryTarget implements Target {
         if (failApplyAt > 0 && --failApplyAt == 0) {
             throw new TargetException(key, "injected failure of apply call " + applyCount);
         }
-        if (failingKeys.contains(key)) {
-            throw new TargetException(key, "injected apply failure for this resource");
+        if (failingKeys.containsKey(key)) {
+            throw new TargetException(key, failingKeys.get(key));
         }
         if (!resolve(key).equals(key)) {
             throw new TargetException(key, "the key is not resolved (expected " + resolve(key)
@@ -264,7 +267,19 @@ public final class InMemoryTarget implements Target {
      * @return this target
      */
     public synchronized InMemoryTarget failAppliesTo(ResourceKey key) {
-        failingKeys.add(requireNonNull(key, "key is null"));
+        return failAppliesTo(key, "injected apply failure for this resource");
+    }
+
+    /**
+     * Makes every apply of a key fail with a given message until {@link #clearFaults()}, as a server that echoes
+     * parts of the request in its error would.
+     *
+     * @param key the resource
+     * @param message the message of the {@link TargetException}
+     * @return this target
+     */
+    public synchronized InMemoryTarget failAppliesTo(ResourceKey key, String message) {
+        failingKeys.put(requireNonNull(key, "key is null"), requireNonNull(message, "message is null"));
         return this;
     }
 

@@ -235,6 +235,22 @@ class GitOpsEngineTest {
     }
 
     @Test
+    void allowEmptyAloneLetsAnEmptyDesiredStatePruneEverythingItOwns() {
+        // given
+        source.commit(state("r1", configMap("a"), configMap("b"), configMap("c")));
+        engine().reconcile();
+        source.commit(state("r2"));
+
+        // when
+        ReconcileResult result = engine().reconcile(ReconcileOptions.builder().allowEmpty().build());
+
+        // then
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.APPLIED);
+        assertThat(target.objects()).isEmpty();
+        assertThat(target.inventory.load("shop").orElseThrow().keys()).isEmpty();
+    }
+
+    @Test
     void refusesAnEmptyDesiredStateWhileOwningResourcesUnlessAllowed() {
         // given
         source.commit(state("r1", configMap("a")));

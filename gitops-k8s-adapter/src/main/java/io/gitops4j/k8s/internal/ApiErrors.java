@@ -9,6 +9,7 @@ import io.gitops4j.target.TargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,9 +39,15 @@ public final class ApiErrors {
         if (status != null && status.getMessage() != null && !status.getMessage().isEmpty()) {
             return status.getMessage();
         }
-        Throwable cause = e.getCause();
-        return cause != null && cause.getMessage() != null ? cause.getClass().getSimpleName() + ": "
-                + cause.getMessage() : String.valueOf(e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
     }
 
     /**
@@ -59,7 +66,21 @@ public final class ApiErrors {
             return conflictFromMessage(statusMessage(e), key);
         }
         String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
-        return new TargetException(key, action + " failed (" + code + statusMessage(e) + ")" + advice(e.getCode()), e);
+        Optional<String> namespace = missingNamespace(e);
+        String advice = namespace.map(name -> "; namespace " + name + " does not exist: declare it in the source"
+                + " (it is applied first) or create it").orElseGet(() -> advice(e.getCode()));
+        return new TargetException(key, action + " failed (" + code + statusMessage(e) + ")" + advice, e);
+    }
+
+    /** The namespace a 404 says is missing, when its status details name one. */
+    private static Optional<String> missingNamespace(KubernetesClientException e) {
+        Status status = e.getStatus();
+        if (e.getCode() != 404 || status == null || status.getDetails() == null) {
+            return Optional.empty();
+        }
+        String kind = status.getDetails().getKind();
+        String name = status.getDetails().getName();
+        return "namespaces".equals(kind) && name != null && !name.isEmpty() ? Optional.of(name) : Optional.empty();
     }
 
     private static String advice(int code) {

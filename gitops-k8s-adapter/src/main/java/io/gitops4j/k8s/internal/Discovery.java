@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.gitops4j.target.TargetException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,24 +30,34 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The map is loaded on first use and refreshed when a kind is not in it (for example right after its CRD was
  * applied). A kind that discovery does not list yet but whose CRD exists is waited for, bounded, until the CRD is
- * {@code Established}. Thread-safe.
+ * {@code Established}. A failure to read discovery is remembered for {@link #FAILURE_MEMO}: lookups in that time
+ * fail at once with the same message instead of asking the server again, so a run over many resources against an
+ * API server that is down asks it once, not once per resource. Thread-safe.
  */
 public final class Discovery {
+    /** How long a failure to read discovery is answered from memory instead of asking the server again. */
+    public static final Duration FAILURE_MEMO = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
 
     private final KubernetesClient client;
     private final Duration establishTimeout;
+    private final Clock clock;
     private Map<String, ApiResource> byGroupKind;
+    private TargetException failure;
+    private Instant failedAt;
 
     /**
      * Creates a discovery cache.
      *
      * @param client the client to ask
      * @param establishTimeout how long to wait for a just-applied CRD to be {@code Established}
+     * @param clock the clock a remembered failure expires on
      */
-    public Discovery(KubernetesClient client, Duration establishTimeout) {
+    public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock) {
         this.client = requireNonNull(client, "client is null");
         this.establishTimeout = requireNonNull(establishTimeout, "establishTimeout is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /**
@@ -63,6 +75,7 @@ public final class Discovery {
         synchronized (this) {
             boolean loaded = byGroupKind == null;
             if (loaded) {
+                rethrowRecentFailure();
                 refresh();
             }
             found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
@@ -72,6 +85,13 @@ public final class Discovery {
             }
         }
         return found.isPresent() ? found : fromCustomResourceDefinition(group, kind);
+    }
+
+    private void rethrowRecentFailure() {
+        if (failure != null && clock.instant().isBefore(failedAt.plus(FAILURE_MEMO))) {
+            throw new TargetException(null, failure.getMessage() + " (remembered from " + failedAt
+                    + "; asked again after " + FAILURE_MEMO.toSeconds() + " s)", failure);
+        }
     }
 
     /** Forgets what discovery said, so the next lookup reloads it (after a CRD was applied or deleted). */
@@ -96,11 +116,16 @@ public final class Discovery {
                 }
             }
         } catch (KubernetesClientException e) {
-            throw new TargetException(null, "cannot read the API server's discovery (HTTP " + e.getCode() + ": "
-                    + ApiErrors.statusMessage(e) + "); check the cluster address and credentials", e);
+            String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
+            failure = new TargetException(null, "cannot read the discovery of the API server " + client.getMasterUrl()
+                    + " (" + code + ApiErrors.statusMessage(e) + "); check the cluster address, that the API server "
+                    + "is up, and the credentials", e);
+            failedAt = clock.instant();
+            throw failure;
         }
         LOG.debug("discovery loaded {} kinds", map.size());
         byGroupKind = map;
+        failure = null;
     }
 
     private void addVersion(Map<String, ApiResource> map, String group, GroupVersionForDiscovery version) {

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Builds fabric8 clients from kubeconfig files, with connection and request timeouts. Stateless. */
+/**
+ * Builds fabric8 clients from kubeconfig files, with connection and request timeouts and a bounded number of
+ * retries of a failed request (fabric8 itself retries ten times, about 19 s per request). Stateless.
+ */
 public final class KubeconfigClients {
     private KubeconfigClients() {
     }
@@ -20,11 +23,13 @@ public final class KubeconfigClients {
      * @param context the context to use, or {@code null} for the file's current context
      * @param connectTimeout the connection timeout
      * @param requestTimeout the request timeout
+     * @param retries how many times a request that failed to connect or got a 5xx answer is retried
+     * @param retryInterval the wait before the first retry, doubled before each further one
      * @return a new client, owned by the caller
      * @throws TargetException when the file cannot be read or parsed, or the context does not exist
      */
     public static KubernetesClient build(Path kubeconfig, String context, Duration connectTimeout,
-            Duration requestTimeout) {
+            Duration requestTimeout, int retries, Duration retryInterval) {
         if (!Files.isReadable(kubeconfig)) {
             throw new TargetException(null, "cannot read kubeconfig " + kubeconfig
                     + ": no such readable file; check the path and its permissions");
@@ -38,6 +43,8 @@ public final class KubeconfigClients {
         }
         config.setConnectionTimeout(Math.toIntExact(connectTimeout.toMillis()));
         config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
+        config.setRequestRetryBackoffLimit(retries);
+        config.setRequestRetryBackoffInterval(Math.toIntExact(retryInterval.toMillis()));
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 }

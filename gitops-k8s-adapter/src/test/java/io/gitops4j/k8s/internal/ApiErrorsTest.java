@@ -73,4 +73,25 @@ class ApiErrorsTest {
         assertThat(translated.getMessage()).startsWith("apps/Deployment/shop/web: server-side apply failed (HTTP 422:")
                 .contains("`selector` does not match template `labels`").endsWith("; fix the manifest");
     }
+
+    @Test
+    void anApplyIntoAMissingNamespaceNamesTheNamespace() {
+        Status status = new StatusBuilder().withCode(404).withReason("NotFound").withMessage("namespaces \"shop\" not"
+                + " found").withNewDetails().withName("shop").withKind("namespaces").endDetails().build();
+
+        TargetException translated = ApiErrors.translate(new KubernetesClientException(status), KEY, "server-side apply");
+
+        assertThat(translated.getMessage()).contains("namespace shop does not exist")
+                .doesNotContain("apiVersion is served");
+    }
+
+    @Test
+    void aNotFoundOfTheObjectsKindStillPointsAtTheApiVersion() {
+        Status status = new StatusBuilder().withCode(404).withReason("NotFound").withMessage("the server could not"
+                + " find the requested resource").build();
+
+        TargetException translated = ApiErrors.translate(new KubernetesClientException(status), KEY, "server-side apply");
+
+        assertThat(translated.getMessage()).contains("check that the apiVersion is served by the cluster");
+    }
 }

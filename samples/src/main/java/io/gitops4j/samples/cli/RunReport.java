@@ -1,6 +1,7 @@
 package io.gitops4j.samples.cli;
 
 import io.gitops4j.reconcile.ReconcileResult;
+import io.gitops4j.reconcile.StepResult;
 import io.gitops4j.samples.render.HealthText;
 import io.gitops4j.samples.render.ResultJson;
 import io.gitops4j.samples.render.ResultText;
@@ -31,8 +32,7 @@ final class RunReport {
         }
         out.flush();
         if (!result.succeeded()) {
-            err.println("error: " + result.error().orElseGet(() -> result.failedSteps().get(0).key() + ": "
-                    + result.failedSteps().get(0).message()));
+            err.println("error: " + result.error().orElseGet(() -> failure(result.failedSteps().get(0))));
             err.flush();
             return ExitCodes.ERROR;
         }
@@ -44,5 +44,11 @@ final class RunReport {
             return ExitCodes.ERROR;
         }
         return ExitCodes.OK;
+    }
+
+    /** A failed step as one line that names its resource once (target errors already start with the key). */
+    private static String failure(StepResult step) {
+        String key = step.key().toString();
+        return step.message().startsWith(key + ": ") ? step.message() : key + ": " + step.message();
     }
 }

@@ -124,6 +124,21 @@ class FolderTargetCliTest {
     }
 
     @Test
+    void aFailedStepIsOneErrorLineNamingTheResourceOnce() throws IOException {
+        // given a file where the folder of Services must go, so writing the Service fails
+        Files.createDirectories(temp.resolve("live/core"));
+        Files.writeString(temp.resolve("live/core/Service"), "in the way");
+
+        // when
+        CliRun apply = run("apply");
+
+        // then
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.ERROR);
+        String line = apply.err().lines().filter(l -> l.startsWith("error:")).findFirst().orElseThrow();
+        assertThat(line).startsWith("error: Service/demo-shop/shop: cannot write");
+    }
+
+    @Test
     void verbosePrintsTheStackTrace() throws IOException {
         // given
         Files.writeString(manifests.resolve("50-broken.yaml"), "metadata: [\n");
