@@ -52,6 +52,9 @@ final class ApplicationSync {
         context.listener().runStarted(app.name(), in.reason());
         Revision applied = in.lastApplied() != null || in.inventoryRead() ? in.lastApplied() : inventoryRevision();
         SharedFetches.Answer answer = context.fetches().latest(app.source(), in.reuseAbove());
+        if (answer.took() != null) {
+            context.listener().sourceFetched(app.name(), answer.took(), answer.failure() == null);
+        }
         if (answer.changed()) {
             context.news().newRevision(app.source().fetchKey(), app.name());
         }

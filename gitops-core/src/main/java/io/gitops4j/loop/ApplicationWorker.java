@@ -184,9 +184,11 @@ final class ApplicationWorker {
 
     private void finish(ApplicationSync.Output output) {
         boolean again;
+        ApplicationStatus after;
         synchronized (this) {
             record(output);
             again = endRun();
+            after = status();
         }
         if (context.historyFile() != null) {
             try {
@@ -196,6 +198,7 @@ final class ApplicationWorker {
             }
         }
         context.listener().runFinished(app.name(), output.entry());
+        context.listener().statusUpdated(after);
         if (notReadyReason() == null) {
             context.dependencies().ready(app.name());
         }

@@ -1,6 +1,7 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.model.Revision;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,25 @@ public interface ControllerListener {
     /** A listener that ignores every event. */
     ControllerListener NOOP = new ControllerListener() {
     };
+
+    /**
+     * Returns a listener that passes every event to each of the given listeners, in order. One that throws is
+     * logged and skipped; the others still receive the event.
+     *
+     * <pre>{@code
+     * GitOpsController.builder().listener(ControllerListener.of(metrics.controllerListener(), auditLog))...
+     * }</pre>
+     *
+     * @param listeners the listeners, none null; each must be thread-safe
+     * @return one listener; {@link #NOOP} when none is given, the listener itself when one is given
+     */
+    static ControllerListener of(ControllerListener... listeners) {
+        List<ControllerListener> all = List.of(listeners);
+        if (all.isEmpty()) {
+            return NOOP;
+        }
+        return all.size() == 1 ? all.get(0) : new GuardedControllerListener(all);
+    }
 
     /**
      * A run of an application started.
@@ -75,5 +95,25 @@ public interface ControllerListener {
      * @param reason why it is not ready, e.g. {@code "not healthy: DEGRADED"}
      */
     default void runDeferred(String application, String dependency, String reason) {
+    }
+
+    /**
+     * The source of an application was asked for its latest revision (a fetch, for Git), and answered or failed.
+     * Not called when the answer was shared from another application's fetch of the same repository.
+     *
+     * @param application the application whose run fetched
+     * @param duration how long the fetch took, by the controller's clock
+     * @param succeeded {@code false} when the source could not be read ({@link #sourceFailed} follows)
+     */
+    default void sourceFetched(String application, Duration duration, boolean succeeded) {
+    }
+
+    /**
+     * A run's outcome was recorded in the application's status: sync state, health, last error. Called after
+     * every run, after {@link #runFinished}.
+     *
+     * @param status the status right after the run
+     */
+    default void statusUpdated(ApplicationStatus status) {
     }
 }

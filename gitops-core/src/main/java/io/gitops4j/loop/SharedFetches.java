@@ -3,6 +3,7 @@ package io.gitops4j.loop;
 import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.source.SourceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,9 +23,12 @@ final class SharedFetches {
         this.clock = clock;
     }
 
-    /** The answer of one fetch: the id (or the failure), when it was fetched, and the id fetched before it. */
+    /**
+     * The answer of one fetch: the id (or the failure), when it was fetched, the id fetched before it, and how long
+     * the fetch took ({@code null} when the answer was shared from an earlier fetch).
+     */
     record Answer(String revisionId, RuntimeException failure, Instant fetchedAt, long generation,
-                  String previousId) {
+                  String previousId, Duration took) {
         boolean changed() {
             return revisionId != null && previousId != null && !previousId.equals(revisionId);
         }
@@ -56,7 +60,7 @@ final class SharedFetches {
             if (slot.answer != null && slot.answer.generation() > reuseAbove) {
                 Answer shared = slot.answer;
                 return new Answer(shared.revisionId(), shared.failure(), shared.fetchedAt(), shared.generation(),
-                        shared.revisionId());
+                        shared.revisionId(), null);
             }
             slot.answer = fetch(source, slot.answer == null ? 1 : slot.answer.generation() + 1, slot.lastId);
             if (slot.answer.revisionId() != null) {
@@ -90,9 +94,9 @@ final class SharedFetches {
             if (id == null || id.isEmpty()) {
                 throw new SourceException(source.describe() + " reported no latest revision id; fix the source");
             }
-            return new Answer(id, null, at, generation, previousId);
+            return new Answer(id, null, at, generation, previousId, Duration.between(at, clock.instant()));
         } catch (RuntimeException e) {
-            return new Answer(null, e, at, generation, previousId);
+            return new Answer(null, e, at, generation, previousId, Duration.between(at, clock.instant()));
         }
     }
 

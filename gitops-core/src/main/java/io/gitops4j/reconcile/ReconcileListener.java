@@ -2,6 +2,7 @@ package io.gitops4j.reconcile;
 
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
+import java.util.List;
 
 /**
  * Observes reconcile runs: metrics, audit logs, progress displays, notifications.
@@ -18,6 +19,26 @@ public interface ReconcileListener {
     /** A listener that ignores every event. */
     ReconcileListener NOOP = new ReconcileListener() {
     };
+
+    /**
+     * Returns a listener that passes every event to each of the given listeners, in order. One that throws is
+     * logged and skipped; the others still receive the event. Use it to give an engine or a controller several
+     * listeners, e.g. metrics and Kubernetes events:
+     *
+     * <pre>{@code
+     * GitOpsEngine.builder().listener(ReconcileListener.of(metrics.reconcileListener(), events))...
+     * }</pre>
+     *
+     * @param listeners the listeners, none null; as thread-safe as the least thread-safe of them
+     * @return one listener; {@link #NOOP} when none is given, the listener itself when one is given
+     */
+    static ReconcileListener of(ReconcileListener... listeners) {
+        List<ReconcileListener> all = List.of(listeners);
+        if (all.isEmpty()) {
+            return NOOP;
+        }
+        return all.size() == 1 ? all.get(0) : new GuardedListener(all);
+    }
 
     /**
      * A run started.

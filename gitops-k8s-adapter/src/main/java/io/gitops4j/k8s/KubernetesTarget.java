@@ -219,6 +219,21 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         return liveObjects.size();
     }
 
+    /** The client, for listeners of this package that write beside the target (Events). */
+    KubernetesClient client() {
+        return client;
+    }
+
+    /** The kind resolution through discovery, shared with listeners of this package. */
+    ResourceTypes types() {
+        return types;
+    }
+
+    /** The namespace of the inventory ConfigMaps. */
+    String inventoryNamespace() {
+        return inventoryStore.namespace();
+    }
+
     /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
     @Override
     public void close() {
