@@ -16,7 +16,8 @@ import org.slf4j.MDC;
  * The default {@link Reconciler}: makes one target match one source for one application.
  *
  * <p>A run loads the desired state (the latest, or {@link ReconcileOptions#revision()}); resolves every key with
- * {@link Target#resolve} and stamps every object with {@value Annotations#TRACKING_ID}; loads the inventory;
+ * {@link Target#resolve} and stamps every object with
+ * {@value io.gitops4j.kinds.WellKnownMetadata#TRACKING_ID}; loads the inventory;
  * observes the desired and owned keys; diffs; plans; applies creates and updates in plan order (in-sync resources
  * only when forcing), skipping later waves after a failure; saves the inventory (owned keys plus applied keys);
  * deletes owned keys desired no longer declares, in reverse order, unless prune is off, something failed, or the
