@@ -49,6 +49,13 @@ public final class WellKnownMetadata {
     public static final String WAVE = "gitops4j.io/wave";
     /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores inventories. */
     public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
+    /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores run records. */
+    public static final String HISTORY_LABEL = "gitops4j.io/history";
+    /**
+     * Label on the inventory and run-record ConfigMaps naming their application (the name itself when it is a
+     * valid label value, else a shortened form with a hash; the ConfigMap's data holds the exact name).
+     */
+    public static final String APPLICATION_LABEL = "gitops4j.io/application";
 
     // Flux (kustomize-controller)
 

@@ -190,13 +190,6 @@ final class ApplicationWorker {
             again = endRun();
             after = status();
         }
-        if (context.historyFile() != null) {
-            try {
-                context.historyFile().append(output.entry());
-            } catch (RuntimeException e) {
-                LOG.warn("application {}: {}", app.name(), e.getMessage());
-            }
-        }
         context.listener().runFinished(app.name(), output.entry());
         context.listener().statusUpdated(after);
         if (notReadyReason() == null) {

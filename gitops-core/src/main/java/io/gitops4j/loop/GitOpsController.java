@@ -2,11 +2,11 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
 import io.gitops4j.reconcile.Sleeper;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +58,7 @@ public final class GitOpsController implements AutoCloseable {
     private final WorkerContext context;
     private final Duration shutdownGrace;
     private final ReconcileListener reconcileListener;
+    private final String runBy;
     private volatile boolean closed;
 
     private GitOpsController(Builder b) {
@@ -65,14 +66,15 @@ public final class GitOpsController implements AutoCloseable {
         Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(threads.scheduler());
         this.context = new WorkerContext(b.clock, threads.scheduler(), sleeper, threads.pool(),
                 new GuardedControllerListener(b.listener), b.random, new SharedFetches(b.clock), b.historySize,
-                b.historyFile == null ? null : new HistoryFile(b.historyFile), apps::newRevision, apps.dependencies());
+                apps::newRevision, apps.dependencies());
+        this.runBy = b.runBy;
         this.shutdownGrace = b.shutdownGrace;
         this.reconcileListener = b.reconcileListener;
     }
 
     /**
      * Returns a builder with the defaults: system UTC clock, own timer thread, health waits that sleep on it, 4
-     * workers, no listener, 20 history entries per application, no history file, 30 s shutdown grace.
+     * workers, no listener, 20 history entries per application in memory, runs recorded as {@code user@host}, 30 s shutdown grace.
      *
      * @return a new builder
      */
@@ -92,10 +94,11 @@ public final class GitOpsController implements AutoCloseable {
     public void add(Application application) {
         requireNonNull(application, "application is null");
         checkOpen();
-        GitOpsEngine engine = GitOpsEngine.builder().application(application.name())
+        GitOpsEngine.Builder engineBuilder = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock())
-                .sleeper(context.sleeper()).listener(reconcileListener).build();
+                .sleeper(context.sleeper()).listener(reconcileListener);
+        GitOpsEngine engine = (runBy == null ? engineBuilder : engineBuilder.runBy(runBy)).build();
         ApplicationWorker worker = new ApplicationWorker(application, engine, context);
         apps.register(worker);
         worker.request(RunReason.START);
@@ -174,6 +177,43 @@ public final class GitOpsController implements AutoCloseable {
     public void rollback(String name, Revision revision) {
         requireNonNull(revision, "revision is null");
         worker(name).pin(revision);
+    }
+
+    /**
+     * Rolls an application back to its last good revision and pins it there, as {@link #rollback(String, Revision)}
+     * does: the revision of the newest run in its target's {@link io.gitops4j.target.Target#historyStore() history}
+     * that applied or converged a revision other than the one applied now and became healthy
+     * ({@link RunRecord#rollbackPoint()}). A run whose health wait failed or timed out is never chosen.
+     *
+     * @param name the application
+     * @return the revision rolled back to
+     * @throws IllegalArgumentException when the application is unknown
+     * @throws IllegalStateException when the history holds no such run
+     * @throws io.gitops4j.target.TargetException when the history cannot be read
+     */
+    public Revision rollback(String name) {
+        ApplicationWorker worker = worker(name);
+        String current = worker.status().lastAppliedRevision().map(Revision::id).orElse("");
+        Revision revision = worker.application().target().historyStore().lastRollbackPoint(name, current)
+                .flatMap(RunRecord::revision).orElseThrow(() -> new IllegalStateException("no run of " + name
+                        + " before " + (current.isEmpty() ? "now" : current) + " applied a revision that became "
+                        + "healthy; roll back to an explicit revision with rollback(name, revision)"));
+        worker.pin(revision);
+        return revision;
+    }
+
+    /**
+     * Returns the run records of an application kept in its target's
+     * {@link io.gitops4j.target.Target#historyStore() history store}, newest first: every run of every process
+     * that reconciled it there, unlike {@link #history(String)}, which holds this controller's runs.
+     *
+     * @param name the application
+     * @return an unmodifiable list
+     * @throws IllegalArgumentException when the application is unknown
+     * @throws io.gitops4j.target.TargetException when the history cannot be read
+     */
+    public List<RunRecord> records(String name) {
+        return worker(name).application().target().historyStore().list(name);
     }
 
     /**
@@ -277,7 +317,7 @@ public final class GitOpsController implements AutoCloseable {
         private ControllerListener listener = ControllerListener.NOOP;
         private ReconcileListener reconcileListener = ReconcileListener.NOOP;
         private int historySize = 20;
-        private Path historyFile;
+        private String runBy;
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Random random = new Random();
 
@@ -386,13 +426,15 @@ public final class GitOpsController implements AutoCloseable {
         }
 
         /**
-         * Appends every run of every application to a JSON Lines file (read it with {@link HistoryFile#read}).
+         * Sets the identity the controller's runs are recorded under in each target's
+         * {@link io.gitops4j.target.Target#historyStore() history} (default {@code user@host} of this process; a
+         * controller in a pod would say, for example, {@code gitops4j-controller/<pod name>}).
          *
-         * @param value the file; its folder must exist
+         * @param value the identity
          * @return this builder
          */
-        public Builder historyFile(Path value) {
-            this.historyFile = requireNonNull(value, "historyFile is null");
+        public Builder runBy(String value) {
+            this.runBy = requireNonNull(value, "runBy is null");
             return this;
         }
 

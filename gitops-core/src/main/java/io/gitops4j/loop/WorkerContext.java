@@ -7,11 +7,11 @@ import java.util.concurrent.Executor;
 
 /**
  * What every {@link ApplicationWorker} shares in one controller: time, the timer, how a health wait sleeps, the
- * thread pool that runs syncs, the listener, randomness for jitter, shared fetches, the history settings, a way to
+ * thread pool that runs syncs, the listener, randomness for jitter, shared fetches, the history size, a way to
  * tell siblings of a new revision, and the dependency graph.
  */
 record WorkerContext(Clock clock, Scheduler scheduler, Sleeper sleeper, Executor pool, ControllerListener listener,
-                     Random random, SharedFetches fetches, int historySize, HistoryFile historyFile,
+                     Random random, SharedFetches fetches, int historySize,
                      RevisionNews news, Dependencies dependencies) {
 
     /** Tells the applications that read a repository that one of them saw a new revision there. */

@@ -6,8 +6,11 @@
  * application at a time, and triggers during a run coalesce into one follow-up run. Failures back off
  * exponentially ({@link io.gitops4j.loop.RetryPolicy}); drift between revisions is reported with field paths and
  * corrected when self-heal is on; an unreachable source keeps the last applied revision and never prunes. Each
- * application keeps a history of its runs ({@link io.gitops4j.loop.HistoryEntry}, optionally in a JSON Lines
- * {@link io.gitops4j.loop.HistoryFile}) and can be rolled back to, and pinned at, an earlier revision. Time comes
+ * application keeps a history of its runs in memory ({@link io.gitops4j.loop.HistoryEntry}); every run the engine
+ * makes is also recorded on its target, beside the inventory ({@link io.gitops4j.inventory.RunRecord}, read with
+ * {@link io.gitops4j.loop.GitOpsController#records(String)}), so the cluster holds the history whoever ran it. An
+ * application can be rolled back to, and pinned at, an earlier revision, or its last healthy one
+ * ({@link io.gitops4j.loop.GitOpsController#rollback(String)}). Time comes
  * from an injected {@link java.time.Clock} and {@link io.gitops4j.loop.Scheduler}, so tests never sleep.
  */
 package io.gitops4j.loop;

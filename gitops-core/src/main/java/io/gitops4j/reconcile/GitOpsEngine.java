@@ -16,12 +16,18 @@ import org.slf4j.MDC;
  * The default {@link Reconciler}: makes one target match one source for one application.
  *
  * <p>A run loads the desired state (the latest, or {@link ReconcileOptions#revision()}); resolves every key with
- * {@link Target#resolve} and stamps every object with {@value Annotations#TRACKING_ID}; loads the inventory;
+ * {@link Target#resolve} and stamps every object with
+ * {@value io.gitops4j.kinds.WellKnownMetadata#TRACKING_ID}; loads the inventory;
  * observes the desired and owned keys; diffs; plans; applies creates and updates in plan order (in-sync resources
  * only when forcing), skipping later waves after a failure; saves the inventory (owned keys plus applied keys);
  * deletes owned keys desired no longer declares, in reverse order, unless prune is off, something failed, or the
  * prune-safety limit refuses; saves the final inventory; and, when asked, waits for the applied resources to be
- * healthy. A dry run asks the target to validate without storing and never saves the inventory.
+ * healthy. A dry run asks the target to validate without storing and never saves the inventory. Every run that is
+ * neither a {@link #plan plan} nor a dry run is recorded in the target's
+ * {@link io.gitops4j.target.Target#historyStore() history store} as a {@link io.gitops4j.inventory.RunRecord}: its
+ * revision, outcome, whether what it applied became healthy, times, {@link Builder#runBy runner}, counts and an
+ * error summary with credential-like values masked; a record that cannot be written is logged and leaves the
+ * result as it is.
  *
  * <p>Logs go through SLF4J with the MDC keys {@value #MDC_APPLICATION}, {@value #MDC_REVISION} and
  * {@value #MDC_RESOURCE}; logs name keys, never bodies. Thread-safe: concurrent calls run one after the other.
@@ -44,10 +50,12 @@ public final class GitOpsEngine implements Reconciler {
     public static final String MDC_RESOURCE = "gitops4j.resource";
 
     private final EngineContext context;
+    private final String runBy;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private GitOpsEngine(EngineContext context) {
+    private GitOpsEngine(EngineContext context, String runBy) {
         this.context = context;
+        this.runBy = runBy;
     }
 
     /**
@@ -102,7 +110,11 @@ public final class GitOpsEngine implements Reconciler {
         lock.lock();
         try {
             MDC.put(MDC_APPLICATION, context.application());
-            return new EngineRun(context, options, planOnly).run();
+            ReconcileResult result = new EngineRun(context, options, planOnly).run();
+            if (!planOnly) {
+                RunRecorder.record(context.target(), result, options, runBy);
+            }
+            return result;
         } finally {
             MDC.remove(MDC_RESOURCE);
             MDC.remove(MDC_REVISION);
@@ -127,8 +139,21 @@ public final class GitOpsEngine implements Reconciler {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Duration healthPollInterval = Duration.ofSeconds(2);
+        private String runBy;
 
         private Builder() {
+        }
+
+        /**
+         * Sets who or what runs this engine, as its run records name it (default {@code user@host} of this
+         * process: the {@code user.name} system property and the host name).
+         *
+         * @param value for example {@code alice@laptop} or a controller's identity
+         * @return this builder
+         */
+        public Builder runBy(String value) {
+            this.runBy = requireNonNull(value, "runBy is null");
+            return this;
         }
 
         /**
@@ -256,7 +281,8 @@ public final class GitOpsEngine implements Reconciler {
             StateDiffer chosen = differ != null ? differ : DefaultStateDiffer.defaults();
             Planner planning = planner != null ? planner : Planner.defaults();
             return new GitOpsEngine(new EngineContext(application, source, target, chosen, planning,
-                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning)));
+                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning)),
+                    runBy != null ? runBy : RunnerName.ofProcess());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gitops4j.target;
 
 import io.gitops4j.health.Health;
+import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
@@ -85,4 +86,16 @@ public interface Target {
      * @return the inventory store
      */
     InventoryStore inventoryStore();
+
+    /**
+     * Returns where this target keeps each application's run records, beside its inventory, so that history and
+     * rollback read what happened on this target whoever ran it. The default keeps nothing
+     * ({@link HistoryStore#none()}): a target without a place for records has no history, and rollback then needs
+     * an explicit revision.
+     *
+     * @return the history store
+     */
+    default HistoryStore historyStore() {
+        return HistoryStore.none();
+    }
 }

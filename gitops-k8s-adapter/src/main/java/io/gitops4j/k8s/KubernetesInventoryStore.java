@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.inventory.Inventory;
@@ -14,12 +13,9 @@ import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.target.TargetException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,18 +23,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each application's {@link Inventory} in the cluster, as one ConfigMap per application
- * ({@code gitops4j-inventory-<application>}) in a configurable namespace, so that a restarted process prunes
- * correctly.
+ * ({@code gitops4j-inventory-<application>}) in the inventory namespace ({@value #DEFAULT_NAMESPACE} unless
+ * configured), so that a restarted process prunes correctly.
  *
- * <p>The ConfigMap holds the application name, the revision id and digest, and the keys one per line. A save is
- * one create or one update guarded by the ConfigMap's {@code resourceVersion}; on a conflict (another writer got
- * there first) it re-reads and retries. The namespace is created when missing. Thread-safe.
+ * <p>The ConfigMap, labelled {@code gitops4j.io/inventory: "true"} and {@code gitops4j.io/application}, holds the
+ * application name, the revision id and digest, and the keys one per line. A save is one create or one update
+ * guarded by the ConfigMap's {@code resourceVersion}; on a conflict (another writer got there first) it re-reads
+ * and retries. The namespace is never created: when it is missing a save fails with a {@link TargetException}
+ * that names it and says to create it or to configure another. Thread-safe.
  */
 public final class KubernetesInventoryStore implements InventoryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesInventoryStore.class);
+    /**
+     * The namespace inventories and run records live in unless configured otherwise, whatever namespace the
+     * objects go into; the library's {@link KubernetesTarget} and the command-line tool share it.
+     */
+    public static final String DEFAULT_NAMESPACE = "gitops4j-system";
     private static final String PREFIX = "gitops4j-inventory-";
-    private static final int MAX_NAME = 253;
     private static final int ATTEMPTS = 5;
 
     private final KubernetesClient client;
@@ -75,17 +77,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
      * @return a valid ConfigMap name
      */
     public static String configMapName(String application) {
-        String clean = application.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
-        String name = PREFIX + clean;
-        if (!clean.equals(application) || name.length() > MAX_NAME) {
-            String hash = HexFormat.of().formatHex(sha256(application)).substring(0, 10);
-            name = name.substring(0, Math.min(name.length(), MAX_NAME - 11)) + "-" + hash;
-        }
-        return name.replaceAll("[.-]+$", "");
-    }
-
-    private static byte[] sha256(String text) {
-        return io.gitops4j.model.CanonicalJson.newDigest().digest(text.getBytes(StandardCharsets.UTF_8));
+        return StoreNames.configMap(PREFIX, application, 0);
     }
 
     /**
@@ -132,29 +124,19 @@ public final class KubernetesInventoryStore implements InventoryStore {
     }
 
     private void create(String application, Map<String, String> data) {
-        ensureNamespace();
         ConfigMap map = new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName(configMapName(application))
                 .withNamespace(namespace)
                 .addToLabels(WellKnownMetadata.INVENTORY_LABEL, "true")
+                .addToLabels(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(application))
                 .endMetadata()
                 .withData(data)
                 .build();
-        client.configMaps().inNamespace(namespace).resource(map).create();
-    }
-
-    private void ensureNamespace() {
         try {
-            if (client.namespaces().withName(namespace).get() == null) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                        .endMetadata().build()).create();
-            }
+            client.configMaps().inNamespace(namespace).resource(map).create();
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 409 && e.getCode() != 403) {
-                throw new TargetException(null, "cannot create the inventory namespace " + namespace + " (HTTP "
-                        + e.getCode() + ": " + ApiErrors.statusMessage(e) + "); create it or configure another", e);
-            }
+            throw InventoryNamespace.missingOr(client, namespace, e);
         }
     }
 

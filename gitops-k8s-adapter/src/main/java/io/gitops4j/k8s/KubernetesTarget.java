@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthAssessor;
+import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.health.KubernetesHealth;
 import io.gitops4j.k8s.internal.Deletion;
@@ -46,7 +47,12 @@ import java.util.List;
  * {@code argocd.argoproj.io/sync-options: Prune=false}; see
  * {@link io.gitops4j.kinds.WellKnownMetadata#pruneDisabledBy}) is never deleted: {@link #delete} leaves it and
  * reports {@link io.gitops4j.target.DeleteOutcome#NOT_FOUND} (nothing was deleted), so the engine stops owning it.
- * Inventories are kept in the cluster by a {@link KubernetesInventoryStore}.
+ * Inventories and run records are kept in the cluster, in the inventory namespace
+ * ({@value KubernetesInventoryStore#DEFAULT_NAMESPACE} unless {@link Builder#inventoryNamespace} says otherwise;
+ * it never follows the default namespace, so an application has one inventory whoever runs it), by a
+ * {@link KubernetesInventoryStore} and a {@link KubernetesHistoryStore}. The target creates no namespace of its
+ * own: only a Namespace declared in the desired state is created, and a missing inventory namespace fails the run
+ * with an error that names it.
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
@@ -71,6 +77,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
     /** How many observed objects a target remembers for reuse unless configured otherwise. */
     public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
+    /** Where inventories and run records live unless configured otherwise: {@value}. */
+    public static final String DEFAULT_INVENTORY_NAMESPACE = KubernetesInventoryStore.DEFAULT_NAMESPACE;
     /** How many times a failed request is retried unless configured otherwise. */
     public static final int DEFAULT_REQUEST_RETRIES = 2;
 
@@ -84,6 +92,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final Deletion deletion;
     private final KubernetesHealth health;
     private final KubernetesInventoryStore inventoryStore;
+    private final KubernetesHistoryStore historyStore;
 
     private KubernetesTarget(Builder builder, KubernetesClient client, boolean ownsClient) {
         this.client = client;
@@ -98,8 +107,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts);
         this.deletion = new Deletion(client, types);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
-        this.inventoryStore = new KubernetesInventoryStore(client,
-                builder.inventoryNamespace != null ? builder.inventoryNamespace : namespace);
+        this.inventoryStore = new KubernetesInventoryStore(client, builder.inventoryNamespace);
+        this.historyStore = new KubernetesHistoryStore(client, builder.inventoryNamespace, builder.historyLimit);
     }
 
     /**
@@ -197,6 +206,25 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
+     * Returns the store that keeps run records as ConfigMaps beside the inventories.
+     *
+     * @return the history store
+     */
+    @Override
+    public HistoryStore historyStore() {
+        return historyStore;
+    }
+
+    /**
+     * Returns the namespace inventories and run records live in.
+     *
+     * @return the inventory namespace
+     */
+    public String inventoryNamespace() {
+        return inventoryStore.namespace();
+    }
+
+    /**
      * Returns the field manager applies are made under.
      *
      * @return the field manager name
@@ -229,11 +257,6 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         return types;
     }
 
-    /** The namespace of the inventory ConfigMaps. */
-    String inventoryNamespace() {
-        return inventoryStore.namespace();
-    }
-
     /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
     @Override
     public void close() {
@@ -250,7 +273,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private String defaultNamespace;
         private String fieldManager = DEFAULT_FIELD_MANAGER;
         private boolean forceConflicts = true;
-        private String inventoryNamespace;
+        private String inventoryNamespace = DEFAULT_INVENTORY_NAMESPACE;
+        private int historyLimit = HistoryStore.DEFAULT_LIMIT;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int requestRetries = DEFAULT_REQUEST_RETRIES;
@@ -335,13 +359,31 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
-         * Sets the namespace of the inventory ConfigMaps; the default namespace by default. Created if missing.
+         * Sets the namespace of the inventory and run-record ConfigMaps;
+         * {@value KubernetesTarget#DEFAULT_INVENTORY_NAMESPACE} by default, whatever the default namespace. It is
+         * never created: create it once per cluster ({@code kubectl create namespace gitops4j-system}); a run that
+         * finds it missing fails with an error naming it.
          *
          * @param value the namespace
          * @return this builder
          */
         public Builder inventoryNamespace(String value) {
             this.inventoryNamespace = nonEmpty(value, "inventoryNamespace");
+            return this;
+        }
+
+        /**
+         * Sets how many run records per application are kept; {@value HistoryStore#DEFAULT_LIMIT} by default,
+         * the oldest deleted beyond it.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder historyLimit(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("historyLimit must be at least 1, got " + value);
+            }
+            this.historyLimit = value;
             return this;
         }
 

@@ -62,8 +62,10 @@ class KubernetesEventsTest {
                 + "\n  namespace: default\ndata:\n  v: '1'\n");
     }
 
+    /** Events on the objects (in default) and on the inventory (in the inventory namespace). */
     private List<Event> events(String reason) {
-        return client.v1().events().inNamespace("default").list().getItems().stream()
+        return java.util.stream.Stream.of("default", KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE)
+                .flatMap(ns -> client.v1().events().inNamespace(ns).list().getItems().stream())
                 .filter(e -> e.getReason().equals(reason)).toList();
     }
 

@@ -428,15 +428,17 @@ abstract class KubernetesTargetContract {
     }
 
     @Test
-    void createsTheInventoryNamespaceWhenMissing() {
+    void aMissingInventoryNamespaceFailsTheSaveNamingItAndIsNotCreated() {
         String inventoryNamespace = "gitops4j-inv-" + ns.substring(ns.length() - 8);
         namespaces.add(inventoryNamespace);
         KubernetesInventoryStore store = new KubernetesInventoryStore(client(), inventoryNamespace);
         Inventory inventory = Inventory.of("app", Revision.of("r1"), List.of(ResourceKey.of("", "ConfigMap", ns, "a")));
 
-        store.save(inventory);
-
-        assertThat(store.load("app")).contains(inventory);
+        assertThatThrownBy(() -> store.save(inventory)).isInstanceOf(TargetException.class)
+                .hasMessageContaining("the inventory namespace " + inventoryNamespace + " does not exist")
+                .hasMessageContaining("kubectl create namespace " + inventoryNamespace);
+        assertThat(client().namespaces().withName(inventoryNamespace).get()).isNull();
+        assertThat(store.load("app")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthAssessor;
+import io.gitops4j.inventory.HistoryStore;
+import io.gitops4j.inventory.InMemoryHistoryStore;
 import io.gitops4j.inventory.InMemoryInventoryStore;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.model.LiveResource;
@@ -45,9 +47,10 @@ import java.util.function.UnaryOperator;
  * through {@link #edit} kept); folds a Secret's {@code stringData} into base64 {@code data}; records the last
  * applied object per key and reports it in {@link LiveResource#lastApplied()}; computes dry runs without storing;
  * puts namespaced kinds without a namespace in the default namespace; keeps an inventory
- * ({@link InMemoryInventoryStore}). Like an informer cache, {@link #observe} reports an object that has not been
- * written since the last observation as the same {@link LiveResource} instance, so the engine recognises it by
- * identity and reuses its last diff without reading it.
+ * ({@link InMemoryInventoryStore}) and run records ({@link InMemoryHistoryStore}, 200 per application). Like an
+ * informer cache, {@link #observe} reports an object that has not been written since the last observation as the
+ * same {@link LiveResource} instance, so the engine recognises it by identity and reuses its last diff without
+ * reading it.
  *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)} (also with a message),
  * {@link #rejectDeletes()},
@@ -63,6 +66,7 @@ public final class InMemoryTarget implements Target {
     private final ServerFields serverFields;
     private final HealthAssessor healthAssessor;
     private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
+    private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
     private final List<ResourceKey> appliedKeys = new ArrayList<>();
     private final List<ResourceKey> deletedKeys = new ArrayList<>();
@@ -193,6 +197,16 @@ public final class InMemoryTarget implements Target {
     @Override
     public InventoryStore inventoryStore() {
         return inventory;
+    }
+
+    /**
+     * Returns the run records engines made on this target, kept in memory.
+     *
+     * @return the history store
+     */
+    @Override
+    public HistoryStore historyStore() {
+        return history;
     }
 
     /**

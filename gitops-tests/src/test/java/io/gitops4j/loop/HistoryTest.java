@@ -1,16 +1,11 @@
 package io.gitops4j.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.reconcile.ReconcileResult.Outcome;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.gitops4j.inventory.RunRecord;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class HistoryTest {
     private final ScriptedSource source = new ScriptedSource("repo");
@@ -34,45 +29,28 @@ class HistoryTest {
     }
 
     @Test
-    void appendsEveryRunToAJsonLinesFileThatReadsBack(@TempDir Path folder) throws IOException {
-        // given
-        Path file = folder.resolve("history.jsonl");
+    void everyRunIsRecordedOnTheTargetBesideTheInventoryNewestFirst() {
+        // given a controller that names its runs
         source.commit("r1", "a=red", "b=green");
-        try (LoopFixture loop = new LoopFixture(GitOpsController.builder().historySize(2).historyFile(file))) {
+        try (LoopFixture loop = new LoopFixture(GitOpsController.builder().runBy("gitops4j-controller/pod-0"))) {
             loop.controller.add(loop.app("shop", source).build());
             source.commit("r2", "a=blue");
+
+            // when the next interval applies the new revision
             loop.scheduler.advance(LoopFixture.INTERVAL);
-            source.goDown("connection refused");
-            loop.scheduler.advanceToNext();
 
-            // when
-            List<HistoryEntry> read = HistoryFile.read(file);
-
-            // then
-            assertThat(Files.readAllLines(file)).hasSize(3);
-            assertThat(read).extracting(HistoryEntry::revision).containsExactly("r1", "r2", "");
-            assertThat(read).extracting(HistoryEntry::outcome)
-                    .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.FAILED);
-            assertThat(read.get(0).applied()).isEqualTo(2);
-            assertThat(read.get(1).deleted()).isEqualTo(1);
-            assertThat(read.get(2).error()).contains("connection refused");
-            assertThat(read.subList(1, 3)).isEqualTo(loop.controller.history("shop"));
+            // then both runs are on the target's history, with what they did and who ran them
+            List<RunRecord> records = loop.controller.records("shop");
+            assertThat(records).isEqualTo(loop.target.historyStore().list("shop"));
+            assertThat(records).extracting(r -> r.revision().orElseThrow().id()).containsExactly("r2", "r1");
+            assertThat(records).extracting(RunRecord::outcome)
+                    .containsExactly(RunRecord.Outcome.APPLIED, RunRecord.Outcome.APPLIED);
+            assertThat(records).extracting(RunRecord::sequence).containsExactly(2L, 1L);
+            assertThat(records.get(1).applied()).isEqualTo(2);
+            assertThat(records.get(0).pruned()).isEqualTo(1);
+            assertThat(records).extracting(RunRecord::runBy).containsOnly("gitops4j-controller/pod-0");
+            assertThat(records).extracting(RunRecord::health).containsOnly(RunRecord.HealthOutcome.HEALTHY);
+            assertThat(records.get(0).finished()).isEqualTo(loop.clock.instant());
         }
-    }
-
-    @Test
-    void readingALineThatIsNotAnEntryNamesTheLine(@TempDir Path folder) throws IOException {
-        // given
-        Path file = folder.resolve("history.jsonl");
-        Files.writeString(file, "{\"application\":\"shop\"}\n");
-
-        // then
-        assertThatThrownBy(() -> HistoryFile.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 1 of " + file);
-    }
-
-    @Test
-    void aMissingHistoryFileReadsAsEmpty(@TempDir Path folder) {
-        assertThat(HistoryFile.read(folder.resolve("none.jsonl"))).isEmpty();
     }
 }

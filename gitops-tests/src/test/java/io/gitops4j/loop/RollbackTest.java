@@ -1,8 +1,16 @@
 package io.gitops4j.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.inventory.RunRecord;
+import io.gitops4j.inventory.RunRecord.HealthOutcome;
 import io.gitops4j.model.Revision;
+import io.gitops4j.reconcile.ReconcileOptions;
+import io.gitops4j.testkit.InMemoryTarget;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +94,45 @@ class RollbackTest {
 
     private String color() {
         return loop.target.contents().get(SchedulingTest.key("a")).tree().at("/data/color").asText();
+    }
+
+    @Test
+    void rollbackToTheLastGoodRevisionSkipsOneWhoseHealthWaitFailed() {
+        // given r1 healthy, r2 applied but never healthy within its health wait, r3 healthy and applied now
+        InMemoryTarget target = InMemoryTarget.builder().healthAssessor(live -> "broken".equals(
+                live.body().path("data").path("color").asText()) ? Optional.of(Health.progressing("stuck"))
+                : Optional.empty()).build();
+        try (LoopFixture fixture = new LoopFixture(target)) {
+            Revision r1 = source.commit("r1", "a=red");
+            fixture.controller.add(fixture.app("shop", source).reconcileOptions(ReconcileOptions.builder()
+                    .healthTimeout(Duration.ofSeconds(30)).build()).build());
+            source.commit("r2", "a=broken");
+            fixture.scheduler.advance(LoopFixture.INTERVAL);
+            source.commit("r3", "a=green");
+            fixture.scheduler.advanceToNext();
+            assertThat(fixture.controller.records("shop")).extracting(RunRecord::health).containsExactly(
+                    HealthOutcome.HEALTHY, HealthOutcome.UNHEALTHY, HealthOutcome.HEALTHY);
+
+            // when
+            Revision chosen = fixture.controller.rollback("shop");
+
+            // then r2 is passed over for r1, which is applied and pinned
+            assertThat(chosen.id()).isEqualTo("r1");
+            assertThat(chosen).isEqualTo(r1);
+            assertThat(fixture.controller.status("shop").pinnedRevision()).contains(r1);
+            assertThat(fixture.target.contents().get(SchedulingTest.key("a")).body().path("data").path("color")
+                    .asText()).isEqualTo("red");
+        }
+    }
+
+    @Test
+    void rollbackWithoutAHealthyEarlierRunSaysSo() {
+        // given only one revision ever ran
+        source.commit("r1", "a=red");
+        loop.controller.add(loop.app("shop", source).build());
+
+        // then
+        assertThatThrownBy(() -> loop.controller.rollback("shop")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no run of shop before r1 applied a revision that became healthy");
     }
 }

@@ -47,13 +47,18 @@ import org.slf4j.LoggerFactory;
  * server-populated metadata, or protobuf. Start with {@code EmbeddedKubernetesApi.builder().build().start()},
  * point a client at {@link #url()} (or {@link #writeKubeconfig(Path)}), and {@link #close()} when done.
  *
+ * <p>It starts with the namespaces of a fresh cluster ({@code default}, {@code kube-system}, {@code kube-public},
+ * {@code kube-node-lease}) and {@code gitops4j-system}, as on a cluster prepared for gitops4j, which keeps its
+ * inventories and run records there by default; add more with {@link Builder#namespaces}.
+ *
  * <p>Thread-safe. Each instance has its own state; nothing is shared between instances.
  */
 public final class EmbeddedKubernetesApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKubernetesApi.class);
+    /** The namespaces of a fresh cluster, and gitops4j-system, where gitops4j keeps inventories by default. */
     private static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public",
-            "kube-node-lease");
+            "kube-node-lease", "gitops4j-system");
 
     private final int requestedPort;
     private final Cluster cluster;
@@ -262,7 +267,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             return this;
         }
 
-        /** Extra namespaces that exist from the start (besides default, kube-system, kube-public, kube-node-lease). */
+        /** Extra namespaces that exist from the start (besides default, kube-system, kube-public, kube-node-lease and gitops4j-system). */
         public Builder namespaces(String... names) {
             for (String name : names) {
                 namespaces.add(requireNonNull(name, "namespace name is null"));

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "GitOps as a library, from the command line: reconcile a Git repository or a folder into "
                 + "Kubernetes (or a folder).",
         subcommands = {DemoCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class,
-            WatchCommand.class, HistoryCommand.class, RollbackCommand.class, EmbeddedApiCommand.class},
+            WatchCommand.class, HistoryCommand.class, StatusCommand.class, RollbackCommand.class,
+            EmbeddedApiCommand.class},
         footer = {"", "Start here:  java -jar samples/target/gitops4j.jar demo", "",
             "Exit codes:",
             "  0  success; plan/diff: no changes",

@@ -30,8 +30,11 @@ final class OpenTarget implements AutoCloseable {
         return new OpenTarget(target, description, List.of(resources));
     }
 
-    /** Starts an embedded API with a simulated Deployment controller, and a Kubernetes target on it. */
-    static OpenTarget embedded(String namespace) {
+    /**
+     * Starts an embedded API (with the namespace gitops4j-system, as on a prepared cluster) with a simulated
+     * Deployment controller, and a Kubernetes target on it.
+     */
+    static OpenTarget embedded(String namespace, String inventoryNamespace) {
         List<AutoCloseable> resources = new ArrayList<>();
         EmbeddedKubernetesApi api = EmbeddedKubernetesApi.builder().build().start();
         resources.add(api);
@@ -41,7 +44,8 @@ final class OpenTarget implements AutoCloseable {
         SimulatedController controller = new SimulatedController(api, client);
         controller.start();
         resources.add(controller);
-        KubernetesTarget.Builder builder = KubernetesTarget.builder().client(client);
+        KubernetesTarget.Builder builder = KubernetesTarget.builder().client(client)
+                .inventoryNamespace(inventoryNamespace);
         if (namespace != null) {
             builder.defaultNamespace(namespace);
         }

@@ -1,19 +1,23 @@
 package io.gitops4j.samples.cli;
 
+import io.gitops4j.inventory.HistoryStore;
+import io.gitops4j.inventory.Inventory;
+import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.ReconcileResult;
-import java.util.List;
+import io.gitops4j.target.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gitops4j rollback}: reconcile an earlier revision from the history (or a given commit). */
+/** {@code gitops4j rollback}: reconcile an earlier revision from the target's run records (or a given commit). */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Reconcile an earlier revision: by default the last successful one before the current, or "
-            + "--to N (a number from 'history'), or --revision SHA.", "Exit code: 0 success, 1 error."})
+        description = {"Reconcile an earlier revision: by default the last one that applied and became healthy "
+            + "before the current (runs with --wait, or on targets healthy at once), or --to N (a number from "
+            + "'history'), or --revision SHA.", "Exit code: 0 success, 1 error."})
 final class RollbackCommand extends SessionCommand {
-    @Option(names = "--to", paramLabel = "N", description = "The history entry to return to (see 'history').")
-    Integer to;
+    @Option(names = "--to", paramLabel = "N", description = "The run to return to (a number from 'history').")
+    Long to;
 
     @Option(names = "--revision", paramLabel = "SHA", description = "An exact revision (commit SHA) to load.")
     String revision;
@@ -23,8 +27,11 @@ final class RollbackCommand extends SessionCommand {
 
     @Override
     public Integer call() {
-        Revision chosen = choose(app.history().read(app.application));
+        if (to != null && revision != null) {
+            throw new CommandException("give --to N or --revision SHA, not both");
+        }
         try (Session session = open()) {
+            Revision chosen = revision != null ? Revision.of(revision) : choose(session.target().target());
             if (!app.json()) {
                 out().println("Rolling back " + session.application() + " to revision " + chosen.shortId());
                 out().println();
@@ -34,32 +41,24 @@ final class RollbackCommand extends SessionCommand {
         }
     }
 
-    private Revision choose(List<HistoryRecord> records) {
-        if (to != null && revision != null) {
-            throw new CommandException("give --to N or --revision SHA, not both");
-        }
-        if (revision != null) {
-            return Revision.of(revision);
-        }
+    private Revision choose(Target target) {
+        HistoryStore history = target.historyStore();
         if (to != null) {
-            if (to < 1 || to > records.size()) {
-                throw new CommandException("--to " + to + " is not in the history of " + app.application + " ("
-                        + records.size() + " entries); run 'gitops4j history' to see them");
+            RunRecord record = history.list(app.application).stream().filter(r -> r.sequence() == to).findFirst()
+                    .orElseThrow(() -> new CommandException("run " + to + " of " + app.application
+                            + " is not in its history; run 'gitops4j history' to see the runs kept"));
+            if (!record.rollbackPoint()) {
+                throw new CommandException("run " + to + " ended " + record.outcome() + " with health "
+                        + record.health() + "; roll back to a run that applied and became healthy, or pass "
+                        + "--revision SHA");
             }
-            HistoryRecord record = records.get(to - 1);
-            if (!record.succeeded()) {
-                throw new CommandException("history entry " + to + " failed; roll back to a successful entry");
-            }
-            return record.toRevision();
+            return record.revision().orElseThrow();
         }
-        String current = records.isEmpty() ? "" : records.get(records.size() - 1).revision();
-        for (int i = records.size() - 1; i >= 0; i--) {
-            HistoryRecord record = records.get(i);
-            if (record.succeeded() && !record.revision().equals(current)) {
-                return record.toRevision();
-            }
-        }
-        throw new CommandException("no earlier successful revision of " + app.application + " in "
-                + app.history().file() + "; apply at least two revisions first, or pass --revision SHA");
+        String current = target.inventoryStore().load(app.application).flatMap(Inventory::revision)
+                .map(Revision::id).orElse("");
+        return history.lastRollbackPoint(app.application, current).flatMap(RunRecord::revision)
+                .orElseThrow(() -> new CommandException("no earlier run of " + app.application + " applied a "
+                        + "revision that became healthy (on a cluster, apply with --wait so that health is "
+                        + "known); pass --revision SHA"));
     }
 }

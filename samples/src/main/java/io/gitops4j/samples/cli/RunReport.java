@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prints a reconcile run for {@code apply} and {@code rollback}, records it, and picks the exit code. The last line
+ * Prints a reconcile run for {@code apply} and {@code rollback}, picks the exit code (the engine records the run on
+ * the target). The last line
  * of the text agrees with the exit code: {@code Applied ...}, {@code In sync ...} or {@code Dry run ...} only with
  * exit 0, {@code Failed: ...} with exit 1 (and the same error on stderr).
  */
@@ -28,9 +29,6 @@ final class RunReport {
 
     static int report(String command, ReconcileResult result, ApplicationOptions app, boolean waited,
             PrintWriter out, PrintWriter err, Colours colours) {
-        if (result.outcome() != ReconcileResult.Outcome.DRY_RUN && result.revision().isPresent()) {
-            app.history().append(HistoryRecord.of(command, result));
-        }
         List<PlanError> errors = errors(result, waited);
         Optional<String> failure = errors.stream().findFirst().map(PlanError::line);
         if (app.json()) {

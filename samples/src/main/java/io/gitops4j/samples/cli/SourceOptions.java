@@ -41,6 +41,10 @@ public final class SourceOptions {
      * @throws CommandException when neither or both of {@code --repo} and {@code --dir} are given, or the folder
      *     does not exist
      */
+    boolean given() {
+        return repo != null || dir != null;
+    }
+
     DesiredStateSource open() {
         if ((repo == null) == (dir == null)) {
             throw new CommandException("choose one source: --repo URL [--ref REF] [--path FOLDER], or --dir DIR");

@@ -27,6 +27,12 @@ public final class TargetOptions {
             description = "Namespace for namespaced objects that name none (default: the context's, else default).")
     String namespace;
 
+    @Option(names = "--inventory-namespace", paramLabel = "NAME",
+            defaultValue = KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE,
+            description = "Namespace of the inventory and run records in the cluster, whatever --namespace says; it "
+                    + "must exist (default: ${DEFAULT-VALUE}, as for the library).")
+    String inventoryNamespace;
+
     @Option(names = "--embedded",
             description = "Apply to an embedded Kubernetes API started in this process (gone when it exits), with a"
                     + " simulated Deployment controller.")
@@ -59,7 +65,7 @@ public final class TargetOptions {
             return OpenTarget.of(new FolderTarget(folder), "folder " + folder.toAbsolutePath());
         }
         if (embedded) {
-            return OpenTarget.embedded(namespace);
+            return OpenTarget.embedded(namespace, inventoryNamespace);
         }
         List<Path> files = Kubeconfigs.files(kubeconfig, environment);
         String source = files.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
@@ -72,7 +78,7 @@ public final class TargetOptions {
             if (namespace != null) {
                 builder.defaultNamespace(namespace);
             }
-            KubernetesTarget target = builder.build();
+            KubernetesTarget target = builder.inventoryNamespace(inventoryNamespace).build();
             String description = "cluster from " + source + " (context " + contextName + ")";
             return folder == null ? OpenTarget.of(target, description, target)
                     : OpenTarget.of(target, description, folder, target);

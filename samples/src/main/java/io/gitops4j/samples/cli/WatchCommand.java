@@ -20,9 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gitops4j watch}: the continuous loop, a {@link GitOpsController} with self-heal. Prints one line per run
- * and per drift (one JSON document per line with {@code -o json}), appends runs that changed something or failed
- * to the history, and on Ctrl-C
- * lets the current run finish, closes everything and exits 0.
+ * and per drift (one JSON document per line with {@code -o json}); every run is recorded on the target by the
+ * engine. On Ctrl-C it lets the current run finish, closes everything and exits 0.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Reconcile continuously: every --interval, correcting drift (self-heal). Ctrl-C stops cleanly.",
@@ -88,11 +87,6 @@ final class WatchCommand extends SessionCommand {
             }
             String summary = "applied " + entry.applied() + ", deleted " + entry.deleted() + ", failed "
                     + entry.failed() + ", drifted " + entry.drifted();
-            boolean worthRecording = failed || entry.applied() > 0 || entry.deleted() > 0;
-            if (!entry.revision().isEmpty() && !run.dryRun && worthRecording) {
-                app.history().append(new HistoryRecord(entry.finished(), application, "watch", entry.revision(), "",
-                        entry.outcome().name(), summary, entry.error()));
-            }
             if (app.json()) {
                 out().println(ResultJson.compact(new ObjectMapper().createObjectNode()
                         .put("application", application).put("revision", entry.revision())

@@ -24,13 +24,15 @@ final class DemoCluster implements AutoCloseable {
     private final KubernetesTarget target;
     private final String description;
 
-    private DemoCluster(EmbeddedKubernetesApi api, KubernetesClient client, String description) {
+    private DemoCluster(EmbeddedKubernetesApi api, KubernetesClient client, String description,
+            String inventoryNamespace) {
         this.api = api;
         this.client = client;
         this.description = description;
         this.controller = api == null ? null : new SimulatedController(api, client);
         // Git wins: a field someone changed by hand is taken back by server-side apply, as Flux does.
-        this.target = KubernetesTarget.builder().client(client).forceConflicts(true).build();
+        this.target = KubernetesTarget.builder().client(client).forceConflicts(true)
+                .inventoryNamespace(inventoryNamespace).build();
         if (controller != null) {
             controller.start();
         }
@@ -41,7 +43,8 @@ final class DemoCluster implements AutoCloseable {
         EmbeddedKubernetesApi api = EmbeddedKubernetesApi.builder().build().start();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig()))
                 .build();
-        return new DemoCluster(api, client, "embedded Kubernetes API at " + api.url());
+        return new DemoCluster(api, client, "embedded Kubernetes API at " + api.url(),
+                KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE);
     }
 
     /**
@@ -59,8 +62,9 @@ final class DemoCluster implements AutoCloseable {
         }
         Config config = Config.fromKubeconfig(context, text, kubeconfig.toString());
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        // the demo keeps its inventory in "default", which every cluster has, so it runs without any setup
         return new DemoCluster(null, client, "cluster " + config.getMasterUrl()
-                + (context == null ? "" : " (context " + context + ")"));
+                + (context == null ? "" : " (context " + context + ")"), "default");
     }
 
     KubernetesTarget target() {

@@ -3,6 +3,7 @@ package io.gitops4j.samples.folder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.model.LiveResource;
@@ -29,13 +30,15 @@ import java.util.Optional;
 
 /**
  * A {@link Target} that stores each resource as one JSON file under a folder ({@code <kind>/<namespace>/<name>.json})
- * and each application's inventory as {@code .inventory/<application>.json}. An apply replaces the whole document,
+ * and each application's inventory as {@code .inventory/<application>.json}, its run records as
+ * {@code .history/<application>/<n>.json}. An apply replaces the whole document,
  * so fields no longer declared disappear. Writes are atomic (write to a temporary file, then move).
  * Safe for one reconcile at a time.
  */
 public final class FolderTarget implements Target, InventoryStore {
     private final ObjectMapper json = new ObjectMapper();
     private final Path root;
+    private final FolderHistoryStore history;
 
     /**
      * Creates a target over a folder, which is created when missing.
@@ -44,6 +47,7 @@ public final class FolderTarget implements Target, InventoryStore {
      */
     public FolderTarget(Path root) {
         this.root = root;
+        this.history = new FolderHistoryStore(root, HistoryStore.DEFAULT_LIMIT);
     }
 
     @Override
@@ -85,6 +89,11 @@ public final class FolderTarget implements Target, InventoryStore {
     @Override
     public InventoryStore inventoryStore() {
         return this;
+    }
+
+    @Override
+    public HistoryStore historyStore() {
+        return history;
     }
 
     @Override

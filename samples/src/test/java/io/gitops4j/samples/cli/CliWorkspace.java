@@ -26,7 +26,7 @@ record CliWorkspace(Path temp, Path manifests) {
     /** Runs a command as an application in an environment. */
     CliRun run(CliEnvironment environment, String application, String command, String... more) {
         String[] common = {"--dir", manifests.toString(), "--folder-target", temp.resolve("live").toString(),
-            "--history-file", temp.resolve("history.jsonl").toString(), "--app", application};
+            "--app", application};
         String[] args = new String[1 + common.length + more.length];
         args[0] = command;
         System.arraycopy(common, 0, args, 1, common.length);

@@ -24,7 +24,7 @@ class FolderTargetCliTest {
     void setUp() {
         manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
         common = new String[] {"--dir", manifests.toString(), "--folder-target", temp.resolve("live").toString(),
-            "--history-file", temp.resolve("history.jsonl").toString(), "--app", "shop"};
+            "--app", "shop"};
     }
 
     @Test
@@ -172,13 +172,21 @@ class FolderTargetCliTest {
         // when
         run("reconcile");
         run("apply");
-        String file = temp.resolve("history.jsonl").toString();
-        CliRun history = CliRun.of("history", "--history-file", file, "--app", "shop");
-        CliRun json = CliRun.of("history", "--history-file", file, "--app", "shop", "-o", "json");
+        String live = temp.resolve("live").toString();
+        CliRun history = CliRun.of("history", "--folder-target", live, "--app", "shop");
+        CliRun json = CliRun.of("history", "--folder-target", live, "--app", "shop", "-o", "json");
 
-        // then
-        assertThat(history.out()).contains("1   ", "2   ", "APPLIED", "CONVERGED");
-        assertThat(new ObjectMapper().readTree(json.out()).path("runs")).hasSize(2);
+        // then the runs recorded on the target are listed newest first
+        assertThat(history.exitCode()).as(history.err()).isEqualTo(ExitCodes.OK);
+        assertThat(history.out()).contains("2    ", "CONVERGED", "1    ", "APPLIED", "HEALTHY");
+        assertThat(history.out().lines().skip(1).toList()).satisfiesExactly(
+                newest -> assertThat(newest).startsWith("2 ").contains("CONVERGED"),
+                oldest -> assertThat(oldest).startsWith("1 ").contains("APPLIED", "HEALTHY"));
+        JsonNode runs = new ObjectMapper().readTree(json.out()).path("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("number").asLong()).isEqualTo(2);
+        assertThat(runs.get(1).path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(runs.get(1).path("runBy").asText()).contains("@");
     }
 
     @Test

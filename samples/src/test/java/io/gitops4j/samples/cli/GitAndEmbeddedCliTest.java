@@ -24,8 +24,7 @@ class GitAndEmbeddedCliTest {
             // given: v1 applied, then v2 committed and applied
             String v1 = repo.commit("main", "v1", DemoManifests.version("v1"));
             String[] common = {"--repo", repo.fileUri(), "--path", DemoManifests.REPOSITORY_FOLDER,
-                "--folder-target", temp.resolve("live").toString(), "--history-file",
-                temp.resolve("history.jsonl").toString(), "--app", "shop"};
+                "--folder-target", temp.resolve("live").toString(), "--app", "shop"};
             assertThat(CliRun.of(concat("apply", common)).exitCode()).isEqualTo(ExitCodes.OK);
             repo.replaceTree("main", "v2", DemoManifests.version("v2"));
             assertThat(CliRun.of(concat("plan", common)).exitCode()).isEqualTo(ExitCodes.CHANGES);
@@ -33,15 +32,15 @@ class GitAndEmbeddedCliTest {
 
             // when
             CliRun rollback = CliRun.of(concat("rollback", common));
-            CliRun history = CliRun.of("history", "--history-file", temp.resolve("history.jsonl").toString(),
-                    "--app", "shop");
+            CliRun history = CliRun.of("history", "--folder-target", temp.resolve("live").toString(), "--app",
+                    "shop");
 
             // then
             assertThat(rollback.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(rollback.out()).contains("Rolling back shop to revision " + v1.substring(0, 12),
                     "+ Service/demo-shop/shop", "~ spec.replicas: 3 -> 2");
             assertThat(temp.resolve("live/core/Service/demo-shop/shop.json")).exists();
-            assertThat(history.out()).contains("rollback", v1.substring(0, 7));
+            assertThat(history.out()).contains("3    ", v1.substring(0, 7));
         }
     }
 
@@ -49,11 +48,12 @@ class GitAndEmbeddedCliTest {
     void rollbackWithoutAnEarlierRevisionIsAnError() {
         // when
         CliRun rollback = CliRun.of("rollback", "--dir", temp.toString(), "--folder-target",
-                temp.resolve("live").toString(), "--history-file", temp.resolve("none.jsonl").toString());
+                temp.resolve("live").toString());
 
         // then
         assertThat(rollback.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(rollback.err()).startsWith("error: no earlier successful revision");
+        assertThat(rollback.err()).startsWith("error: no earlier run of gitops4j applied a revision that became "
+                + "healthy");
     }
 
     @Test
@@ -63,7 +63,7 @@ class GitAndEmbeddedCliTest {
 
         // when
         CliRun apply = CliRun.of("apply", "--dir", manifests.toString(), "--embedded", "--wait", "--timeout",
-                "30s", "-o", "json", "--history-file", temp.resolve("history.jsonl").toString());
+                "30s", "-o", "json");
 
         // then
         assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.OK);
@@ -80,7 +80,7 @@ class GitAndEmbeddedCliTest {
             Path manifests = DemoManifests.writeTo("v1", temp.resolve("manifests"));
             Path kubeconfig = api.writeKubeconfig(temp.resolve("kubeconfig.yaml"));
             String[] common = {"--dir", manifests.toString(), "--kubeconfig", kubeconfig.toString(), "--context",
-                "gitops4j-embedded", "--history-file", temp.resolve("history.jsonl").toString()};
+                "gitops4j-embedded"};
 
             // when
             CliRun before = CliRun.of(concat("plan", common));

@@ -109,7 +109,7 @@ class KubeconfigCliTest {
 
             // when
             CliRun plan = CliRun.in(environment, "plan", "--dir", manifests.toString(), "--context",
-                    "gitops4j-embedded", "--history-file", temp.resolve("history.jsonl").toString());
+                    "gitops4j-embedded");
 
             // then
             assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCodes.CHANGES);

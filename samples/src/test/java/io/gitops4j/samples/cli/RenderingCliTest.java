@@ -99,7 +99,7 @@ class RenderingCliTest {
     void theHealthWaitShowsProgressAtATerminal() {
         // when
         CliRun apply = CliRun.in(TERMINAL, "apply", "--dir", manifests.toString(), "--embedded", "--wait",
-                "--timeout", "1m", "--history-file", temp.resolve("history.jsonl").toString());
+                "--timeout", "1m");
 
         // then
         assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.OK);
