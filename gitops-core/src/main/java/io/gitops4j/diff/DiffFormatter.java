@@ -41,9 +41,11 @@ public final class DiffFormatter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final int maxValueLength;
+    private final boolean readablePaths;
 
     private DiffFormatter(Builder builder) {
         this.maxValueLength = builder.maxValueLength;
+        this.readablePaths = builder.readablePaths;
     }
 
     /**
@@ -117,13 +119,13 @@ public final class DiffFormatter {
                 break;
         }
         for (FieldChange change : diff.changes()) {
-            appendChange(text, key, change);
+            appendChange(text, key, change, readablePaths ? FieldPath.readable(change, diff) : change.path());
         }
     }
 
-    private void appendChange(StringBuilder text, ResourceKey key, FieldChange change) {
+    private void appendChange(StringBuilder text, ResourceKey key, FieldChange change, String path) {
         boolean redacted = ValueText.isRedacted(key, change);
-        text.append("  ").append(symbol(change.operation())).append(' ').append(change.path()).append(": ");
+        text.append("  ").append(symbol(change.operation())).append(' ').append(path).append(": ");
         switch (change.operation()) {
             case ADD:
                 text.append(ValueText.render(change.newValue(), redacted, maxValueLength));
@@ -234,14 +236,28 @@ public final class DiffFormatter {
 
     @Override
     public String toString() {
-        return "DiffFormatter{maxValueLength=" + maxValueLength + "}";
+        return "DiffFormatter{maxValueLength=" + maxValueLength + ", readablePaths=" + readablePaths + "}";
     }
 
     /** Builds a {@link DiffFormatter}. Not thread-safe; the built formatter is. */
     public static final class Builder {
         private int maxValueLength = 200;
+        private boolean readablePaths;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the text name fields as people read them ({@link FieldPath}):
+         * {@code spec.template.spec.containers[name=web].image} instead of the JSON Pointer
+         * {@code /spec/template/spec/containers/0/image}. Off by default; JSON output always carries the pointer.
+         *
+         * @param value {@code true} for readable paths
+         * @return this builder
+         */
+        public Builder readablePaths(boolean value) {
+            this.readablePaths = value;
+            return this;
         }
 
         /**

@@ -281,7 +281,8 @@ final class EngineRun {
         Duration timeout = options.healthTimeout().compareTo(deadline.left()) < 0
                 ? options.healthTimeout() : deadline.left();
         Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
-                context.healthPollInterval()).await(executed.applied(), timeout);
+                context.healthPollInterval(), polled -> context.listener().healthPolled(context.application(), polled))
+                .await(executed.applied(), timeout);
         if (!health.values().stream().allMatch(Health::isHealthy)) {
             passed(step);
         }

@@ -1,8 +1,11 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,11 @@ final class GuardedListener implements ReconcileListener {
     @Override
     public void stepFailed(String application, StepResult step) {
         guard("stepFailed", delegate -> delegate.stepFailed(application, step));
+    }
+
+    @Override
+    public void healthPolled(String application, Map<ResourceKey, Health> health) {
+        guard("healthPolled", delegate -> delegate.healthPolled(application, health));
     }
 
     @Override

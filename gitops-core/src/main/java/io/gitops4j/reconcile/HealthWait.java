@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,16 @@ final class HealthWait {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration pollInterval;
+    private final Consumer<Map<ResourceKey, Health>> polled;
 
-    HealthWait(Target target, Clock clock, Sleeper sleeper, Duration pollInterval) {
+    /** A wait that hands each poll's health to {@code polled} (the listener's {@code healthPolled}). */
+    HealthWait(Target target, Clock clock, Sleeper sleeper, Duration pollInterval,
+            Consumer<Map<ResourceKey, Health>> polled) {
         this.target = target;
         this.clock = clock;
         this.sleeper = sleeper;
         this.pollInterval = pollInterval;
+        this.polled = polled;
     }
 
     /** Returns the health of each key when all are healthy, or as last observed when the timeout passed. */
@@ -36,6 +41,7 @@ final class HealthWait {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             HealthAssessment health = HealthAssessment.observe(target, keys);
+            polled.accept(health.health());
             if (health.allHealthy()) {
                 return health.health();
             }

@@ -1,8 +1,11 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Observes reconcile runs: metrics, audit logs, progress displays, notifications.
@@ -10,7 +13,7 @@ import java.util.List;
  * <p>Every method has a no-op default, so new events never break an implementation; {@link #NOOP} listens to
  * nothing. Events of one run arrive on the thread that runs it, in this order: {@link #started}, {@link #loaded},
  * {@link #planned}, then {@link #stepApplied} or {@link #stepFailed} per apply and {@link #pruned} or
- * {@link #stepFailed} per delete, and always {@link #finished} (a run that fails early skips the events in
+ * {@link #stepFailed} per delete, {@link #healthPolled} per poll while waiting for health, and always {@link #finished} (a run that fails early skips the events in
  * between). Listeners must be fast and must not throw: the engine calls them inline, and it logs and ignores an
  * exception a listener throws.
  */
@@ -84,6 +87,16 @@ public interface ReconcileListener {
      * @param step what failed and why
      */
     default void stepFailed(String application, StepResult step) {
+    }
+
+    /**
+     * The health of the applied resources was observed while waiting for them to become healthy (runs with a
+     * health timeout only): once per poll, the last poll when all are healthy or the wait ends.
+     *
+     * @param application the application
+     * @param health the health of each resource waited for, as just observed
+     */
+    default void healthPolled(String application, Map<ResourceKey, Health> health) {
     }
 
     /**

@@ -16,7 +16,7 @@ final class ApplyCommand extends SessionCommand {
     public Integer call() {
         try (Session session = open()) {
             ReconcileResult result = session.engine().reconcile(run.toOptions().build());
-            return RunReport.report("apply", result, app, run.await, out(), err());
+            return RunReport.report("apply", result, app, run.await, out(), err(), colours());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gitops4j.samples.cli;
 
 import io.gitops4j.samples.demo.Demo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         if (context != null && kubeconfig == null) {
             throw new CommandException("--context needs --kubeconfig FILE");
+        }
+        if (kubeconfig != null) {
+            Kubeconfigs.context(Kubeconfigs.merge(List.of(kubeconfig)), context, kubeconfig.toString());
         }
         Demo.Builder demo = Demo.builder().out(spec.commandLine().getOut()).kubeconfig(kubeconfig, context);
         if (repo != null) {

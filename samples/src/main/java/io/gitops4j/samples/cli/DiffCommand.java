@@ -1,32 +1,50 @@
 package io.gitops4j.samples.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.DiffFormatter;
 import io.gitops4j.diff.StateDiff;
+import io.gitops4j.samples.render.ChangeText;
 import io.gitops4j.samples.render.PlanDiffs;
 import io.gitops4j.samples.render.ResultJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code gitops4j diff}: field-level differences between desired and live, secret values redacted. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show field-level differences between the desired and the live state (secret values "
-            + "redacted); changes nothing.", "Exit code: 0 no differences, 2 differences, 1 error."})
+            + "redacted), and every error apply would hit; changes nothing.",
+            "Exit code: 0 no differences, 2 differences, 1 error; with --exit-code as kubectl diff: 0 no "
+            + "differences, 1 differences, 3 error."})
 final class DiffCommand extends SessionCommand {
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--exit-code", description = "Exit as kubectl diff does: 1 when there are differences, 3 on an "
+            + "error.")
+    boolean kubectlExitCode;
 
     @Override
     public Integer call() {
         try (Session session = open()) {
-            PlanPreview preview = session.preview();
+            PlanPreview preview = session.preview(change.toOptions().build());
             StateDiff diff = PlanDiffs.of(preview.plan());
             if (app.json()) {
-                ObjectNode root = DiffFormatter.defaults().json(diff);
-                root.put("revision", preview.revision().id());
-                out().println(ResultJson.text(root));
+                out().println(ResultJson.text(PlanCommand.json("diff", session.application(), preview, false)));
             } else {
-                out().print(DiffFormatter.defaults().text(diff));
+                out().print(ChangeText.diff(diff, preview.errors(), colours()));
             }
             out().flush();
-            return diff.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+            if (preview.failed()) {
+                return errorExitCode();
+            }
+            if (!diff.hasChanges()) {
+                return ExitCodes.OK;
+            }
+            return kubectlExitCode ? ExitCodes.ERROR : ExitCodes.CHANGES;
         }
+    }
+
+    /** The exit code of an error: 1, or 3 with {@code --exit-code}. */
+    int errorExitCode() {
+        return kubectlExitCode ? ExitCodes.DIFF_ERROR : ExitCodes.ERROR;
     }
 }

@@ -20,8 +20,14 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class,
             WatchCommand.class, HistoryCommand.class, StatusCommand.class, RollbackCommand.class,
             EmbeddedApiCommand.class},
-        footer = {"", "Start here:  java -jar samples/target/gitops4j.jar demo",
-            "Exit codes:  0 success / in sync, 2 changes pending (plan, diff), 1 error."})
+        footer = {"", "Start here:  java -jar samples/target/gitops4j.jar demo", "",
+            "Exit codes:",
+            "  0  success; plan/diff: no changes",
+            "  1  error (bad arguments, unreachable source or target, a step that failed or would fail, not healthy",
+            "     in time); diff --exit-code: differences",
+            "  2  plan, diff: changes pending (terraform plan -detailed-exitcode)",
+            "Durations: 30s, 5m, 1h30m, 500ms or ISO-8601 PT30S.",
+            "-o json prints one JSON document on stdout, errors too: {\"error\": {\"message\": ...}}."})
 public final class Gitops4jCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,8 +36,42 @@ public final class Gitops4jCli implements Callable<Integer> {
             description = "Show engine logs and the stack trace of errors on stderr.")
     boolean verbose;
 
-    /** Creates the root command (picocli instantiates it). */
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "Never colour the output (colour is on only at a terminal without NO_COLOR).")
+    boolean noColor;
+
+    private final CliEnvironment environment;
+
+    /** Creates the root command on the process's environment. */
     public Gitops4jCli() {
+        this(CliEnvironment.system());
+    }
+
+    /**
+     * Creates the root command on a given environment.
+     *
+     * @param environment the variables and terminal the commands see
+     */
+    public Gitops4jCli(CliEnvironment environment) {
+        this.environment = java.util.Objects.requireNonNull(environment, "environment is null");
+    }
+
+    /**
+     * Returns the environment the commands see.
+     *
+     * @return the environment
+     */
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * Tells whether to write ANSI colours: at a terminal, without {@code NO_COLOR} or {@code --no-color}.
+     *
+     * @return {@code true} to colour
+     */
+    boolean colour() {
+        return environment.colour() && !noColor;
     }
 
     /**
@@ -52,8 +92,20 @@ public final class Gitops4jCli implements Callable<Integer> {
      * @return a new command line
      */
     public static CommandLine commandLine() {
+        return commandLine(CliEnvironment.system());
+    }
+
+    /**
+     * Returns the configured command line on a given environment.
+     *
+     * @param environment the variables and terminal the commands see
+     * @return a new command line
+     */
+    public static CommandLine commandLine(CliEnvironment environment) {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new Gitops4jCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new Gitops4jCli(environment))
+                .registerConverter(java.time.Duration.class, new DurationConverter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 

@@ -26,7 +26,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (OpenTarget open = target.open()) {
+        try (OpenTarget open = target.open(((Gitops4jCli) spec.root().userObject()).environment())) {
             List<RunRecord> records = open.target().historyStore().list(app.application);
             var out = spec.commandLine().getOut();
             if (app.json()) {

@@ -1,36 +1,54 @@
 package io.gitops4j.samples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.plan.PlanStep;
+import io.gitops4j.samples.render.ChangeJson;
+import io.gitops4j.samples.render.ChangeText;
 import io.gitops4j.samples.render.ResultJson;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code gitops4j plan}: what would change, written nowhere; exit 0 in sync, 2 changes pending, 1 error. */
+/** {@code gitops4j plan}: what would change and what apply would fail on, written nowhere. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what apply would change, in order, with field-level diffs; changes nothing.",
-            "Exit code: 0 in sync, 2 changes pending, 1 error (like terraform plan -detailed-exitcode)."})
+        description = {"Show what apply would change, in order, with field-level diffs and the body of every object "
+            + "to create (secret values redacted), and every error apply would hit: resources that cannot be "
+            + "prepared, objects owned by another application, refused prunes. Changes nothing.",
+            "Exit code: 0 no changes, 2 changes pending, 1 error (like terraform plan -detailed-exitcode)."})
 final class PlanCommand extends SessionCommand {
+    @Mixin
+    ChangeOptions change;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         try (Session session = open()) {
-            PlanPreview preview = session.preview();
+            PlanPreview preview = session.preview(change.toOptions().build());
             if (app.json()) {
-                ObjectNode root = new ObjectMapper().createObjectNode();
-                root.put("application", session.application());
-                root.putObject("revision").put("id", preview.revision().id())
-                        .put("digest", preview.revision().digest());
-                root.put("inSync", !preview.plan().hasChanges());
-                root.set("plan", new ObjectMapper().readTree(preview.plan().toJson()));
-                out().println(ResultJson.text(root));
+                out().println(ResultJson.text(json("plan", session.application(), preview, true)));
             } else {
                 out().println("Revision " + preview.revision().shortId() + " of " + session.source().describe()
                         + " against " + session.target().description());
                 out().println();
-                out().print(preview.plan().toText());
+                out().print(ChangeText.plan(preview.plan(), preview.errors(), colours()));
             }
             out().flush();
-            return preview.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+            return preview.exitCode();
         }
+    }
+
+    /** The plan or diff document of the shared vocabulary; {@code steps} keeps unchanged resources out. */
+    static ObjectNode json(String command, String application, PlanPreview preview, boolean inOrder) {
+        ObjectNode root = ChangeJson.document(command, application, Optional.of(preview.revision()));
+        ChangeJson.summary(root, preview.plan());
+        ArrayNode resources = root.putArray("resources");
+        for (PlanStep step : inOrder ? preview.plan().steps() : PlanSteps.byKey(preview.plan())) {
+            if (step.diff().hasChanges()) {
+                resources.add(ChangeJson.resource(step.diff()));
+            }
+        }
+        root.set("errors", ChangeJson.errors(preview.errors()));
+        ChangeJson.error(root, preview.errors().stream().findFirst().map(e -> e.line()));
+        return root;
     }
 }

@@ -1,40 +1,68 @@
 package io.gitops4j.samples.cli;
 
+import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.reconcile.GitOpsEngine;
+import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
-import io.gitops4j.reconcile.StepResult;
-import java.util.Optional;
+import io.gitops4j.samples.render.PlanError;
+import io.gitops4j.target.Target;
+import java.util.List;
 
 /**
- * What a reconcile would do, computed by the engine's plan-only run ({@link GitOpsEngine#plan()}): nothing is
- * written, not even a server-side dry run, so {@code plan} and {@code diff} can plan a first deployment whose
- * objects live in a namespace the same plan creates; {@code apply --dry-run} uses the engine's dry run.
+ * What a reconcile would do, computed by the engine's plan-only run ({@link GitOpsEngine#plan(ReconcileOptions)}):
+ * nothing is written, not even a server-side dry run, so {@code plan} and {@code diff} can plan a first deployment
+ * whose objects live in a namespace the same plan creates; {@code apply --dry-run} uses the engine's dry run.
  *
  * @param revision the revision planned
  * @param plan the plan, with the field-level diff of every step
+ * @param errors what {@code apply} with the same options would fail on ({@link PlanCheck}); empty when none
  */
-record PlanPreview(Revision revision, Plan plan) {
+record PlanPreview(Revision revision, Plan plan, List<PlanError> errors) {
+
+    /** Copies the errors. */
+    PlanPreview {
+        errors = List.copyOf(errors);
+    }
 
     /**
      * Plans with an engine.
      *
      * @param engine the session's engine
-     * @return the preview
-     * @throws CommandException when the source cannot be loaded or a resource cannot be prepared, with the engine's
-     *     message (it names the file or the resource)
+     * @param target the session's target, to count what the application owns
+     * @param application the application
+     * @param options the options apply would run with
+     * @return the preview, with the errors apply would hit
+     * @throws CommandException when the desired state cannot be loaded (the engine's message names the source or the
+     *     file): there is nothing to plan
      */
-    static PlanPreview of(GitOpsEngine engine) {
-        ReconcileResult planned = engine.plan();
-        Optional<String> error = planned.error();
-        if (error.isPresent()) {
-            throw new CommandException(error.get());
+    static PlanPreview of(GitOpsEngine engine, Target target, String application, ReconcileOptions options) {
+        ReconcileResult planned = engine.plan(options);
+        if (planned.revision().isEmpty()) {
+            throw new CommandException(planned.error().orElse("cannot load the desired state"));
         }
-        if (!planned.failedSteps().isEmpty()) {
-            StepResult first = planned.failedSteps().get(0);
-            throw new CommandException(first.key() + ": " + first.message());
-        }
-        return new PlanPreview(planned.revision().orElseThrow(), planned.plan());
+        int owned = planned.error().isPresent() ? 0 : target.inventoryStore().load(application)
+                .map(Inventory::size).orElse(0);
+        return new PlanPreview(planned.revision().get(), planned.plan(),
+                PlanCheck.errors(planned, application, owned, options));
+    }
+
+    /**
+     * Tells whether apply would fail.
+     *
+     * @return {@code true} when there are errors
+     */
+    boolean failed() {
+        return !errors.isEmpty();
+    }
+
+    /**
+     * Returns the exit code of {@code plan}: 1 with errors, else 2 with changes, else 0.
+     *
+     * @return the exit code
+     */
+    int exitCode() {
+        return failed() ? ExitCodes.ERROR : plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

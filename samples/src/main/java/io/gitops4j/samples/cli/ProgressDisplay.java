@@ -1,5 +1,7 @@
 package io.gitops4j.samples.cli;
 
+import io.gitops4j.health.Health;
+import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.reconcile.ReconcileListener;
@@ -7,25 +9,23 @@ import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.StepResult;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Shows a reconcile's progress on one rewritten line of stderr, for people at a terminal: loading, planning, then
- * {@code [3/7] applied apps/Deployment/shop/web}. {@link #forConsole} returns {@link ReconcileListener#NOOP} when
- * no terminal is attached, so scripts and logs only get the final output. Fast and never throws.
+ * {@code [3/7] applied apps/Deployment/shop/web}, then the health wait
+ * ({@link HealthProgress}). Commands use it only when a
+ * terminal is attached, so scripts and logs only get the final output. Fast and never throws.
  */
 final class ProgressDisplay implements ReconcileListener {
     private final PrintWriter err;
     private final AtomicInteger done = new AtomicInteger();
     private volatile int total;
 
-    private ProgressDisplay(PrintWriter err) {
+    /** Creates a display on {@code err}; use it only when a terminal is attached. */
+    ProgressDisplay(PrintWriter err) {
         this.err = err;
-    }
-
-    /** Returns a display on {@code err} when a terminal is attached, else a listener that does nothing. */
-    static ReconcileListener forConsole(PrintWriter err) {
-        return System.console() != null ? new ProgressDisplay(err) : ReconcileListener.NOOP;
     }
 
     @Override
@@ -57,6 +57,11 @@ final class ProgressDisplay implements ReconcileListener {
     @Override
     public void pruned(String application, StepResult step) {
         step(step, "pruned");
+    }
+
+    @Override
+    public void healthPolled(String application, Map<ResourceKey, Health> health) {
+        show(HealthProgress.line(health));
     }
 
     @Override

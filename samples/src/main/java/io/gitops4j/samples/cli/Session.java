@@ -3,6 +3,7 @@ package io.gitops4j.samples.cli;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.source.DesiredStateSource;
 import java.time.Duration;
 
@@ -23,10 +24,10 @@ final class Session implements AutoCloseable {
     }
 
     static Session open(ApplicationOptions app, SourceOptions sourceOptions, TargetOptions targetOptions,
-            ReconcileListener listener) {
+            CliEnvironment environment, ReconcileListener listener) {
         DesiredStateSource source = sourceOptions.open();
         try {
-            return new Session(app.application, source, targetOptions.open(), listener);
+            return new Session(app.application, source, targetOptions.open(environment), listener);
         } catch (RuntimeException e) {
             closeQuietly(source);
             throw e;
@@ -49,8 +50,8 @@ final class Session implements AutoCloseable {
         return engine;
     }
 
-    PlanPreview preview() {
-        return PlanPreview.of(engine);
+    PlanPreview preview(ReconcileOptions options) {
+        return PlanPreview.of(engine, target.target(), application, options);
     }
 
     @Override

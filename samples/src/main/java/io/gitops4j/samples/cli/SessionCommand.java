@@ -1,5 +1,7 @@
 package io.gitops4j.samples.cli;
 
+import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.samples.render.Colours;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,20 @@ abstract class SessionCommand implements Callable<Integer> {
     }
 
     Session open() {
-        return Session.open(app, source, target, ProgressDisplay.forConsole(err()));
+        return Session.open(app, source, target, environment(),
+                environment().terminal() && !app.json() ? new ProgressDisplay(err()) : ReconcileListener.NOOP);
+    }
+
+    CliEnvironment environment() {
+        return root().environment();
+    }
+
+    /** Returns the colours of this run: ANSI at a terminal without NO_COLOR or --no-color, else none. */
+    Colours colours() {
+        return root().colour() && !app.json() ? Colours.ANSI : Colours.NONE;
+    }
+
+    private Gitops4jCli root() {
+        return (Gitops4jCli) spec.root().userObject();
     }
 }

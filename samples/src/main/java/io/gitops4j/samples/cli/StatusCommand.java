@@ -47,7 +47,7 @@ final class StatusCommand extends SessionCommand {
                 print(session.target(), Optional.of(plan));
             }
         } else {
-            try (OpenTarget open = target.open()) {
+            try (OpenTarget open = target.open(environment())) {
                 print(open, Optional.empty());
             }
         }

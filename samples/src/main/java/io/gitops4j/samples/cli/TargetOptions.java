@@ -1,8 +1,12 @@
 package io.gitops4j.samples.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.k8s.KubernetesTarget;
 import io.gitops4j.samples.folder.FolderTarget;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,10 +15,12 @@ import picocli.CommandLine.Option;
  */
 public final class TargetOptions {
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "kubeconfig of the cluster (default with --context: $KUBECONFIG or ~/.kube/config).")
+            description = "kubeconfig of the cluster (default with --context: the files of $KUBECONFIG, merged "
+                    + "as kubectl does, or ~/.kube/config).")
     Path kubeconfig;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one).")
+    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one); an unknown name is an error that lists "
+                    + "the contexts.")
     String context;
 
     @Option(names = "--namespace", paramLabel = "NAME",
@@ -43,10 +49,12 @@ public final class TargetOptions {
     /**
      * Opens the chosen target.
      *
+     * @param environment where {@code $KUBECONFIG} comes from
      * @return the target and what to close with it
-     * @throws CommandException when no target or more than one is chosen, or the kubeconfig cannot be read
+     * @throws CommandException when no target or more than one is chosen, the kubeconfig cannot be read, or the
+     *     context is not in it
      */
-    OpenTarget open() {
+    OpenTarget open(CliEnvironment environment) {
         boolean cluster = kubeconfig != null || context != null;
         int chosen = (cluster ? 1 : 0) + (embedded ? 1 : 0) + (folder != null ? 1 : 0);
         if (chosen != 1) {
@@ -59,24 +67,26 @@ public final class TargetOptions {
         if (embedded) {
             return OpenTarget.embedded(namespace, inventoryNamespace);
         }
-        Path file = kubeconfig != null ? kubeconfig : defaultKubeconfig();
-        KubernetesTarget.Builder builder = KubernetesTarget.builder().kubeconfig(file);
-        if (context != null) {
-            builder.context(context);
+        List<Path> files = Kubeconfigs.files(kubeconfig, environment);
+        String source = files.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        ObjectNode merged = Kubeconfigs.merge(files);
+        String contextName = Kubeconfigs.context(merged, context, source);
+        TemporaryFolder folder = files.size() == 1 ? null : TemporaryFolder.create("gitops4j-kubeconfig");
+        try {
+            Path file = folder == null ? files.get(0) : Kubeconfigs.write(merged, folder.path());
+            KubernetesTarget.Builder builder = KubernetesTarget.builder().kubeconfig(file).context(contextName);
+            if (namespace != null) {
+                builder.defaultNamespace(namespace);
+            }
+            KubernetesTarget target = builder.inventoryNamespace(inventoryNamespace).build();
+            String description = "cluster from " + source + " (context " + contextName + ")";
+            return folder == null ? OpenTarget.of(target, description, target)
+                    : OpenTarget.of(target, description, folder, target);
+        } catch (RuntimeException e) {
+            if (folder != null) {
+                folder.close();
+            }
+            throw e;
         }
-        if (namespace != null) {
-            builder.defaultNamespace(namespace);
-        }
-        KubernetesTarget target = builder.inventoryNamespace(inventoryNamespace).build();
-        return OpenTarget.of(target, "cluster from " + file + (context == null ? "" : " (context " + context + ")"),
-                target);
-    }
-
-    private static Path defaultKubeconfig() {
-        String env = System.getenv("KUBECONFIG");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env.split(java.io.File.pathSeparator)[0]);
-        }
-        return Path.of(System.getProperty("user.home"), ".kube", "config");
     }
 }

@@ -7,7 +7,6 @@ import io.gitops4j.loop.Drift;
 import io.gitops4j.loop.GitOpsController;
 import io.gitops4j.loop.HistoryEntry;
 import io.gitops4j.model.Revision;
-import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.samples.render.ResultJson;
 import java.time.Duration;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Option;
         description = {"Reconcile continuously: every --interval, correcting drift (self-heal). Ctrl-C stops cleanly.",
             "Prints one line per run (JSON Lines with -o json). Exit code: 0 stopped, 1 error."})
 final class WatchCommand extends SessionCommand {
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT30S",
-            description = "Time between runs, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Time between runs: 30s, 5m, 1h or ISO-8601 PT30S (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "0",
@@ -59,8 +58,7 @@ final class WatchCommand extends SessionCommand {
             }
             controller.add(Application.builder().name(session.application()).source(session.source())
                     .target(session.target().target()).interval(interval).selfHeal(true)
-                    .reconcileOptions(ReconcileOptions.builder().prune(run.prune).dryRun(run.dryRun)
-                            .healthTimeout(run.await ? run.timeout : Duration.ZERO).build())
+                    .reconcileOptions(run.toOptions().build())
                     .build());
             stop.await();
         } finally {

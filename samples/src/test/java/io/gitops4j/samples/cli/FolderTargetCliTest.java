@@ -61,10 +61,10 @@ class FolderTargetCliTest {
         // then
         JsonNode planJson = new ObjectMapper().readTree(plan.out());
         assertThat(planJson.path("inSync").asBoolean()).isFalse();
-        assertThat(planJson.path("plan").path("steps")).hasSize(5);
+        assertThat(planJson.path("resources")).hasSize(5);
         JsonNode applyJson = new ObjectMapper().readTree(apply.out());
         assertThat(applyJson.path("outcome").asText()).isEqualTo("APPLIED");
-        assertThat(applyJson.path("steps")).hasSize(5);
+        assertThat(applyJson.path("resources")).hasSize(5);
         assertThat(applyJson.path("revision").path("id").asText()).isNotEmpty();
     }
 
@@ -83,7 +83,7 @@ class FolderTargetCliTest {
 
         // then
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.CHANGES);
-        assertThat(diff.out()).contains("~ ConfigMap/demo-shop/shop-config", "~ /data/CURRENCY: \"EUR\" -> \"CHF\"",
+        assertThat(diff.out()).contains("~ ConfigMap/demo-shop/shop-config", "~ data.CURRENCY: \"EUR\" -> \"CHF\"",
                 "<redacted>");
         assertThat(diff.out() + json.out()).doesNotContain("not-a-real-password");
         assertThat(new ObjectMapper().readTree(json.out()).path("resources")).hasSize(2);

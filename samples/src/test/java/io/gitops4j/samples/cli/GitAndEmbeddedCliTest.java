@@ -38,7 +38,7 @@ class GitAndEmbeddedCliTest {
             // then
             assertThat(rollback.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(rollback.out()).contains("Rolling back shop to revision " + v1.substring(0, 12),
-                    "+ Service/demo-shop/shop", "~ /spec/replicas: 3 -> 2");
+                    "+ Service/demo-shop/shop", "~ spec.replicas: 3 -> 2");
             assertThat(temp.resolve("live/core/Service/demo-shop/shop.json")).exists();
             assertThat(history.out()).contains("3    ", v1.substring(0, 7));
         }
@@ -63,7 +63,7 @@ class GitAndEmbeddedCliTest {
 
         // when
         CliRun apply = CliRun.of("apply", "--dir", manifests.toString(), "--embedded", "--wait", "--timeout",
-                "PT30S", "-o", "json");
+                "30s", "-o", "json");
 
         // then
         assertThat(apply.exitCode()).as(apply.err()).isEqualTo(ExitCodes.OK);

@@ -1,0 +1,30 @@
+package io.gitops4j.samples.cli;
+
+import io.gitops4j.reconcile.ReconcileOptions;
+import picocli.CommandLine.Option;
+
+/** What a run may change, shared by {@code plan}, {@code diff} and the commands that apply: prune, force. */
+public final class ChangeOptions {
+    @Option(names = "--prune", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Delete owned resources no longer declared (default: on; --no-prune keeps them).")
+    boolean prune;
+
+    @Option(names = "--force", description = "Re-apply every resource and take over fields other managers own.")
+    boolean force;
+
+    @Option(names = "--allow-large-prune",
+            description = "Allow deleting more than half of what the application owns in one run.")
+    boolean allowLargePrune;
+
+    /** Creates the options with their defaults (picocli fills them in). */
+    public ChangeOptions() {
+    }
+
+    ReconcileOptions.Builder toOptions() {
+        ReconcileOptions.Builder options = ReconcileOptions.builder().prune(prune).force(force);
+        if (allowLargePrune) {
+            options.allowLargePrune();
+        }
+        return options;
+    }
+}
