@@ -18,7 +18,7 @@ import java.util.Optional;
  *   <li>{@link #list} returns an application's records newest first (highest sequence first), and never those of
  *       another application.</li>
  * </ul>
- * Implementations are thread-safe. Failures are {@link io.gitops4j.target.TargetException}s.
+ * Implementations are thread-safe. Failures are {@link io.gitops4j.TargetException}s.
  */
 public interface HistoryStore {
     /** How many records per application a store keeps unless configured otherwise. */

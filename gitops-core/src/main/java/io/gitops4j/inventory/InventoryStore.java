@@ -6,7 +6,7 @@ import java.util.Optional;
  * Persists each application's {@link Inventory}, so that a restarted process knows what it owns.
  *
  * <p>{@link #save} must be atomic: a reader sees the old or the new inventory, never a mix. Implementations are
- * thread-safe. Failures are {@link io.gitops4j.target.TargetException}s.
+ * thread-safe. Failures are {@link io.gitops4j.TargetException}s.
  */
 public interface InventoryStore {
 

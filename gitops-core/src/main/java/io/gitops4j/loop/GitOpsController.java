@@ -189,7 +189,7 @@ public final class GitOpsController implements AutoCloseable {
      * @return the revision rolled back to
      * @throws IllegalArgumentException when the application is unknown
      * @throws IllegalStateException when the history holds no such run
-     * @throws io.gitops4j.target.TargetException when the history cannot be read
+     * @throws io.gitops4j.TargetException when the history cannot be read
      */
     public Revision rollback(String name) {
         ApplicationWorker worker = worker(name);
@@ -210,7 +210,7 @@ public final class GitOpsController implements AutoCloseable {
      * @param name the application
      * @return an unmodifiable list
      * @throws IllegalArgumentException when the application is unknown
-     * @throws io.gitops4j.target.TargetException when the history cannot be read
+     * @throws io.gitops4j.TargetException when the history cannot be read
      */
     public List<RunRecord> records(String name) {
         return worker(name).application().target().historyStore().list(name);

@@ -1,7 +1,7 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.source.DesiredStateSource;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

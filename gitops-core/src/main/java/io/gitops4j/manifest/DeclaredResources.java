@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;

@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** A problem at one line of a document being read; the loader turns it into a {@link ManifestException}. */

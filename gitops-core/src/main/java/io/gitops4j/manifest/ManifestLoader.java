@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;

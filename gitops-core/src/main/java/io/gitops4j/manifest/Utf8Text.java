@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import io.gitops4j.model.Provenance;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.model.Provenance;
 import java.io.StringReader;

@@ -1,5 +1,6 @@
 package io.gitops4j.plan;
 
+import io.gitops4j.PlanException;
 import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.diff.ResourceDiff;

@@ -1,5 +1,6 @@
 package io.gitops4j.plan;
 
+import io.gitops4j.PlanException;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.Resource;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
-import io.gitops4j.plan.PlanException;
+import io.gitops4j.PlanException;
 import io.gitops4j.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.gitops4j.source;
 
+import io.gitops4j.SourceException;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import java.util.Optional;

@@ -1,8 +1,9 @@
 package io.gitops4j.source;
 
+import io.gitops4j.SourceException;
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.manifest.ManifestException;
+import io.gitops4j.ManifestException;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;

@@ -1,5 +1,7 @@
 package io.gitops4j.target;
 
+import io.gitops4j.ConflictException;
+
 /**
  * How one resource is applied.
  *

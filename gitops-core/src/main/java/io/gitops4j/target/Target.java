@@ -1,5 +1,7 @@
 package io.gitops4j.target;
 
+import io.gitops4j.ConflictException;
+import io.gitops4j.TargetException;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.InventoryStore;

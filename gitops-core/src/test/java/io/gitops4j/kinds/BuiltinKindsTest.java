@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DefaultStateDiffer;
-import io.gitops4j.manifest.ManifestException;
+import io.gitops4j.ManifestException;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;

@@ -1,5 +1,6 @@
 package io.gitops4j.manifest;
 
+import io.gitops4j.ManifestException;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

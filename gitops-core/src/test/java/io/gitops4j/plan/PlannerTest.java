@@ -1,5 +1,6 @@
 package io.gitops4j.plan;
 
+import io.gitops4j.PlanException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,10 @@
 package io.gitops4j.source;
 
+import io.gitops4j.SourceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.manifest.ManifestException;
+import io.gitops4j.ManifestException;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;

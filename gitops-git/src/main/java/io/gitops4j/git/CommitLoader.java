@@ -2,7 +2,7 @@ package io.gitops4j.git;
 
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.io.IOException;
 import java.util.SortedMap;
 import org.eclipse.jgit.lib.ObjectId;

@@ -1,6 +1,6 @@
 package io.gitops4j.git;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;

@@ -6,7 +6,7 @@ import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

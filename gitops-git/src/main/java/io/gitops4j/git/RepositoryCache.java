@@ -2,7 +2,7 @@ package io.gitops4j.git;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

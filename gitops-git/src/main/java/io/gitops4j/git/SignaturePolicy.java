@@ -2,7 +2,7 @@ package io.gitops4j.git;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
  * (fingerprints picked from a keyring) accept only commits
  * whose {@code gpgsig} header is a valid signature, over the commit as Git signs it, made by one of the given
  * public keys (primary keys or their subkeys); an unsigned commit, a signature by another key, or a signature that
- * does not verify is a {@link io.gitops4j.source.SourceException} and nothing is loaded. Verification uses
+ * does not verify is a {@link io.gitops4j.SourceException} and nothing is loaded. Verification uses
  * BouncyCastle (the library behind JGit's {@code org.eclipse.jgit.gpg.bc}) against exactly these keys, never the
  * process user's keyring, so two sources in one JVM can trust different keys. Only commit signatures are checked,
  * not tag signatures. Immutable and thread-safe.

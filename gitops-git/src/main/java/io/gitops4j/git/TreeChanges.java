@@ -1,6 +1,6 @@
 package io.gitops4j.git;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;

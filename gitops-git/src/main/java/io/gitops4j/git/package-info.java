@@ -8,7 +8,7 @@
  * cache compacts a clone once fetches have piled up pack files, and keeps the commits it loaded reachable so a
  * rollback to one of them still loads after a force push.
  * Authentication is described by {@link io.gitops4j.git.GitCredentials}, which never reveal secrets in
- * {@code toString()}. Every failure surfaces as a {@link io.gitops4j.source.SourceException}; no JGit type appears
+ * {@code toString()}. Every failure surfaces as a {@link io.gitops4j.SourceException}; no JGit type appears
  * in the public API.
  */
 package io.gitops4j.git;

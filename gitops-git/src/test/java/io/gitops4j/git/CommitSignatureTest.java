@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.model.Revision;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

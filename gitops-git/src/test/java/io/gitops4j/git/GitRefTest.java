@@ -5,7 +5,7 @@ import static io.gitops4j.git.Manifests.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.gitops4j.git.Manifests.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import io.gitops4j.testkit.git.GitServer;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.gitops4j.git;
 import static io.gitops4j.git.Manifests.configMap;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

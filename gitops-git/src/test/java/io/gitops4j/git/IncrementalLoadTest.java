@@ -5,11 +5,11 @@ import static io.gitops4j.git.Manifests.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.manifest.ManifestException;
+import io.gitops4j.ManifestException;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import io.gitops4j.testkit.git.GitRepoFixture;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.gitops4j.git;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

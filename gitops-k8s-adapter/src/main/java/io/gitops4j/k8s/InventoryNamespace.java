@@ -2,7 +2,7 @@ package io.gitops4j.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 
 /** Tells a write that failed because the inventory namespace is missing from other failures. */
 final class InventoryNamespace {

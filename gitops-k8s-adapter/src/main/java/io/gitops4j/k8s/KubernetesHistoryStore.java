@@ -10,7 +10,7 @@ import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.k8s.internal.ApiErrors;
 import io.gitops4j.kinds.WellKnownMetadata;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.gitops4j.k8s.internal.ApiErrors;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -25,7 +25,7 @@ import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +155,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      *     other managers
      * @return created, configured or unchanged (by resourceVersion; for a dry run by comparing the would-be
      *     object), with the object as the server returned it, without {@code managedFields}
-     * @throws io.gitops4j.target.ConflictException when another field manager owns declared fields with other
+     * @throws io.gitops4j.ConflictException when another field manager owns declared fields with other
      *     values and force is off; its owner is that manager
      * @throws TargetException for every other failure, with the API server's message and the key
      */
@@ -347,7 +347,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
          * Forces conflicts on every apply, taking over fields other managers own: on by default, so that Git wins
          * over a hand edit ({@code kubectl edit} moves a field's ownership to the editor) and self-heal corrects
          * drift, as Flux and Argo CD do with server-side apply. Turn it off to have such fields reported as a
-         * {@link io.gitops4j.target.ConflictException} naming the other manager; {@link ApplyOptions#force()}
+         * {@link io.gitops4j.ConflictException} naming the other manager; {@link ApplyOptions#force()}
          * still forces one run.
          *
          * @param value whether to always force

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.ApplyOptions;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gitops4j.model.Resource;
 import io.gitops4j.target.ApplyOptions;
-import io.gitops4j.target.ConflictException;
+import io.gitops4j.ConflictException;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import java.io.File;
 import java.io.IOException;

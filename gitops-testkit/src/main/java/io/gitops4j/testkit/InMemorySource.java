@@ -7,7 +7,7 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
-import io.gitops4j.source.SourceException;
+import io.gitops4j.SourceException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *
  * <p>Committing an id the source already holds replaces that revision's content and makes it the latest again, as
  * a force-push would. Revisions committed as files ({@link #commitFiles}) are parsed on every load, so an invalid
- * manifest fails the load (with a {@link io.gitops4j.manifest.ManifestException} naming the file), not the commit.
+ * manifest fails the load (with a {@link io.gitops4j.ManifestException} naming the file), not the commit.
  *
  * <p>Fault injection: {@link #failNextLoad(String)} (once) and {@link #failLoads(String)} (every load and every
  * {@link #latestRevisionId()}, as an unreachable server would), undone by {@link #clearFaults()}. Counters

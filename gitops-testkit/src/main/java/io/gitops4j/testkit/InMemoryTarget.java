@@ -21,7 +21,7 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

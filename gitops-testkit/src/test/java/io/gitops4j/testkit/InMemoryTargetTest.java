@@ -14,7 +14,7 @@ import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyOutcome;
 import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -80,7 +80,7 @@ class ShutdownTest {
             } catch (InterruptedException e) {
                 interrupted.set(true);
                 Thread.currentThread().interrupt();
-                throw new io.gitops4j.source.SourceException("load interrupted by shutdown");
+                throw new io.gitops4j.SourceException("load interrupted by shutdown");
             }
         });
         GitOpsController controller = GitOpsController.builder().workers(1).shutdownGrace(Duration.ofMillis(50))

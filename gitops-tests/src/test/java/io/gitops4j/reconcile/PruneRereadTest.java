@@ -9,7 +9,7 @@ import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult.Status;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import io.gitops4j.testkit.InMemorySource;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

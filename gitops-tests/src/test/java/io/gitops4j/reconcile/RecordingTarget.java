@@ -10,7 +10,7 @@ import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import io.gitops4j.testkit.InMemoryTarget;
 import java.util.ArrayList;
 import java.util.Collection;

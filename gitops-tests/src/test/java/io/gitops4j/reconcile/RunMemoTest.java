@@ -20,7 +20,7 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.Plan;
-import io.gitops4j.plan.PlanException;
+import io.gitops4j.PlanException;
 import io.gitops4j.plan.PlanStep;
 import io.gitops4j.plan.Planner;
 import java.util.ArrayList;

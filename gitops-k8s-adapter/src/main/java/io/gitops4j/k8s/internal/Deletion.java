@@ -51,7 +51,7 @@ public final class Deletion {
      * @param options dry run and propagation
      * @return {@link DeleteOutcome#DELETED}, or {@link DeleteOutcome#NOT_FOUND} when it does not exist or is
      *     protected by {@code gitops4j.io/prune: disabled} (nothing is deleted then)
-     * @throws io.gitops4j.target.TargetException when the server refuses or fails the deletion
+     * @throws io.gitops4j.TargetException when the server refuses or fails the deletion
      */
     public DeleteResult delete(ResourceKey key, DeleteOptions options) {
         Optional<Address> resolved = types.resolveIfServed(key);

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.gitops4j.k8s.internal;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -58,7 +58,7 @@ public final class LiveObserver {
      *
      * @param keys the keys
      * @return the live objects that exist
-     * @throws io.gitops4j.target.TargetException when the cluster cannot be read
+     * @throws io.gitops4j.TargetException when the cluster cannot be read
      */
     public LiveState observe(Collection<ResourceKey> keys) {
         Map<String, List<Address>> groups = new LinkedHashMap<>();

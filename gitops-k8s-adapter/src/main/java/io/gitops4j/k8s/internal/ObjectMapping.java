@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 
 /**
  * Converts between the project's JSON trees and fabric8's {@link GenericKubernetesResource}, through the

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.ResourceKey;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.util.Optional;
 
 /**

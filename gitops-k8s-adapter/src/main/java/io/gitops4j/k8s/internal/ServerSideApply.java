@@ -61,7 +61,7 @@ public final class ServerSideApply {
      * @param resource the desired resource
      * @param options dry run and force
      * @return the outcome and the object as the server holds it (or would, for a dry run), without managed fields
-     * @throws io.gitops4j.target.TargetException on any failure; a {@link io.gitops4j.target.ConflictException}
+     * @throws io.gitops4j.TargetException on any failure; a {@link io.gitops4j.ConflictException}
      *     for a field-manager conflict
      */
     public ApplyResult apply(io.gitops4j.model.Resource resource, ApplyOptions options) {

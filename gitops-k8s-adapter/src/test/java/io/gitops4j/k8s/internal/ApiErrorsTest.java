@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.model.ResourceKey;
-import io.gitops4j.target.ConflictException;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.ConflictException;
+import io.gitops4j.TargetException;
 import org.junit.jupiter.api.Test;
 
 /** Translating API server failures, with Status objects shaped like a real kube-apiserver's. */

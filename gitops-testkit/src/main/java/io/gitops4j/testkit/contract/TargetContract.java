@@ -18,7 +18,7 @@ import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.Target;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kinds.BuiltinKinds;
 import io.gitops4j.kinds.KindInfo;
-import io.gitops4j.manifest.ManifestException;
+import io.gitops4j.ManifestException;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.testkit.InMemoryTarget;

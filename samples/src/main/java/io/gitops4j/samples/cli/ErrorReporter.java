@@ -2,7 +2,7 @@ package io.gitops4j.samples.cli;
 
 import io.gitops4j.samples.render.ChangeJson;
 import io.gitops4j.samples.render.ResultJson;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

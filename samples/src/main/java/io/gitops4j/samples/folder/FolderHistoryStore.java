@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.RunRecord;
-import io.gitops4j.target.TargetException;
+import io.gitops4j.TargetException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,4 +1,4 @@
-package io.gitops4j.target;
+package io.gitops4j;
 
 import io.gitops4j.model.ResourceKey;
 import java.util.List;

@@ -1,7 +1,6 @@
-package io.gitops4j.manifest;
+package io.gitops4j;
 
 import io.gitops4j.model.Provenance;
-import io.gitops4j.source.SourceException;
 
 /**
  * A manifest cannot be loaded: invalid YAML or JSON, a missing required field, a duplicate resource, a document

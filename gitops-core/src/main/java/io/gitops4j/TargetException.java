@@ -1,6 +1,5 @@
-package io.gitops4j.target;
+package io.gitops4j;
 
-import io.gitops4j.GitOpsException;
 import io.gitops4j.model.ResourceKey;
 import java.util.Optional;
 

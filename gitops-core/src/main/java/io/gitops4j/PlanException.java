@@ -1,6 +1,5 @@
-package io.gitops4j.plan;
+package io.gitops4j;
 
-import io.gitops4j.GitOpsException;
 import io.gitops4j.model.ResourceKey;
 
 /**

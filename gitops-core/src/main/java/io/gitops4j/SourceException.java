@@ -1,10 +1,8 @@
-package io.gitops4j.source;
-
-import io.gitops4j.GitOpsException;
+package io.gitops4j;
 
 /**
  * Desired state could not be loaded: the source is unreachable, a revision does not exist or cannot be verified,
- * or a manifest is invalid ({@link io.gitops4j.manifest.ManifestException}).
+ * or a manifest is invalid ({@link io.gitops4j.ManifestException}).
  *
  * <p>When a source throws, nothing was loaded; an engine never prunes after it.
  */
