@@ -138,9 +138,30 @@ final class EngineRun {
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
         if (planOnly) {
+            refuseAsApplyWould(plan, inventory, executor);
             return finish(plan.hasChanges());
         }
         return execute(plan, inventory, revision, executor);
+    }
+
+    /**
+     * Records in a plan-only run what applying the plan would refuse, by the rules the apply uses: an apply step
+     * over an object another application owns is a failed step, and a prune the safety limit refuses is the run's
+     * error (checked, as in a real run, only when nothing failed). So a plan never promises what apply refuses.
+     */
+    private void refuseAsApplyWould(Plan plan, Inventory inventory, PlanExecutor executor) {
+        for (PlanStep step : options.force() ? plan.allApplies() : plan.applies()) {
+            if (step.diff() instanceof ResourceDiff.Declared declared
+                    && step.diff() instanceof ResourceDiff.Existing existing) {
+                Ownership.conflict(context.application(), declared.desired(), existing.live().object())
+                        .ifPresent(message -> result.step(new StepResult(step.key(), step.action(),
+                                StepResult.Status.FAILED, message, Duration.ZERO)));
+            }
+        }
+        if (!result.hasFailure() && options.prune() && !plan.deletes().isEmpty()) {
+            PruneGuard.refusal((int) executor.deletable(plan.deletes()), inventory.size(), declaresNothing, options)
+                    .ifPresent(result::error);
+        }
     }
 
     private Plan plan(DesiredState desired, Inventory inventory, Set<ResourceKey> notPrepared) {

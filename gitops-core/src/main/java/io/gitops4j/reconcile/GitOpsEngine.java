@@ -90,7 +90,9 @@ public final class GitOpsEngine implements Reconciler {
      *
      * @param options the options of the run being planned ({@code dryRun} is implied; {@code revision} is honoured)
      * @return a result with the plan: {@code CONVERGED} when nothing would change, {@code DRY_RUN} when something
-     *     would, {@code FAILED} with the error or the resources that cannot be prepared
+     *     would, {@code FAILED} with the error or the resources that cannot be prepared, and with what applying the
+     *     plan would refuse: apply steps over objects another application owns (failed steps) and prunes the
+     *     safety limit refuses (the error)
      */
     public ReconcileResult plan(ReconcileOptions options) {
         requireNonNull(options, "options is null");

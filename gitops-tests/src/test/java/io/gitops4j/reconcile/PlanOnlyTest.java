@@ -1,5 +1,6 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.kinds.WellKnownMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -59,5 +60,27 @@ class PlanOnlyTest {
         assertThat(target.calls.get(0)).isEqualTo("observe");
         assertThat(target.calls).filteredOn(c -> c.startsWith("apply")).hasSize(1);
         assertThat(engine().plan().outcome()).isEqualTo(Outcome.CONVERGED);
+    }
+
+    @Test
+    void aPlanReportsWhatTheApplyWouldRefuseAndWritesNothing() {
+        // given a live object another application owns
+        Resource foreign = configMap("a", "0");
+        ObjectNode body = foreign.body();
+        ((ObjectNode) body.path("metadata")).putObject("annotations")
+                .put(WellKnownMetadata.TRACKING_ID, "blog:/ConfigMap:shop/a");
+        target.put(Resource.of(body));
+        target.calls.clear();
+
+        // when
+        ReconcileResult planned = engine().plan();
+        ReconcileResult applied = engine().reconcile();
+
+        // then the plan fails on the step the apply fails on, with the same message
+        assertThat(planned.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(planned.failedSteps()).extracting(StepResult::message)
+                .isEqualTo(applied.failedSteps().stream().map(StepResult::message).toList())
+                .singleElement().asString().contains("owned by application blog");
+        assertThat(target.calls).filteredOn(c -> c.startsWith("apply")).isEmpty();
     }
 }

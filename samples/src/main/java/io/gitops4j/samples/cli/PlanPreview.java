@@ -1,13 +1,11 @@
 package io.gitops4j.samples.cli;
 
-import io.gitops4j.inventory.Inventory;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.samples.render.PlanError;
-import io.gitops4j.target.Target;
 import java.util.List;
 
 /**
@@ -30,22 +28,17 @@ record PlanPreview(Revision revision, Plan plan, List<PlanError> errors) {
      * Plans with an engine.
      *
      * @param engine the session's engine
-     * @param target the session's target, to count what the application owns
-     * @param application the application
      * @param options the options apply would run with
      * @return the preview, with the errors apply would hit
      * @throws CommandException when the desired state cannot be loaded (the engine's message names the source or the
      *     file): there is nothing to plan
      */
-    static PlanPreview of(GitOpsEngine engine, Target target, String application, ReconcileOptions options) {
+    static PlanPreview of(GitOpsEngine engine, ReconcileOptions options) {
         ReconcileResult planned = engine.plan(options);
         if (planned.revision().isEmpty()) {
             throw new CommandException(planned.error().orElse("cannot load the desired state"));
         }
-        int owned = planned.error().isPresent() ? 0 : target.inventoryStore().load(application)
-                .map(Inventory::size).orElse(0);
-        return new PlanPreview(planned.revision().get(), planned.plan(),
-                PlanCheck.errors(planned, application, owned, options));
+        return new PlanPreview(planned.revision().get(), planned.plan(), PlanCheck.errors(planned));
     }
 
     /**

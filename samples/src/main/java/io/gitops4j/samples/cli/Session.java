@@ -51,7 +51,7 @@ final class Session implements AutoCloseable {
     }
 
     PlanPreview preview(ReconcileOptions options) {
-        return PlanPreview.of(engine, target.target(), application, options);
+        return PlanPreview.of(engine, options);
     }
 
     @Override
