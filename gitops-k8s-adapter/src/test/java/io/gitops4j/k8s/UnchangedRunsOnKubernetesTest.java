@@ -7,21 +7,14 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.diff.ChangeType;
-import io.gitops4j.health.Health;
-import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.model.LiveState;
-import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult;
 import io.gitops4j.source.DirectorySource;
-import io.gitops4j.target.ApplyOptions;
-import io.gitops4j.target.ApplyResult;
-import io.gitops4j.target.DeleteOptions;
-import io.gitops4j.target.DeleteResult;
-import io.gitops4j.target.Target;
+import io.gitops4j.testkit.ForwardingTarget;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApiExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,44 +116,18 @@ class UnchangedRunsOnKubernetesTest {
     }
 
     /** A target that passes everything to a Kubernetes target and keeps the last live state it observed. */
-    private static final class ObservationRecorder implements Target {
-        private final KubernetesTarget delegate;
+    private static final class ObservationRecorder extends ForwardingTarget {
         private volatile LiveState lastObserved;
 
         ObservationRecorder(KubernetesTarget delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public ResourceKey resolve(ResourceKey key) {
-            return delegate.resolve(key);
+            super(delegate);
         }
 
         @Override
         public LiveState observe(Collection<ResourceKey> keys) {
-            LiveState live = delegate.observe(keys);
+            LiveState live = super.observe(keys);
             lastObserved = live;
             return live;
-        }
-
-        @Override
-        public ApplyResult apply(Resource resource, ApplyOptions options) {
-            return delegate.apply(resource, options);
-        }
-
-        @Override
-        public DeleteResult delete(ResourceKey key, DeleteOptions options) {
-            return delegate.delete(key, options);
-        }
-
-        @Override
-        public Health health(Resource live) {
-            return delegate.health(live);
-        }
-
-        @Override
-        public InventoryStore inventoryStore() {
-            return delegate.inventoryStore();
         }
     }
 }

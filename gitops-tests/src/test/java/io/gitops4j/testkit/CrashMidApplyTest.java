@@ -3,10 +3,7 @@ package io.gitops4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.health.Health;
-import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.model.DesiredState;
-import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.GitOpsEngine;
@@ -14,11 +11,8 @@ import io.gitops4j.reconcile.ReconcileOptions;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyResult;
-import io.gitops4j.target.DeleteOptions;
-import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.testkit.gen.ResourceGenerator;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -103,24 +97,13 @@ class CrashMidApplyTest {
     }
 
     /** Delegates to an in-memory target and dies at the n-th apply. */
-    private static final class CrashingTarget implements Target {
-        private final InMemoryTarget delegate;
+    private static final class CrashingTarget extends ForwardingTarget {
         private final int crashAt;
         private int applies;
 
         CrashingTarget(InMemoryTarget delegate, int crashAt) {
-            this.delegate = delegate;
+            super(delegate);
             this.crashAt = crashAt;
-        }
-
-        @Override
-        public ResourceKey resolve(ResourceKey key) {
-            return delegate.resolve(key);
-        }
-
-        @Override
-        public LiveState observe(Collection<ResourceKey> keys) {
-            return delegate.observe(keys);
         }
 
         @Override
@@ -128,22 +111,7 @@ class CrashMidApplyTest {
             if (++applies == crashAt) {
                 throw new SimulatedCrash(applies);
             }
-            return delegate.apply(resource, options);
-        }
-
-        @Override
-        public DeleteResult delete(ResourceKey key, DeleteOptions options) {
-            return delegate.delete(key, options);
-        }
-
-        @Override
-        public Health health(Resource live) {
-            return delegate.health(live);
-        }
-
-        @Override
-        public InventoryStore inventoryStore() {
-            return delegate.inventoryStore();
+            return super.apply(resource, options);
         }
     }
 }
