@@ -66,7 +66,8 @@ public final class Generators {
      * existing labels and annotations under its own (its own win); {@code merge} also keeps the existing
      * {@code data} and {@code binaryData} keys the generated object does not set, {@code replace} does not.
      *
-     * @param existing the object from the resources
+     * @param existing the object from the resources, under its name without a hash suffix (the result keeps that
+     *     name; the caller appends {@link #hashSuffix} of the result when {@link GeneratedObject#appendHash()})
      * @param generated the generated object
      * @param where the kustomization file, for errors
      * @return the combined object

@@ -135,6 +135,56 @@ class GeneratorFidelityTest {
         assertThat(sorted(actual, byId)).isEqualTo(sorted(expected, byId));
     }
 
+    @org.junit.jupiter.api.Test
+    void mergesAndReplacesOverABaseAsKubectlKustomizeDoes(@TempDir Path dir) {
+        assumeTrue(KubectlKustomize.available(), "kubectl is not installed at /usr/bin/kubectl; fidelity skipped");
+        String base = """
+                configMapGenerator:
+                - name: cm
+                  literals: [a=1, b=2]
+                  options:
+                    labels: {l1: base, l2: base}
+                    annotations: {an: base}
+                secretGenerator:
+                - name: s
+                  literals: [old=1]
+                  options:
+                    labels: {keep: base}
+                """;
+        String overlay = """
+                resources: [../base]
+                generatorOptions:
+                  labels: {l2: global, g: global}
+                configMapGenerator:
+                - name: cm
+                  behavior: merge
+                  literals: [b=3, c=4]
+                  options:
+                    labels: {l2: local, l3: local}
+                secretGenerator:
+                - name: s
+                  behavior: replace
+                  literals: [new=2]
+                """;
+        List<JsonNode> expected = KubectlKustomize.build(dir, Map.of("base/kustomization.yaml", utf8(base),
+                "overlay/kustomization.yaml", utf8(overlay)), "overlay");
+        Provenance where = Provenance.of("overlay/kustomization.yaml", 0, 1);
+        FolderTree tree = FolderTree.of(dir);
+        List<GeneratedObject> bases = Generators.generate(KubectlKustomize.yaml(base), tree, "base", where);
+        List<GeneratedObject> overlays = Generators.generate(KubectlKustomize.yaml(overlay), tree, "overlay", where);
+
+        List<JsonNode> actual = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ObjectNode combined = Generators.combine(bases.get(i).object(), overlays.get(i), where);
+            ObjectNode metadata = (ObjectNode) combined.get("metadata");
+            metadata.put("name", metadata.get("name").asText() + "-" + Generators.hashSuffix(combined));
+            actual.add(combined);
+        }
+
+        Comparator<JsonNode> byKind = Comparator.comparing((JsonNode n) -> n.path("kind").asText());
+        assertThat(sorted(actual, byKind)).isEqualTo(sorted(expected, byKind));
+    }
+
     private static List<JsonNode> sorted(List<JsonNode> nodes, Comparator<JsonNode> order) {
         List<JsonNode> copy = new ArrayList<>(nodes);
         copy.sort(order);
