@@ -83,6 +83,12 @@ final class KustomizationFile {
                 throw error(field, "unknown field; Kustomize does not read it (check the spelling)");
             }
         }
+        boolean empty = fields.stream().allMatch(field -> field.equals("apiVersion") || field.equals("kind")
+                || root.get(field).isNull());
+        if (empty) {
+            throw new ManifestException(Provenance.of(path, -1, -1), "the kustomization is empty: it names no "
+                    + "resources, generators or transformers");
+        }
         String kind = string("kind");
         if (!kind.isEmpty() && !kind.equals("Kustomization") && !kind.equals("Component")) {
             throw error("kind", "must be Kustomization or Component, got '" + kind + "'");

@@ -162,7 +162,7 @@ class KustomizeErrorsTest {
     @Test
     void componentsAndKustomizationsAreNotInterchangeable() {
         write(repo, "app/kustomization.yaml", "resources:\n  - ../comp\n", "comp/kustomization.yaml",
-                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: []\n");
         write(repo, "other/kustomization.yaml", "components:\n  - ../base\n", "base/kustomization.yaml",
                 "resources: []\n");
 
@@ -216,5 +216,13 @@ class KustomizeErrorsTest {
 
         assertThatThrownBy(() -> render(repo, "app")).isInstanceOf(ManifestException.class)
                 .hasMessageContaining("field 'images'").hasMessageContaining("quote it");
+    }
+
+    @Test
+    void emptyKustomizationIsAnError() {
+        write(repo, "app/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+
+        assertThatThrownBy(() -> render(repo, "app")).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("app/kustomization.yaml").hasMessageContaining("the kustomization is empty");
     }
 }
