@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * Kustomize's name suffix of generated ConfigMaps and Secrets: the SHA-256 of a JSON document holding the object's
  * kind, (for Secrets) type, data and binaryData or stringData, and a name that is always empty (Kustomize looks the
- * name up under a path it never finds, so names do not change the hash), encoded as Go's {@code encoding/json} encodes a map (keys sorted by
- * bytes, {@code <}, {@code >} and {@code &} escaped), whose first ten hex digits are made safe for names by mapping
- * {@code 0→g}, {@code 1→h}, {@code 3→k}, {@code a→m}, {@code e→t}. Stateless.
+ * name up under a path it never finds, so names do not change the hash), encoded as Go's {@code encoding/json}
+ * encodes a map (keys sorted by bytes, {@code <}, {@code >} and {@code &} escaped), whose first ten hex digits are
+ * made safe for names by mapping {@code 0→g}, {@code 1→h}, {@code 3→k}, {@code a→m}, {@code e→t}. Stateless.
  */
 final class ContentHash {
     private ContentHash() {

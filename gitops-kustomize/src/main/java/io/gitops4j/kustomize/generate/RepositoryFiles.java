@@ -37,7 +37,7 @@ final class RepositoryFiles {
         String prefix = "";
         for (String segment : resolved.split("/")) {
             prefix = prefix.isEmpty() ? segment : prefix + "/" + segment;
-            Optional<TreeEntry> entry = tree.entry(prefix);
+            Optional<TreeEntry> entry = entry(prefix, field);
             if (entry.isEmpty()) {
                 throw new ManifestException(where, field + ": file '" + path + "' (" + resolved
                         + ") does not exist");
@@ -47,7 +47,7 @@ final class RepositoryFiles {
                         + "never followed, name the file itself");
             }
         }
-        TreeEntry entry = tree.entry(resolved).orElseThrow();
+        TreeEntry entry = entry(resolved, field).orElseThrow();
         if (!entry.isFile()) {
             throw new ManifestException(where, field + ": '" + path + "' is a "
                     + entry.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a file");
@@ -56,6 +56,14 @@ final class RepositoryFiles {
             return tree.read(resolved);
         } catch (SourceException e) {
             throw new ManifestException(where, field + ": cannot read '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<TreeEntry> entry(String path, String field) {
+        try {
+            return tree.entry(path);
+        } catch (SourceException e) {
+            throw new ManifestException(where, field + ": cannot look up '" + path + "': " + e.getMessage(), e);
         }
     }
 

@@ -43,10 +43,11 @@ class GeneratorsTest {
         assertThat(Generators.hashSuffix(object("{kind: ConfigMap, metadata: {name: onlybin},"
                 + " binaryData: {bin.dat: /w==}}"))).isEqualTo("cd54fk759m");
         assertThat(Generators.hashSuffix(object("{kind: ConfigMap, metadata: {name: files},"
-                + " data: {f.txt: \"hello <&> \\u00fc\\n\", other: \"hello <&> \\u00fc\\n\"}, binaryData: {bin.dat: //4A}}")))
+                + " data: {f.txt: \"hello <&> \\u00fc\\n\", other: \"hello <&> \\u00fc\\n\"},"
+                + " binaryData: {bin.dat: //4A}}")))
                 .isEqualTo("ghkchth7gd");
-        assertThat(Generators.hashSuffix(object("{kind: Secret, type: Opaque, metadata: {name: sec}, data: {p: dw==}}")))
-                .isEqualTo("m7cg948gg9");
+        assertThat(Generators.hashSuffix(object("{kind: Secret, type: Opaque, metadata: {name: sec},"
+                + " data: {p: dw==}}"))).isEqualTo("m7cg948gg9");
         assertThat(Generators.hashSuffix(object("{kind: Secret, type: kubernetes.io/tls, metadata: {name: tls},"
                 + " data: {tls.crt: YQ==, tls.key: Yg==}}"))).isEqualTo("m6h7bkm2dg");
     }
@@ -171,7 +172,8 @@ class GeneratorsTest {
         assertThatThrownBy(() -> generate("configMapGenerator: [{name: a, files: [../../../etc/passwd]}]"))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("apps/web/kustomization.yaml")
-                .hasMessageContaining("configMapGenerator[0].files[0]: '../../../etc/passwd' leaves the repository root");
+                .hasMessageContaining("configMapGenerator[0].files[0]: '../../../etc/passwd' leaves the repository"
+                        + " root");
         assertThatThrownBy(() -> generate("configMapGenerator: [{name: a, files: [/etc/passwd]}]"))
                 .hasMessageContaining("is absolute");
         assertThatThrownBy(() -> generate("configMapGenerator: [{name: a, files: [link.txt]}]"))
