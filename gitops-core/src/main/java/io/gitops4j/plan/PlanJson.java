@@ -27,7 +27,29 @@ final class PlanJson {
         for (PlanStep step : plan.steps()) {
             steps.add(step(step));
         }
+        if (!plan.hooks().isEmpty()) {
+            ArrayNode hooks = root.putArray("hooks");
+            for (HookStep hook : plan.hooks()) {
+                hooks.add(hook(hook));
+            }
+        }
         return CanonicalJson.toString(root);
+    }
+
+    private static ObjectNode hook(HookStep hook) {
+        ObjectNode node = NODES.objectNode();
+        node.put("phase", hook.phase().argoName());
+        node.put("key", hook.key().toString());
+        node.put("group", hook.key().group());
+        node.put("kind", hook.key().kind());
+        node.put("namespace", hook.key().namespace());
+        node.put("name", hook.key().name());
+        node.put("wave", hook.wave());
+        node.put("runs", hook.runs());
+        ArrayNode policies = node.putArray("deletePolicies");
+        hook.deletePolicies().forEach(policy -> policies.add(policy.argoName()));
+        node.put("note", hook.note());
+        return node;
     }
 
     private static ObjectNode step(PlanStep step) {
