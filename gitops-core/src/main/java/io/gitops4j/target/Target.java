@@ -66,7 +66,7 @@ public interface Target {
      * Creates one object that must not exist yet, as a hook is created: an object with only
      * {@code metadata.generateName} ({@link Resource#hasGeneratedName()}) gets a new name from the target (a
      * Kubernetes target creates with POST, since server-side apply needs a name). The default applies an object
-     * that has a name and refuses one whose name the target would generate.
+     * that has a name and does not exist yet, and refuses one whose name the target would generate.
      *
      * @param resource the object, with its key already {@linkplain #resolve resolved}
      * @param options dry run (force does not apply to a create)
@@ -78,6 +78,9 @@ public interface Target {
         if (resource.hasGeneratedName()) {
             throw new TargetException(resource.key(), "this target cannot create objects with "
                     + "metadata.generateName; give the hook a metadata.name");
+        }
+        if (observe(List.of(resource.key())).get(resource.key()).isPresent()) {
+            throw new TargetException(resource.key(), "already exists: a create needs a name no object has");
         }
         return apply(resource, options);
     }
