@@ -30,9 +30,9 @@ import org.slf4j.MDC;
 /**
  * One reconcile run of the engine: load, separate the hooks, prepare, observe, diff, plan, run the PreSync hooks,
  * record what it is about to apply in the inventory, apply (with the Sync hooks of each wave), record what it owns,
- * prune, record again, wait for health, run the PostSync hooks (or the SyncFail ones, see {@link HookPhases}). Every failure of the source, the
- * target or the differ becomes data in the result, which this run alone assembles from the values its parts
- * return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
+ * prune, record again, wait for health, run the PostSync hooks (or the SyncFail ones, see {@link HookPhases}).
+ * Every failure of the source, the target or the differ becomes data in the result, which this run alone
+ * assembles from the values its parts return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
  * Not thread-safe; one per run.
  */
 final class EngineRun {

@@ -11,10 +11,12 @@ import io.gitops4j.plan.HookStep;
 import io.gitops4j.plan.Hooks;
 import io.gitops4j.plan.PlanStep;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,7 +56,7 @@ final class HookPhases {
                 hooks.add(hook.withHook(stamp(place(hook.hook()))));
             } catch (RuntimeException e) {
                 result.hook(new HookResult(hook.phase(), hook.key(), "", HookResult.Status.FAILED,
-                        "cannot place the hook on the target: " + e.getMessage(), java.time.Duration.ZERO));
+                        "cannot place the hook on the target: " + e.getMessage(), Duration.ZERO));
             }
         }
     }
@@ -147,7 +149,7 @@ final class HookPhases {
                 deadline.check("waiting for health before the PostSync hooks");
                 String reason = "not run: the synced resources did not become healthy: " + unhealthy;
                 postSync.forEach(hook -> result.hook(new HookResult(hook.phase(), hook.key(), "",
-                        HookResult.Status.FAILED, reason, java.time.Duration.ZERO)));
+                        HookResult.Status.FAILED, reason, Duration.ZERO)));
             }
         }
         if (result.hasFailure()) {
@@ -177,7 +179,7 @@ final class HookPhases {
                         polled)).await(applied, deadline.left());
         return health.entrySet().stream().filter(entry -> !entry.getValue().isHealthy())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                        java.util.TreeMap::new));
+                        TreeMap::new));
     }
 
     private boolean runPhase(HookPhase phase) {
@@ -212,7 +214,7 @@ final class HookPhases {
         List<StepResult> skipped = steps.stream()
                 .map(step -> StepResult.skipped(step.key(), step.action(), reason.replace("not run", "not applied")))
                 .toList();
-        return new ExecutionReport(skipped, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new java.util.TreeMap<>());
+        return new ExecutionReport(skipped, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
     }
 
     private Resource place(Resource hook) {

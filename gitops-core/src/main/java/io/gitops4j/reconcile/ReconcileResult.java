@@ -32,7 +32,10 @@ public final class ReconcileResult {
         CONVERGED,
         /** Changes were applied and every step succeeded. */
         APPLIED,
-        /** The load, observe, plan or inventory failed, a step failed, or the prune limit refused deletions. */
+        /**
+         * The load, observe, plan or inventory failed, a step or a hook failed, or the prune limit refused
+         * deletions.
+         */
         FAILED,
         /** A dry run: the target validated the changes and nothing was stored. */
         DRY_RUN,

@@ -208,7 +208,8 @@ class HooksTest {
                   annotations:
                     argocd.argoproj.io/hook-delete-policy: HookSucceeded
                 """))).isInstanceOf(PlanException.class)
-                .hasMessageContaining("argocd.argoproj.io/hook-delete-policy is set but argocd.argoproj.io/hook is not");
+                .hasMessageContaining("argocd.argoproj.io/hook-delete-policy is set but")
+                .hasMessageContaining("argocd.argoproj.io/hook is not");
     }
 
     @Test

@@ -179,7 +179,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      */
     @Override
     public ApplyResult create(Resource resource, ApplyOptions options) {
-        return creation.create(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
+        return creation.create(requireNonNull(resource, "resource is null"),
+                requireNonNull(options, "options is null"));
     }
 
     /**
