@@ -2,8 +2,11 @@ package io.gitops4j.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.health.Health;
 import io.gitops4j.inventory.Inventory;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.HookPhase;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
@@ -17,6 +20,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HookEngineTest {
+    private static final ResourceKey MIGRATE = ResourceKey.of("batch", "Job", "shop", "migrate");
+
     private final ManualClock clock = ManualClock.create();
     private final InMemoryTarget target = InMemoryTarget.builder().clock(clock).healthAssessor(live ->
             live.kind().equals("Job")
@@ -232,5 +237,109 @@ class HookEngineTest {
         assertThat(result.error()).hasValueSatisfying(error -> assertThat(error)
                 .contains("shop/job.yaml").contains("metadata.generateName is only supported for hooks"));
         assertThat(target.applyCount()).isZero();
+    }
+
+    private static String namedJob(String name, String annotations) {
+        return """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: %s
+                  namespace: shop
+                  labels:
+                    %s: %s
+                %s
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                      - name: run
+                        image: busybox:1.36
+                ---
+                """.formatted(name, ArgoHookExamples.OUTCOME_LABEL, "complete", annotations.indent(2).stripTrailing());
+    }
+
+    @Test
+    void aNamedHookIsReplacedByNameOnEachSyncAndIsNeverInTheInventory() {
+        // given
+        String hook = namedJob("migrate", "annotations:\n  argocd.argoproj.io/hook: PreSync");
+        source.commitFiles("r1", Map.of("shop/app.yaml", hook + ArgoHookExamples.configMap("settings", "0", "a")));
+        engine().reconcile();
+        source.commitFiles("r2", Map.of("shop/app.yaml", hook + ArgoHookExamples.configMap("settings", "0", "b")));
+
+        // when
+        ReconcileResult second = engine().reconcile();
+
+        // then
+        assertThat(second.outcome()).as("%s %s", second, second.hooks()).isEqualTo(Outcome.APPLIED);
+        assertThat(created()).containsExactly("migrate", "settings", "migrate", "settings");
+        assertThat(deleted()).containsExactly("migrate");
+        assertThat(second.hooks()).singleElement().satisfies(h -> assertThat(h.name()).isEqualTo("migrate"));
+        assertThat(inventory()).containsExactly(configMap("settings"));
+    }
+
+    @Test
+    void aNamedHookNeverDeletesAnObjectThatIsNotOneOfItsApplicationsHooks() {
+        // given a Job of the hook's name that someone else made
+        ObjectNode foreign = JsonNodeFactory.instance.objectNode().put("apiVersion", "batch/v1").put("kind", "Job");
+        foreign.putObject("metadata").put("name", "migrate").put("namespace", "shop");
+        target.seed(Resource.of(foreign));
+        source.commitFiles("r1", Map.of("shop/app.yaml", namedJob("migrate",
+                "annotations:\n  argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "a")));
+
+        // when
+        ReconcileResult result = engine().reconcile();
+
+        // then
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.hooks()).singleElement().satisfies(hook -> assertThat(hook.message())
+                .contains("an object of this name exists and is not a hook of application shop"));
+        assertThat(target.deleteCount()).isZero();
+        assertThat(target.contents()).doesNotContainKey(configMap("settings"));
+    }
+
+    @Test
+    void aResourceThatBecomesAHookLeavesTheInventoryAndIsReplacedNotPruned() {
+        // given a Job the application applied as an ordinary resource
+        source.commitFiles("r1", Map.of("shop/app.yaml", namedJob("migrate", "")
+                + ArgoHookExamples.configMap("settings", "0", "a")));
+        engine().reconcile();
+        assertThat(inventory()).contains(MIGRATE);
+        source.commitFiles("r2", Map.of("shop/app.yaml", namedJob("migrate",
+                "annotations:\n  argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "b")));
+
+        // when
+        ReconcileResult second = engine().reconcile();
+
+        // then
+        assertThat(second.outcome()).as("%s %s", second, second.hooks()).isEqualTo(Outcome.APPLIED);
+        assertThat(second.steps()).extracting(StepResult::key).doesNotContain(MIGRATE);
+        assertThat(second.hooks()).extracting(HookResult::status).containsExactly(HookResult.Status.SUCCEEDED);
+        assertThat(target.contents().get(MIGRATE).annotation("gitops4j.io/hook-of")).hasValue("shop");
+        assertThat(inventory()).containsExactly(configMap("settings"));
+    }
+
+    @Test
+    void aHookThatNeverCompletesFailsAndTimesTheRunOutAtItsDeadline() {
+        // given a PreSync Job that stays running
+        InMemoryTarget hanging = InMemoryTarget.builder().clock(clock).healthAssessor(live -> live.kind()
+                .equals("Job") ? Optional.of(Health.progressing("Job is running")) : Optional.empty()).build();
+        source.commitFiles("r1", ArgoHookExamples.files("complete", "blue"));
+        GitOpsEngine engine = GitOpsEngine.builder().application("shop").source(source).target(hanging)
+                .clock(clock).sleeper(clock).healthPollInterval(Duration.ofSeconds(5)).build();
+
+        // when
+        ReconcileResult result = engine.reconcile(ReconcileOptions.builder().deadline(Duration.ofMinutes(1))
+                .build());
+
+        // then
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(result.timedOutAt()).hasValue("waiting for hook batch/Job/shop/before-<generated>");
+        assertThat(result.hooks()).filteredOn(h -> h.phase() == HookPhase.PRE_SYNC).allSatisfy(hook -> {
+            assertThat(hook.status()).isEqualTo(HookResult.Status.FAILED);
+            assertThat(hook.message()).contains("did not complete before the run's deadline");
+        });
+        assertThat(hanging.contents().keySet()).extracting(ResourceKey::kind).containsOnly("Job");
     }
 }
