@@ -1,6 +1,5 @@
 package io.gitops4j.plan;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,13 +39,7 @@ public enum HookDeletePolicy {
      * @return the policy, or empty when the value names none
      */
     public static Optional<HookDeletePolicy> ofArgoName(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (HookDeletePolicy policy : values()) {
-            if (policy.argoName.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(policy);
-            }
-        }
-        return Optional.empty();
+        return ArgoNames.find(values(), HookDeletePolicy::argoName, value);
     }
 
     /**
@@ -56,13 +49,7 @@ public enum HookDeletePolicy {
      * @return the policy, or empty when the value names none
      */
     public static Optional<HookDeletePolicy> ofHelmName(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (HookDeletePolicy policy : values()) {
-            if (policy.helmName.equals(wanted)) {
-                return Optional.of(policy);
-            }
-        }
-        return Optional.empty();
+        return ArgoNames.find(values(), policy -> policy.helmName, value);
     }
 
     /** Renders as the Argo CD name, e.g. {@code BeforeHookCreation}. */

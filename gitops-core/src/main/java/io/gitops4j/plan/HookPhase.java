@@ -1,6 +1,5 @@
 package io.gitops4j.plan;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,13 +56,7 @@ public enum HookPhase {
      * @return the phase, or empty when the value names none
      */
     public static Optional<HookPhase> ofArgoName(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (HookPhase phase : values()) {
-            if (phase.argoName.toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(phase);
-            }
-        }
-        return Optional.empty();
+        return ArgoNames.find(values(), HookPhase::argoName, value);
     }
 
     /** Renders as the Argo CD name, e.g. {@code PreSync}. */

@@ -177,6 +177,7 @@ final class HookPhases {
         Map<ResourceKey, Health> health = new HealthWait(context.target(), context.clock(), context.sleeper(),
                 context.healthPollInterval(), polled -> context.listener().healthPolled(context.application(),
                         polled)).await(applied, deadline.left());
+        result.health(health);
         return health.entrySet().stream().filter(entry -> !entry.getValue().isHealthy())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                         TreeMap::new));

@@ -49,19 +49,30 @@ public final class ArgoHookExamples {
     }
 
     static String job(String generateName, String phase, String wave, String deletePolicy, String outcome) {
+        return job("generateName: " + generateName, outcome, """
+                argocd.argoproj.io/hook: %s
+                argocd.argoproj.io/sync-wave: "%s"
+                argocd.argoproj.io/hook-delete-policy: %s""".formatted(phase, wave, deletePolicy));
+    }
+
+    /**
+     * A Job in namespace {@code shop}.
+     *
+     * @param identity {@code "name: x"} or {@code "generateName: x-"}
+     * @param outcome what the test's Job controller makes of it
+     * @param annotations annotation lines ({@code key: value}), or {@code ""} for none
+     */
+    static String job(String identity, String outcome, String annotations) {
+        String annotated = annotations.isEmpty() ? "" : "  annotations:\n" + annotations.indent(4);
         return """
                 apiVersion: batch/v1
                 kind: Job
                 metadata:
-                  generateName: %s
+                  %s
                   namespace: shop
                   labels:
                     %s: %s
-                  annotations:
-                    argocd.argoproj.io/hook: %s
-                    argocd.argoproj.io/sync-wave: "%s"
-                    argocd.argoproj.io/hook-delete-policy: %s
-                spec:
+                %sspec:
                   backoffLimit: 0
                   template:
                     spec:
@@ -71,7 +82,7 @@ public final class ArgoHookExamples {
                         image: busybox:1.36
                         command: ["true"]
                 ---
-                """.formatted(generateName, OUTCOME_LABEL, outcome, phase, wave, deletePolicy);
+                """.formatted(identity, OUTCOME_LABEL, outcome, annotated);
     }
 
     static String configMap(String name, String wave, String value) {

@@ -239,31 +239,10 @@ class HookEngineTest {
         assertThat(target.applyCount()).isZero();
     }
 
-    private static String namedJob(String name, String annotations) {
-        return """
-                apiVersion: batch/v1
-                kind: Job
-                metadata:
-                  name: %s
-                  namespace: shop
-                  labels:
-                    %s: %s
-                %s
-                spec:
-                  template:
-                    spec:
-                      restartPolicy: Never
-                      containers:
-                      - name: run
-                        image: busybox:1.36
-                ---
-                """.formatted(name, ArgoHookExamples.OUTCOME_LABEL, "complete", annotations.indent(2).stripTrailing());
-    }
-
     @Test
     void aNamedHookIsReplacedByNameOnEachSyncAndIsNeverInTheInventory() {
         // given
-        String hook = namedJob("migrate", "annotations:\n  argocd.argoproj.io/hook: PreSync");
+        String hook = ArgoHookExamples.job("name: migrate", "complete", "argocd.argoproj.io/hook: PreSync");
         source.commitFiles("r1", Map.of("shop/app.yaml", hook + ArgoHookExamples.configMap("settings", "0", "a")));
         engine().reconcile();
         source.commitFiles("r2", Map.of("shop/app.yaml", hook + ArgoHookExamples.configMap("settings", "0", "b")));
@@ -285,8 +264,8 @@ class HookEngineTest {
         ObjectNode foreign = JsonNodeFactory.instance.objectNode().put("apiVersion", "batch/v1").put("kind", "Job");
         foreign.putObject("metadata").put("name", "migrate").put("namespace", "shop");
         target.seed(Resource.of(foreign));
-        source.commitFiles("r1", Map.of("shop/app.yaml", namedJob("migrate",
-                "annotations:\n  argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "a")));
+        source.commitFiles("r1", Map.of("shop/app.yaml", ArgoHookExamples.job("name: migrate", "complete",
+                "argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "a")));
 
         // when
         ReconcileResult result = engine().reconcile();
@@ -302,12 +281,12 @@ class HookEngineTest {
     @Test
     void aResourceThatBecomesAHookLeavesTheInventoryAndIsReplacedNotPruned() {
         // given a Job the application applied as an ordinary resource
-        source.commitFiles("r1", Map.of("shop/app.yaml", namedJob("migrate", "")
+        source.commitFiles("r1", Map.of("shop/app.yaml", ArgoHookExamples.job("name: migrate", "complete", "")
                 + ArgoHookExamples.configMap("settings", "0", "a")));
         engine().reconcile();
         assertThat(inventory()).contains(MIGRATE);
-        source.commitFiles("r2", Map.of("shop/app.yaml", namedJob("migrate",
-                "annotations:\n  argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "b")));
+        source.commitFiles("r2", Map.of("shop/app.yaml", ArgoHookExamples.job("name: migrate", "complete",
+                "argocd.argoproj.io/hook: PreSync") + ArgoHookExamples.configMap("settings", "0", "b")));
 
         // when
         ReconcileResult second = engine().reconcile();
