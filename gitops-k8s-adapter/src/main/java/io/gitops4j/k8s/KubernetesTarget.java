@@ -165,6 +165,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      */
     @Override
     public ApplyResult apply(Resource resource, ApplyOptions options) {
+        if (requireNonNull(resource, "resource is null").hasGeneratedName()) {
+            throw new TargetException(resource.key(), "server-side apply needs a metadata.name; an object with only "
+                    + "metadata.generateName is created with create() (POST)");
+        }
         return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
     }
 

@@ -141,6 +141,10 @@ public final class InMemoryTarget implements Target {
         requireNonNull(options, "options is null");
         applyCount++;
         ResourceKey key = resource.key();
+        if (resource.hasGeneratedName()) {
+            throw new TargetException(key, "apply needs a metadata.name; an object with only metadata.generateName "
+                    + "is created with create()");
+        }
         if (failApplyAt > 0 && --failApplyAt == 0) {
             throw new TargetException(key, "injected failure of apply call " + applyCount);
         }

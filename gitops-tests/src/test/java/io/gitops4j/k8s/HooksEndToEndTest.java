@@ -1,14 +1,18 @@
 package io.gitops4j.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.TargetException;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.kinds.WellKnownMetadata;
+import io.gitops4j.manifest.ManifestLoader;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ArgoHookExamples;
 import io.gitops4j.reconcile.GitOpsEngine;
@@ -16,9 +20,12 @@ import io.gitops4j.reconcile.HookResult;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.Sleeper;
+import io.gitops4j.target.ApplyOptions;
+import io.gitops4j.target.ApplyResult;
 import io.gitops4j.testkit.InMemorySource;
 import io.gitops4j.testkit.ManualClock;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -162,5 +169,23 @@ class HooksEndToEndTest {
                 .isFalse();
         assertThat(KubernetesTarget.builder().client(client).build().inventoryStore().load("shop")
                 .map(Inventory::keys)).isEmpty();
+    }
+
+    @Test
+    void serverSideApplyRefusesAnObjectWithOnlyAGenerateNameWhichCreateNames() {
+        // given
+        Resource hook = ManifestLoader.defaults().parse("hook.yaml",
+                ArgoHookExamples.job("once-", "PreSync", "0", "BeforeHookCreation", "complete")
+                        .getBytes(StandardCharsets.UTF_8)).get(0);
+        KubernetesTarget target = KubernetesTarget.builder().client(client).build();
+
+        // when
+        ApplyResult created = target.create(hook, ApplyOptions.DEFAULT);
+
+        // then
+        assertThatThrownBy(() -> target.apply(hook, ApplyOptions.DEFAULT)).isInstanceOf(TargetException.class)
+                .hasMessageContaining("once-<generated>").hasMessageContaining("create() (POST)");
+        assertThat(created.live().key().name()).startsWith("once-").hasSize("once-".length() + 5);
+        assertThat(jobNames()).containsExactly(created.live().key().name());
     }
 }

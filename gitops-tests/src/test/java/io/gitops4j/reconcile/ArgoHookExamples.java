@@ -48,7 +48,17 @@ public final class ArgoHookExamples {
         return files;
     }
 
-    static String job(String generateName, String phase, String wave, String deletePolicy, String outcome) {
+    /**
+     * A hook Job with a generated name in namespace {@code shop}.
+     *
+     * @param generateName the name prefix
+     * @param phase the Argo CD hook phase
+     * @param wave the sync wave
+     * @param deletePolicy the Argo CD delete policy
+     * @param outcome what the test's Job controller makes of it
+     * @return the YAML document, ending with {@code ---}
+     */
+    public static String job(String generateName, String phase, String wave, String deletePolicy, String outcome) {
         return job("generateName: " + generateName, outcome, """
                 argocd.argoproj.io/hook: %s
                 argocd.argoproj.io/sync-wave: "%s"
@@ -61,8 +71,9 @@ public final class ArgoHookExamples {
      * @param identity {@code "name: x"} or {@code "generateName: x-"}
      * @param outcome what the test's Job controller makes of it
      * @param annotations annotation lines ({@code key: value}), or {@code ""} for none
+     * @return the YAML document, ending with {@code ---}
      */
-    static String job(String identity, String outcome, String annotations) {
+    public static String job(String identity, String outcome, String annotations) {
         String annotated = annotations.isEmpty() ? "" : "  annotations:\n" + annotations.indent(4);
         return """
                 apiVersion: batch/v1
