@@ -9,6 +9,7 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
+import io.gitops4j.plan.Hooks;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.PlanException;
 import io.gitops4j.plan.PlanStep;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile run of the engine: load, prepare, observe, diff, plan, record what it is about to apply in the
- * inventory, apply, record what it owns, prune, record again, wait for health. Every failure of the source, the
- * target or the differ becomes data in the result, which this run alone assembles from the values its parts
- * return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
+ * One reconcile run of the engine: load, separate the hooks, prepare, observe, diff, plan, run the PreSync hooks,
+ * record what it is about to apply in the inventory, apply (with the Sync hooks of each wave), record what it owns,
+ * prune, record again, wait for health, run the PostSync hooks (or the SyncFail ones, see {@link HookPhases}).
+ * Every failure of the source, the target or the differ becomes data in the result, which this run alone
+ * assembles from the values its parts return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
  * Not thread-safe; one per run.
  */
 final class EngineRun {
@@ -68,14 +70,20 @@ final class EngineRun {
     }
 
     private ReconcileResult execute() {
-        DesiredState desired = attempt("cannot load the desired state from " + context.source().describe(),
+        DesiredState loaded = attempt("cannot load the desired state from " + context.source().describe(),
                 () -> options.revision().map(context.source()::load).orElseGet(context.source()::load));
-        if (desired == null) {
+        if (loaded == null) {
             return finish(false);
         }
-        Revision revision = desired.revision();
+        Revision revision = loaded.revision();
+        SecretScrubber secrets = SecretScrubber.of(loaded);
+        Hooks hooks = attempt("cannot read the hooks of revision " + revision.shortId(),
+                () -> Hooks.of(loaded.resources().values()));
+        if (hooks == null) {
+            return finish(false);
+        }
+        DesiredState desired = hooks.steps().isEmpty() ? loaded : DesiredState.of(revision, hooks.resources());
         declaresNothing = desired.isEmpty();
-        SecretScrubber secrets = SecretScrubber.of(desired);
         result.revision(revision).secrets(secrets);
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
@@ -130,10 +138,14 @@ final class EngineRun {
         if (passed("observing the live state")) {
             return finish(false);
         }
-        Plan plan = plan(prepared.state(), inventory, declaredButNotPrepared(prepared));
-        if (plan == null) {
+        HookPhases hookPhases = new HookPhases(context, deadline, result, secrets, hooks);
+        Set<ResourceKey> kept = declaredButNotPrepared(prepared);
+        kept.addAll(hookPhases.namedKeys());
+        Plan planned = plan(prepared.state(), inventory, kept);
+        if (planned == null) {
             return finish(false);
         }
+        Plan plan = hooks.steps().isEmpty() ? planned : planned.withHooks(hookPhases.planned());
         result.plan(plan);
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
@@ -141,7 +153,7 @@ final class EngineRun {
             refuseAsApplyWould(plan, inventory, executor);
             return finish(plan.hasChanges());
         }
-        return execute(plan, inventory, revision, executor);
+        return execute(plan, inventory, revision, executor, hookPhases);
     }
 
     /**
@@ -204,14 +216,20 @@ final class EngineRun {
         return keys;
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor) {
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor,
+            HookPhases hooks) {
         List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
+        hooks.begin(!applies.isEmpty() || !plan.deletes().isEmpty(), options.dryRun());
+        if (!hooks.preSync()) {
+            hooks.syncFail();
+            return finish(true); // a failed PreSync hook: nothing applied, nothing recorded, nothing pruned
+        }
         Set<ResourceKey> intent = intent(inventory, applies);
         Inventory intended = save(inventory, intent, inventory.revision().orElse(revision));
         if (!options.dryRun() && !intended.keys().containsAll(intent)) {
             return finish(false); // applying what the inventory cannot record would leave objects nobody prunes
         }
-        record(executor.apply(applies));
+        record(hooks.sync(applies, executor::apply));
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
         owned.addAll(executed.applied());
@@ -226,12 +244,14 @@ final class EngineRun {
         remaining.removeAll(executed.deleted());
         remaining.removeAll(executed.released());
         remaining.removeAll(vanished(plan, inventory));
+        remaining.removeAll(hooks.namedKeys());
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
             result.health(health());
         }
-        return finish(executed.executedAny() || (options.dryRun() && plan.hasChanges()));
+        hooks.finish(executed.applied());
+        return finish(executed.executedAny() || hooks.ranAny() || (options.dryRun() && plan.hasChanges()));
     }
 
     /** Adds what the executor did to the result; a deadline it found passed becomes the run-level error. */
