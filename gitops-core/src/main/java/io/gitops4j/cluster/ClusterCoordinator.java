@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *       clock, as Kubernetes leader election does). In {@link ClusterMode#LEADER} mode it also takes or renews
  *       {@code <group>-leader}, and only the leader counts as live for the assignment.</li>
  *   <li>Every replica computes the same {@link ShardAssigner} assignment from the same live set. For each
- *       application assigned to it, it takes the claim lease {@code <group>-app-<name>} when the claim is free or
- *       held by a replica that is not live any more (a compare-and-set on the lease's version, so two replicas can
- *       never both take it); a claim held by a live replica is left until that replica releases it. Claims of
+ *       application assigned to it, it takes the claim lease {@code <group>-app-<name>} when the claim is free, or
+ *       held by a replica that is not live any more and unchanged for a lease duration (a compare-and-set on the
+ *       lease's version, so two replicas can never both take it); a claim held by a live replica is left until that
+ *       replica releases it. Claims of
  *       applications no longer assigned to it are released as soon as no run of them is under way.</li>
  * </ol>
  * An application is owned while this replica holds its claim and the assignment gives it this replica. Claims are
@@ -146,7 +147,7 @@ public final class ClusterCoordinator implements AutoCloseable {
             claim(new TreeSet<>(applications), assignment, busy, now, live);
         } catch (GitOpsException e) {
             LOG.warn("replica {}: cannot reach the leases in {}: {}", identity, store.describe(), e.getMessage());
-            if (lastRenewed == null || !now.isBefore(lastRenewed.plus(timing.renewDeadline()))) {
+            if (!renewedInTime(now)) {
                 stepDown(now);
             }
         }
@@ -160,7 +161,11 @@ public final class ClusterCoordinator implements AutoCloseable {
      * @return {@code true} when it holds the claim and the assignment gives it this replica
      */
     public synchronized boolean owns(String application) {
-        return owned.contains(application) && !steppedDown && !closed;
+        return owned.contains(application) && !steppedDown && !closed && renewedInTime(clock.instant());
+    }
+
+    private boolean renewedInTime(Instant now) {
+        return lastRenewed != null && now.isBefore(lastRenewed.plus(timing.renewDeadline()));
     }
 
     /**
@@ -214,7 +219,7 @@ public final class ClusterCoordinator implements AutoCloseable {
             if (closed) {
                 return Optional.of("replica " + identity + " left the fleet");
             }
-            if (steppedDown || lastRenewed == null || !now.isBefore(lastRenewed.plus(timing.renewDeadline()))) {
+            if (steppedDown || !renewedInTime(now)) {
                 return Optional.of("replica " + identity + " has not renewed its membership within the renew deadline"
                         + " of " + timing.renewDeadline().toSeconds() + " s; it stepped down and writes nothing");
             }
@@ -303,10 +308,12 @@ public final class ClusterCoordinator implements AutoCloseable {
         SortedMap<String, String> seenOwners = new TreeMap<>();
         for (String application : applications) {
             LeaseRecord claim = claims.get(names.claim(application));
+            boolean quiet = claim != null && observations.expired(claim, now); // observed every tick, from first sight
             boolean assigned = identity.equals(assignment.get(application));
             boolean mine = claim != null && claim.holder().equals(identity);
             if (assigned && !mine) {
-                boolean free = claim == null || !claim.isHeld() || !live.contains(claim.holder());
+                boolean free = claim == null || !claim.isHeld()
+                        || (!live.contains(claim.holder()) && quiet);
                 if (free) {
                     claim = take(application, claim, now);
                     mine = claim != null && claim.holder().equals(identity);

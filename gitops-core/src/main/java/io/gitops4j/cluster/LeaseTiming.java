@@ -19,7 +19,8 @@ public record LeaseTiming(Duration leaseDuration, Duration renewDeadline, Durati
             Duration.ofSeconds(2));
 
     /**
-     * Checks the timing: every duration positive, {@code leaseDuration > renewDeadline > retryPeriod}.
+     * Checks the timing: every duration positive, {@code renewDeadline > retryPeriod} and
+     * {@code leaseDuration >= renewDeadline + retryPeriod}.
      *
      * @param leaseDuration the lease duration
      * @param renewDeadline the renew deadline
@@ -36,9 +37,10 @@ public record LeaseTiming(Duration leaseDuration, Duration renewDeadline, Durati
             throw new IllegalArgumentException("renewDeadline (" + renewDeadline + ") must be longer than retryPeriod ("
                     + retryPeriod + "), or one failed renewal would step down");
         }
-        if (leaseDuration.compareTo(renewDeadline) <= 0) {
-            throw new IllegalArgumentException("leaseDuration (" + leaseDuration + ") must be longer than renewDeadline ("
-                    + renewDeadline + "), so a replica stops acting before others may take over");
+        if (leaseDuration.compareTo(renewDeadline.plus(retryPeriod)) < 0) {
+            throw new IllegalArgumentException("leaseDuration (" + leaseDuration + ") must be at least renewDeadline ("
+                    + renewDeadline + ") plus retryPeriod (" + retryPeriod + "), so a replica that cannot renew stops"
+                    + " acting before the others may take over");
         }
     }
 }
