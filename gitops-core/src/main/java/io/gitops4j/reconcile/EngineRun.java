@@ -97,6 +97,9 @@ final class EngineRun {
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
+            if (fenced("applying the CustomResourceDefinitions of revision " + revision.shortId())) {
+                return finish(false);
+            }
             LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
             DesiredState firstStage = prepared.state();
             ExecutionReport staged = attempt("cannot apply the CustomResourceDefinitions first",
@@ -219,6 +222,10 @@ final class EngineRun {
     private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor,
             HookPhases hooks) {
         List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
+        if (!options.dryRun() && (!applies.isEmpty() || !plan.deletes().isEmpty())
+                && fenced("applying " + applies.size() + " resource(s) of revision " + revision.shortId())) {
+            return finish(false);
+        }
         hooks.begin(!applies.isEmpty() || !plan.deletes().isEmpty(), options.dryRun());
         if (!hooks.preSync()) {
             hooks.syncFail();
@@ -259,6 +266,25 @@ final class EngineRun {
         executed = executed.then(report);
         result.steps(report.steps());
         deadline.passed().ifPresent(check -> result.error(check.message()));
+    }
+
+    /**
+     * Asks the engine's {@link RunFence} whether this run may start a phase that writes; a refusal becomes the run's
+     * error, so nothing after it is written and nothing is pruned.
+     */
+    private boolean fenced(String phase) {
+        Optional<String> refusal;
+        try {
+            refusal = context.fence().check(context.application(), phase);
+        } catch (RuntimeException e) {
+            refusal = Optional.of("the fence check failed: " + e.getMessage());
+        }
+        refusal.ifPresent(reason -> {
+            String message = "stopped before " + phase + ": " + reason;
+            LOG.warn("{}", message);
+            result.error(message);
+        });
+        return refusal.isPresent();
     }
 
     /** Checks the deadline at a step of the run itself; once passed, its message is the run-level error. */
@@ -349,6 +375,9 @@ final class EngineRun {
         }
         if (!options.prune()) {
             return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
+        }
+        if (!options.dryRun() && fenced("pruning " + deletes.size() + " resource(s)")) {
+            return Optional.of("not deleted: the run was stopped before pruning (see the run's error)");
         }
         if (result.hasFailure()) {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "
