@@ -64,17 +64,33 @@ final class GeneratorEntry {
             }
             Optional<String> text = KeyValues.utf8(pair.value());
             if (secret) {
-                data.put(pair.key(), Base64.getEncoder().encodeToString(pair.value()));
+                data.put(pair.key(), wrappedBase64(pair.value()));
             } else if (text.isPresent()) {
                 data.put(pair.key(), text.get());
             } else {
-                binaryData.put(pair.key(), Base64.getEncoder().encodeToString(pair.value()));
+                binaryData.put(pair.key(), wrappedBase64(pair.value()));
             }
         }
         Options options = options(entry.get("options"), field + ".options").over(
                 options(globalOptions, "generatorOptions"));
         ObjectNode object = object(name, options, data, binaryData);
         return new GeneratedObject(object, behavior, !options.disableNameSuffixHash());
+    }
+
+    /**
+     * Base64 as Kustomize writes generated values: once the encoding is 70 characters or longer, it is cut into
+     * lines of 70, each ended by a newline; shorter encodings stay on one line. The hash suffix covers this text.
+     */
+    static String wrappedBase64(byte[] value) {
+        String encoded = Base64.getEncoder().encodeToString(value);
+        if (encoded.length() < 70) {
+            return encoded;
+        }
+        StringBuilder wrapped = new StringBuilder(encoded.length() + encoded.length() / 70 + 1);
+        for (int i = 0; i < encoded.length(); i += 70) {
+            wrapped.append(encoded, i, Math.min(encoded.length(), i + 70)).append('\n');
+        }
+        return wrapped.toString();
     }
 
     private ObjectNode object(String name, Options options, Map<String, String> data,

@@ -100,6 +100,16 @@ class GeneratorFidelityTest {
                           literals: [a=1]
                           options: {immutable: true}
                         """),
+                generator("long secret values and binary data wrap their base64 at 70 characters", """
+                        secretGenerator:
+                        - name: long
+                          literals: [exact=%s, longer=%s, short=abc]
+                          files: [cert.pem]
+                        configMapGenerator:
+                        - name: longbin
+                          files: [big.dat]
+                        """.formatted("a".repeat(51), "b".repeat(120)), "cert.pem", "-----BEGIN CERTIFICATE-----\n"
+                        + "MIIB".repeat(60) + "\n-----END CERTIFICATE-----\n", "big.dat", "\u00ff\u00fe".repeat(45)),
                 generator("global disableNameSuffixHash", """
                         generatorOptions: {disableNameSuffixHash: true}
                         configMapGenerator:
