@@ -87,7 +87,7 @@ public final class Substitution {
      *
      * @param resources the rendered objects
      * @param loader the loader that parses each substituted object again
-     * @return the objects, substituted; an object without any {@code ${} keeps its very instance
+     * @return the objects, substituted; an object that refers to no variable keeps its very instance
      * @throws ManifestException when an object is no longer a valid manifest after substitution, or (strict) uses
      *     a variable that is not set; the message names the object and the variables, never a value
      * @throws io.gitops4j.SourceException when a source cannot be read
