@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.ManifestException;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.Resource;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class Substitution {
     /** The label or annotation whose value {@code disabled} turns substitution off for one object. */
-    public static final String DISABLE_KEY = "kustomize.toolkit.fluxcd.io/substitute";
+    public static final String DISABLE_KEY = WellKnownMetadata.FLUX_SUBSTITUTE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
@@ -155,8 +156,8 @@ public final class Substitution {
     }
 
     private static boolean isDisabled(Resource resource) {
-        return "disabled".equals(resource.annotation(DISABLE_KEY).orElse(null))
-                || "disabled".equals(resource.label(DISABLE_KEY).orElse(null));
+        return WellKnownMetadata.FLUX_DISABLED.equals(resource.annotation(DISABLE_KEY).orElse(null))
+                || WellKnownMetadata.FLUX_DISABLED.equals(resource.label(DISABLE_KEY).orElse(null));
     }
 
     @Override
