@@ -12,6 +12,7 @@ module io.gitops4j.core {
     requires org.yaml.snakeyaml;
 
     exports io.gitops4j;
+    exports io.gitops4j.cluster;
     exports io.gitops4j.diff;
     exports io.gitops4j.health;
     exports io.gitops4j.inventory;

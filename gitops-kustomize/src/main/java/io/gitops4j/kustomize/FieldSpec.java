@@ -8,20 +8,51 @@ import java.util.List;
 /**
  * Where a transformer writes in the objects of a kind: Kustomize's field spec. The path is split on {@code /} (a
  * {@code \/} is a slash inside a field name); a segment ending in {@code []} is a list whose elements are visited.
- *
- * @param gvk the kinds it applies to (empty fields match any)
- * @param path the path, e.g. {@code spec/template/metadata/labels}
- * @param create whether missing fields along the path are created
+ * Immutable; the path is split once.
  */
-record FieldSpec(Gvk gvk, String path, boolean create) {
+final class FieldSpec {
+    private final Gvk gvk;
+    private final String path;
+    private final boolean create;
+    private final List<String> segments;
 
-    FieldSpec {
-        requireNonNull(gvk, "gvk is null");
-        requireNonNull(path, "path is null");
+    /**
+     * Creates a field spec.
+     *
+     * @param gvk the kinds it applies to (empty fields match any)
+     * @param path the path, e.g. {@code spec/template/metadata/labels}
+     * @param create whether missing fields along the path are created
+     */
+    FieldSpec(Gvk gvk, String path, boolean create) {
+        this.gvk = requireNonNull(gvk, "gvk is null");
+        this.path = requireNonNull(path, "path is null");
+        this.create = create;
+        this.segments = split(path);
+    }
+
+    Gvk gvk() {
+        return gvk;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean create() {
+        return create;
     }
 
     /** Returns the path's segments, with escaped slashes joined back. */
     List<String> segments() {
+        return segments;
+    }
+
+    /** Returns this spec for any kind (the caller has already matched the kind). */
+    FieldSpec anyKind() {
+        return gvk.equals(Gvk.ANY) ? this : new FieldSpec(Gvk.ANY, path, create);
+    }
+
+    private static List<String> split(String path) {
         String[] parts = path.split("/", -1);
         List<String> result = new ArrayList<>();
         int start = parts.length > 1 && parts[0].isEmpty() ? 1 : 0;
@@ -35,5 +66,21 @@ record FieldSpec(Gvk gvk, String path, boolean create) {
             }
         }
         return List.copyOf(result);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FieldSpec spec && spec.gvk.equals(gvk) && spec.path.equals(path)
+                && spec.create == create;
+    }
+
+    @Override
+    public int hashCode() {
+        return (gvk.hashCode() * 31 + path.hashCode()) * 2 + (create ? 1 : 0);
+    }
+
+    @Override
+    public String toString() {
+        return path + (gvk.equals(Gvk.ANY) ? "" : " of " + gvk) + (create ? " (create)" : "");
     }
 }

@@ -51,7 +51,7 @@ final class FieldWalker {
      * @throws WalkException when the path meets a scalar before its end
      */
     static void walk(ObjectNode object, FieldSpec spec, Leaf leaf, Consumer<Slot> setter) {
-        if (!matches(spec, object)) {
+        if (!spec.gvk().equals(Gvk.ANY) && !matches(spec, object)) {
             return;
         }
         List<String> path = spec.segments();

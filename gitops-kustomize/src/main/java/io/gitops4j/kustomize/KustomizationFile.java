@@ -83,6 +83,12 @@ final class KustomizationFile {
                 throw error(field, "unknown field; Kustomize does not read it (check the spelling)");
             }
         }
+        boolean empty = fields.stream().allMatch(field -> field.equals("apiVersion") || field.equals("kind")
+                || root.get(field).isNull());
+        if (empty) {
+            throw new ManifestException(Provenance.of(path, -1, -1), "the kustomization is empty: it names no "
+                    + "resources, generators or transformers");
+        }
         String kind = string("kind");
         if (!kind.isEmpty() && !kind.equals("Kustomization") && !kind.equals("Component")) {
             throw error("kind", "must be Kustomization or Component, got '" + kind + "'");
@@ -156,15 +162,8 @@ final class KustomizationFile {
      * @throws ManifestException when it is not a list of strings
      */
     List<String> strings(String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw error(field, "must be a list, got " + describe(value));
-        }
         List<String> result = new ArrayList<>();
-        for (JsonNode item : value) {
+        for (JsonNode item : list(field)) {
             if (!item.isTextual()) {
                 throw error(field, "every entry must be a string, got " + describe(item));
             }
@@ -173,21 +172,25 @@ final class KustomizationFile {
         return result;
     }
 
+    private JsonNode list(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return root.arrayNode();
+        }
+        if (!value.isArray()) {
+            throw error(field, "must be a list, got " + describe(value));
+        }
+        return value;
+    }
+
     /**
      * Returns a list of mappings, empty when absent.
      *
      * @throws ManifestException when it is not a list of mappings
      */
     List<JsonNode> objects(String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw error(field, "must be a list, got " + describe(value));
-        }
         List<JsonNode> result = new ArrayList<>();
-        for (JsonNode item : value) {
+        for (JsonNode item : list(field)) {
             if (!item.isObject()) {
                 throw error(field, "every entry must be a mapping, got " + describe(item));
             }

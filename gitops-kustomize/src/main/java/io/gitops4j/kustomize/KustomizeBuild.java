@@ -61,6 +61,12 @@ final class KustomizeBuild {
             if (!local.isMissingNode() && !"false".equals(local.asText())) {
                 continue;
             }
+            if (item.body().get("metadata") instanceof ObjectNode metadata) {
+                JsonNode annotations = metadata.get("annotations");
+                if (annotations != null && (annotations.isNull() || annotations.isObject() && annotations.isEmpty())) {
+                    metadata.remove("annotations");
+                }
+            }
             try {
                 result.add(Resource.of(item.body(), item.origin()));
             } catch (IllegalArgumentException e) {

@@ -28,9 +28,13 @@ final class MetadataMapTransformation implements Transformation {
             return;
         }
         for (Item item : objects.items()) {
+            Gvk gvk = item.gvk();
             for (FieldSpec spec : specs) {
+                if (!gvk.selectedBy(spec.gvk())) {
+                    continue;
+                }
                 try {
-                    FieldWalker.walk(item.body(), spec, FieldWalker.Leaf.MAP, slot -> put(slot, item, spec));
+                    FieldWalker.walk(item.body(), spec.anyKind(), FieldWalker.Leaf.MAP, slot -> put(slot, item, spec));
                 } catch (FieldWalker.WalkException e) {
                     throw Transformation.failure(where, field, item, spec, e);
                 }

@@ -43,21 +43,38 @@ final class NameReferences {
         if (references.byPreviousName.isEmpty()) {
             return;
         }
+        Map<Gvk, List<Reference>> byKind = new HashMap<>();
         for (Item referrer : items) {
-            Gvk original = referrer.originalId().gvk();
-            for (FieldSpecTable.BackReference reference : table.nameReferences()) {
-                for (FieldSpec spec : reference.referrers()) {
-                    if (original.selectedBy(spec.gvk())) {
-                        references.update(referrer, spec, reference.target());
-                    }
-                }
+            List<Reference> fields = byKind.computeIfAbsent(referrer.originalId().gvk(), gvk -> referencesOf(gvk,
+                    table));
+            if (fields.isEmpty()) {
+                continue;
+            }
+            Visibility visible = new Visibility(referrer);
+            for (Reference reference : fields) {
+                references.update(referrer, reference.spec(), reference.target(), visible);
             }
         }
     }
 
-    private void update(Item referrer, FieldSpec spec, Gvk target) {
-        FieldSpec here = new FieldSpec(Gvk.ANY, spec.path(), false);
-        Visibility visible = new Visibility(referrer);
+    /** One referring field of a kind and the kind it refers to. */
+    private record Reference(FieldSpec spec, Gvk target) {
+    }
+
+    private static List<Reference> referencesOf(Gvk referrer, FieldSpecTable table) {
+        List<Reference> result = new ArrayList<>();
+        for (FieldSpecTable.BackReference reference : table.nameReferences()) {
+            for (FieldSpec spec : reference.referrers()) {
+                if (referrer.selectedBy(spec.gvk())) {
+                    result.add(new Reference(new FieldSpec(Gvk.ANY, spec.path(), false), reference.target()));
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private void update(Item referrer, FieldSpec here, Gvk target, Visibility visible) {
+        FieldSpec spec = here;
         try {
             FieldWalker.walk(referrer.body(), here, FieldWalker.Leaf.NONE,
                     slot -> set(slot, referrer, spec, target, visible));

@@ -52,7 +52,11 @@ final class OutputOrder {
         if (fifo) {
             return;
         }
-        Comparator<Item> order = (a, b) -> compare(a.currentId(), b.currentId());
+        Map<Item, ResId> ids = new java.util.IdentityHashMap<>();
+        for (Item item : items) {
+            ids.put(item, item.currentId());
+        }
+        Comparator<Item> order = (a, b) -> compare(ids.get(a), ids.get(b));
         items.sort(order);
     }
 

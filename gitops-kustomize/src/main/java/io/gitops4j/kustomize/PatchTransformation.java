@@ -68,6 +68,7 @@ final class PatchTransformation implements Transformation {
                 if (storePreviousId) {
                     item.storePreviousId();
                 }
+                ensureAnnotations(item.body());
                 item.body(JsonPatch.apply(item.body(), operations, where));
             }
         } else if (target != null) {
@@ -127,6 +128,18 @@ final class PatchTransformation implements Transformation {
             metadata.put("namespace", namespace);
         }
         item.body(result);
+    }
+
+    /**
+     * Gives the object an annotations mapping if it has none: during a Kustomize build every object carries internal
+     * annotations, so a JSON patch may add to {@code /metadata/annotations} of an object that declares none. Empty
+     * annotations are dropped from the output, as Kustomize drops them.
+     */
+    private static void ensureAnnotations(ObjectNode body) {
+        if (body.get("metadata") instanceof ObjectNode metadata
+                && !(metadata.get("annotations") instanceof ObjectNode)) {
+            metadata.putObject("annotations");
+        }
     }
 
     /** Returns the objects of a strategic merge patch text, or its JSON 6902 operations. */

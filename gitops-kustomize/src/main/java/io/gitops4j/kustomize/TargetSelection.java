@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kustomize.patch.PatchTarget;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Selects the objects a patch {@code target} names, as Kustomize does: the name and the namespace may match either
@@ -30,18 +32,33 @@ final class TargetSelection {
             return true;
         }
         ResId original = item.originalId();
-        boolean sameName = original.name().equals(item.name());
-        String originalNamespace = original.namespace().equals(ResId.NOT_NAMESPACEABLE) ? ""
-                : original.namespace();
-        boolean sameNamespace = originalNamespace.equals(item.namespace())
-                || (item.namespace().isEmpty() && originalNamespace.equals("default"));
-        if (sameName && sameNamespace) {
-            return false;
+        ResId current = item.currentId();
+        Set<String> names = new LinkedHashSet<>();
+        names.add(current.name());
+        if (target.name().isPresent()) {
+            names.add(original.name());
         }
-        return (!sameName && target.matches(view(item.body(), original.name(), item.namespace())))
-                || (!sameNamespace && target.matches(view(item.body(), item.name(), originalNamespace)))
-                || (!sameName && !sameNamespace && target.matches(view(item.body(), original.name(),
-                        originalNamespace)));
+        Set<String> namespaces = new LinkedHashSet<>();
+        namespaces.add(item.namespace());
+        if (target.namespace().isPresent()) {
+            namespaces.add(comparable(current));
+            namespaces.add(comparable(original));
+        }
+        for (String name : names) {
+            for (String namespace : namespaces) {
+                boolean asIs = name.equals(current.name()) && namespace.equals(item.namespace());
+                if (!asIs && target.matches(view(item.body(), name, namespace))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The namespace Kustomize compares: {@code default} for an unset one, none for cluster-scoped kinds. */
+    private static String comparable(ResId id) {
+        String namespace = id.effectiveNamespace();
+        return namespace.equals(ResId.NOT_NAMESPACEABLE) ? "" : namespace;
     }
 
     private static ObjectNode view(ObjectNode body, String name, String namespace) {

@@ -1,5 +1,7 @@
 package io.gitops4j.kustomize.generate;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,4 +13,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param appendHash whether the name gets the content hash suffix (generator options {@code disableNameSuffixHash})
  */
 public record GeneratedObject(ObjectNode object, String behavior, boolean appendHash) {
+
+    /**
+     * Checks and copies.
+     *
+     * @param object the object, deep-copied
+     * @param behavior the behaviour
+     * @param appendHash whether the name gets the hash suffix
+     */
+    public GeneratedObject {
+        object = requireNonNull(object, "object is null").deepCopy();
+        requireNonNull(behavior, "behavior is null");
+    }
+
+    /**
+     * Returns a copy of the object.
+     *
+     * @return the generated ConfigMap or Secret
+     */
+    @Override
+    public ObjectNode object() {
+        return object.deepCopy();
+    }
 }

@@ -67,13 +67,25 @@ public final class KubectlKustomize {
      * @return the documents printed, or the error text as a single-entry list prefixed {@code ERROR:}
      */
     public static List<JsonNode> build(Path folder, Map<String, byte[]> files) {
+        return build(folder, files, "");
+    }
+
+    /**
+     * Writes the files into {@code folder} and runs {@code kubectl kustomize} on one of its sub-folders.
+     *
+     * @param folder an empty folder
+     * @param files file path to content
+     * @param built the sub-folder to build, {@code ""} for {@code folder} itself
+     * @return the documents printed, or the error text as a single-entry list prefixed {@code ERROR:}
+     */
+    public static List<JsonNode> build(Path folder, Map<String, byte[]> files, String built) {
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = folder.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
                 Files.write(path, file.getValue());
             }
-            Process process = new ProcessBuilder(KUBECTL.toString(), "kustomize", folder.toString())
+            Process process = new ProcessBuilder(KUBECTL.toString(), "kustomize", folder.resolve(built).toString())
                     .redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();

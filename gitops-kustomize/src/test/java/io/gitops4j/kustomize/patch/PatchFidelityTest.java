@@ -205,6 +205,19 @@ class PatchFidelityTest {
                               topologySpreadConstraints:
                               - {topologyKey: zone, maxSkew: 3, whenUnsatisfiable: DoNotSchedule}
                         """),
+                smp("null removes a field of a merged item", DEPLOYMENT, POD_SPEC + """
+                              containers:
+                              - {name: side, image: null}
+                        """),
+                smp("null inside a replaced list is kept", DEPLOYMENT, POD_SPEC + """
+                              tolerations:
+                              - {key: a, value: null}
+                        """),
+                smp("empty keyed list keeps the target's items", DEPLOYMENT, POD_SPEC + "      containers: []\n"),
+                smp("new keyed list item drops its nulls", DEPLOYMENT, POD_SPEC + """
+                              volumes:
+                              - {name: v9, emptyDir: {medium: null, sizeLimit: 1Gi}}
+                        """),
                 smp("whole object deleted", DEPLOYMENT, DEPLOY_HEAD + "$patch: delete\n"),
                 smp("empty map is added", DEPLOYMENT, DEPLOY_HEAD + "spec:\n  template:\n    spec:\n"
                         + "      securityContext: {}\n"),
