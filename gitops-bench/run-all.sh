@@ -21,6 +21,12 @@ bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoa
   git.json -f 1 -wi 1 -i 3 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.loop\.SteadyStateBenchmark\.' loop.json -f 1 -wi 2 -i 3 -w 2s -r 2s
 bench 'io\.gitops4j\.bench\.k8s\.KubernetesObserveBenchmark\.' k8s.json -f 1 -wi 2 -i 4 -w 1s -r 1s
+bench 'io\.gitops4j\.bench\.render\.RenderCacheBenchmark\.' render-cache.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+if command -v kubectl > /dev/null; then
+  bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+else
+  bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.nativeRender$' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+fi
 echo "load after:  $(uptime)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 java -cp "$jar" io.gitops4j.bench.BenchmarkTable "$out"/*.json

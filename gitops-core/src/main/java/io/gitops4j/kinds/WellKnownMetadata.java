@@ -84,6 +84,8 @@ public final class WellKnownMetadata {
     public static final String FLUX_SSA_IGNORE = "Ignore";
     /** Flux's reconcile annotation; {@link #FLUX_DISABLED} means the same as {@link #RECONCILE_IGNORE}. */
     public static final String FLUX_RECONCILE = "kustomize.toolkit.fluxcd.io/reconcile";
+    /** Flux's post-build substitution label or annotation; {@link #FLUX_DISABLED} leaves the object as written. */
+    public static final String FLUX_SUBSTITUTE = "kustomize.toolkit.fluxcd.io/substitute";
     /** The value of {@link #FLUX_PRUNE} and {@link #FLUX_RECONCILE} that turns the behaviour off. */
     public static final String FLUX_DISABLED = "disabled";
 

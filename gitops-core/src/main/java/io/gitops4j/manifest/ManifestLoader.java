@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * {@link WellKnownMetadata#isHook}, may have only {@code metadata.generateName}), cluster-scoped
  * kinds that name a namespace, identifying fields of the wrong type ({@code apiVersion}, {@code kind},
  * {@code metadata.name}, {@code metadata.namespace}, {@code metadata.generateName} must be strings, {@code metadata} a
- * mapping), Kustomize inputs (render them first), files over {@link Builder#maxFileBytes}, YAML alias bombs
+ * mapping), Kustomize inputs (a kustomization file met among plain manifests: the render step detects Kustomize
+ * folders before anything is parsed), files over {@link Builder#maxFileBytes}, YAML alias bombs
  * ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly deep nesting.
  *
  * <p>It reads what Kubernetes reads and rejects what Kubernetes rejects: files are strict UTF-8; YAML anchors,
@@ -276,9 +277,10 @@ public final class ManifestLoader {
     }
 
     private static ManifestException kustomization(Provenance provenance) {
-        return new ManifestException(provenance, "this is a Kustomize input, not a plain manifest; gitops4j loads "
-                + "rendered manifests: render it first (kubectl kustomize <dir>) and load the output, "
-                + "or exclude this folder from the source");
+        return new ManifestException(provenance, "this is a Kustomize input, not a plain manifest; a folder with a "
+                + "kustomization file is rendered by Kustomize when it is the application's folder and the render "
+                + "mode is AUTO or KUSTOMIZE (with io.gitops4j:gitops-kustomize on the class path): point the source "
+                + "at that folder, render it first (kubectl kustomize <dir>) and load the output, or exclude it");
     }
 
     private static int lineOf(JsonLocation location) {

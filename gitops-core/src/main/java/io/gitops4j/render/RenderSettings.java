@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -153,6 +154,26 @@ public final class RenderSettings {
      */
     public boolean remoteBases() {
         return remoteBases;
+    }
+
+    /**
+     * Settings are equal when every field is: a render cache reuses output only for equal settings.
+     *
+     * @param other the other object
+     * @return {@code true} when equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RenderSettings that && mode == that.mode && valuesFiles.equals(that.valuesFiles)
+                && values.equals(that.values) && set.equals(that.set) && releaseName.equals(that.releaseName)
+                && namespace.equals(that.namespace) && includeCrds == that.includeCrds
+                && Objects.equals(kustomizeBinary, that.kustomizeBinary) && remoteBases == that.remoteBases;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, valuesFiles, values, set, releaseName, namespace, includeCrds, kustomizeBinary,
+                remoteBases);
     }
 
     @Override
