@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * An HTTP/1.1 proxy on 127.0.0.1 that forwards requests to one upstream server (such as the
  * {@code EmbeddedKubernetesApi} or a smart-HTTP Git server) and, at set probabilities, answers with a fault instead:
  * HTTP 500, 503, 429 with a {@code Retry-After}, a connection reset, or a stall (no answer) for a set time. It can
- * also cut every forwarded response after a number of bytes, as a server that vanishes mid-transfer does.
+ * also cut every forwarded response after a number of bytes, as a server that vanishes mid-transfer does. Faults are
+ * on from the start; {@link #faultsOff()} and {@link #faultsOn()} switch them all.
  *
  * <pre>{@code
  * try (FaultInjectingProxy proxy = FaultInjectingProxy.builder(api.url())
@@ -153,12 +154,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    /** Lets every request through from now on (responses are still cut if so configured). */
+    /** Lets every request through, uncut, from now on. */
     public void faultsOff() {
         faulty = false;
     }
 
-    /** Draws faults again at the configured probabilities. */
+    /** Draws faults again at the configured probabilities and cuts responses again, if so configured. */
     public void faultsOn() {
         faulty = true;
     }
@@ -307,7 +308,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             long sent = 0;
             for (int n = fromUpstream.read(buffer); n >= 0; n = fromUpstream.read(buffer)) {
-                if (cutAfterBytes >= 0 && sent + n > cutAfterBytes) {
+                if (faulty && cutAfterBytes >= 0 && sent + n > cutAfterBytes) {
                     toClient.write(buffer, 0, (int) (cutAfterBytes - sent));
                     toClient.flush();
                     cut.incrementAndGet();
