@@ -2,7 +2,6 @@ package io.gitops4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -49,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  * heap in use return to their level before the probe.
  */
 class ApiFaultsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INTERVAL = Duration.ofMinutes(5);
     private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(10), 2.0, Duration.ofSeconds(60), 0);
     private static final int APPS = 4;
@@ -64,7 +62,7 @@ class ApiFaultsTest {
         // given an API server behind a faulty proxy, and a controller of four applications on manual time
         ProbeSettings settings = ProbeSettings.of("apifaults", 12, 11L);
         int threadsBefore = Thread.activeCount();
-        long heapBefore = usedHeap();
+        long heapBefore = Footprint.usedHeap();
         Probe probe = new Probe(settings.seed());
         Map<String, Object> figures;
         try (EmbeddedKubernetesApi api = EmbeddedKubernetesApi.builder().namespaces(namespaces()).build().start();
@@ -113,8 +111,8 @@ class ApiFaultsTest {
                     .isEmpty();
             assertThat(probe.failedRuns).as("the faults made some runs fail").isPositive();
         }
-        int leakedThreads = settledThreads(threadsBefore) - threadsBefore;
-        long heapGrowth = usedHeap() - heapBefore;
+        int leakedThreads = Footprint.settledThreads(threadsBefore) - threadsBefore;
+        long heapGrowth = Footprint.usedHeap() - heapBefore;
         figures.put("threads leaked", Math.max(0, leakedThreads));
         figures.put("heap growth MB", heapGrowth / (1024 * 1024));
         ProbeReport.print("API faults", settings.cases(), 0, figures);
@@ -260,9 +258,7 @@ class ApiFaultsTest {
     private static List<Resource> configMaps(int app, int first, int count) {
         List<Resource> resources = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
-            resources.add(Resource.of(JSON.valueToTree(Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                    "metadata", Map.of("name", "cm-" + i, "namespace", namespace(app)),
-                    "data", Map.of("index", String.valueOf(i))))));
+            resources.add(ProbeObjects.configMap(namespace(app), "cm-" + i, Map.of("index", String.valueOf(i))));
         }
         return resources;
     }
@@ -287,23 +283,5 @@ class ApiFaultsTest {
 
     static String namespace(int app) {
         return "team-" + app;
-    }
-
-    /** The thread count once it is back at the baseline, or after a bounded wait for it. */
-    static int settledThreads(int baseline) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int count = Thread.activeCount();
-        while (count > baseline && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            Thread.yield();
-            count = Thread.activeCount();
-        }
-        return count;
-    }
-
-    static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

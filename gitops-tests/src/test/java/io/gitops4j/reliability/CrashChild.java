@@ -1,6 +1,5 @@
 package io.gitops4j.reliability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops4j.k8s.KubernetesTarget;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Resource;
@@ -24,7 +23,6 @@ import java.util.Map;
 final class CrashChild {
     static final String APPLICATION = "crash-probe";
     static final String NAMESPACE = "crash";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CrashChild() {
     }
@@ -72,8 +70,7 @@ final class CrashChild {
     static List<Resource> declared(int revision, int objects) {
         List<Resource> resources = new ArrayList<>(objects);
         for (int i = revision * shift(objects); i < revision * shift(objects) + objects; i++) {
-            resources.add(Resource.of(JSON.valueToTree(Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                    "metadata", Map.of("name", "cm-" + i, "namespace", NAMESPACE), "data", Map.of("i", "v" + i, "revision", "r" + revision)))));
+            resources.add(ProbeObjects.configMap(NAMESPACE, "cm-" + i, Map.of("i", "v" + i, "revision", "r" + revision)));
         }
         return resources;
     }

@@ -3,7 +3,6 @@ package io.gitops4j.reliability;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The three messages a new user meets first: an empty source, a broken Secret, a missing namespace. */
 class FirstUseMessagesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -113,7 +111,6 @@ class FirstUseMessagesTest {
     }
 
     private static Resource configMap(String namespace, String name) {
-        return Resource.of(JSON.valueToTree(Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", Map.of("name", name, "namespace", namespace), "data", Map.of("k", "v"))));
+        return ProbeObjects.configMap(namespace, name, Map.of("k", "v"));
     }
 }

@@ -135,7 +135,7 @@ class GitFaultsTest {
         // given 10,000 commits, each changing one ConfigMap
         int count = Integer.getInteger("gitops4j.git.commits", 10_000);
         GitTrees.commits(repo.directory(), count);
-        long heapBefore = ApiFaultsTest.usedHeap();
+        long heapBefore = Footprint.usedHeap();
 
         // when the branch is loaded and applied
         try (GitSource source = GitSource.builder().uri(repo.fileUri()).cacheDirectory(cache).build()) {
@@ -147,7 +147,7 @@ class GitFaultsTest {
             assertThat(result.succeeded()).as(result.toString()).isTrue();
             assertThat(result.revision().orElseThrow().id()).isEqualTo(repo.head(GitRepoFixture.DEFAULT_BRANCH));
         }
-        long growth = ApiFaultsTest.usedHeap() - heapBefore;
+        long growth = Footprint.usedHeap() - heapBefore;
         figures.put("commits", count);
         figures.put("heap growth MB", growth / (1024 * 1024));
         assertThat(growth).isLessThan(128L * 1024 * 1024);
@@ -172,7 +172,7 @@ class GitFaultsTest {
             assertFailedAndUntouched(refused, applied, "over maxFiles");
             assertThat(refused.error().orElseThrow()).contains("maxFiles");
         }
-        long heapBefore = ApiFaultsTest.usedHeap();
+        long heapBefore = Footprint.usedHeap();
         try (GitSource source = GitSource.builder().uri(repo.fileUri()).cacheDirectory(cache).maxFiles(files + 10)
                 .build()) {
             // when a source whose limit allows the tree loads it
@@ -180,7 +180,7 @@ class GitFaultsTest {
 
             // then every manifest is there
             assertThat(state.resources()).hasSize(files / 10);
-            figures.put("heap held by the loaded state MB", (ApiFaultsTest.usedHeap() - heapBefore) / (1024 * 1024));
+            figures.put("heap held by the loaded state MB", (Footprint.usedHeap() - heapBefore) / (1024 * 1024));
         }
         figures.put("files", files);
         report("huge tree", 2);
