@@ -21,6 +21,9 @@ module io.gitops4j.core {
     exports io.gitops4j.model;
     exports io.gitops4j.plan;
     exports io.gitops4j.reconcile;
+    exports io.gitops4j.render;
     exports io.gitops4j.source;
     exports io.gitops4j.target;
+
+    uses io.gitops4j.render.Renderer;
 }
