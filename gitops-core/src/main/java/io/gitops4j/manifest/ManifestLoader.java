@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -46,6 +47,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>Immutable and thread-safe; build one and share it.
  */
 public final class ManifestLoader {
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("(token) '.*?'(?=: )");
     private static final ManifestLoader DEFAULTS = builder().build();
 
     private final long maxFileBytes;
@@ -157,9 +159,11 @@ public final class ManifestLoader {
             }
         } catch (JsonProcessingException e) {
             int errorLine = e.getLocation() == null ? line : lineOf(e.getLocation());
-            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e), e);
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e),
+                    ParserFailure.of(e, errorLine, e.getLocation() == null ? -1 : e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getMessage(), e);
+            throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getClass().getSimpleName(),
+                    ParserFailure.of(e, line, -1));
         }
     }
 
@@ -287,8 +291,9 @@ public final class ManifestLoader {
         return location == null || location.getLineNr() < 1 ? -1 : location.getLineNr();
     }
 
+    /** The parser's message without the token it quotes, which may be a secret value. */
     private static String describe(JsonProcessingException e) {
-        return YamlFileReader.firstLine(e.getOriginalMessage());
+        return QUOTED_TOKEN.matcher(YamlFileReader.firstLine(e.getOriginalMessage())).replaceAll("$1");
     }
 
     /** Configures a {@link ManifestLoader}. Not thread-safe; the loader it builds is. */

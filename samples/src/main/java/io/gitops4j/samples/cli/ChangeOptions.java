@@ -3,7 +3,7 @@ package io.gitops4j.samples.cli;
 import io.gitops4j.reconcile.ReconcileOptions;
 import picocli.CommandLine.Option;
 
-/** What a run may change, shared by {@code plan}, {@code diff} and the commands that apply: prune, force. */
+/** What a run may change, shared by {@code plan}, {@code diff} and the commands that apply: prune, force, the prune limits. */
 public final class ChangeOptions {
     @Option(names = "--prune", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Delete owned resources no longer declared (default: on; --no-prune keeps them).")
@@ -16,6 +16,11 @@ public final class ChangeOptions {
             description = "Allow deleting more than half of what the application owns in one run.")
     boolean allowLargePrune;
 
+    @Option(names = "--allow-empty",
+            description = "Let a source that declares nothing prune everything the application owns (refused by"
+                    + " default: an empty folder is more often a wrong path than an intent).")
+    boolean allowEmpty;
+
     /** Creates the options with their defaults (picocli fills them in). */
     public ChangeOptions() {
     }
@@ -24,6 +29,9 @@ public final class ChangeOptions {
         ReconcileOptions.Builder options = ReconcileOptions.builder().prune(prune).force(force);
         if (allowLargePrune) {
             options.allowLargePrune();
+        }
+        if (allowEmpty) {
+            options.allowEmpty();
         }
         return options;
     }
