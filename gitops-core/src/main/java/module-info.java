@@ -23,4 +23,5 @@ module io.gitops4j.core {
     exports io.gitops4j.reconcile;
     exports io.gitops4j.source;
     exports io.gitops4j.target;
+    exports io.gitops4j.window;
 }

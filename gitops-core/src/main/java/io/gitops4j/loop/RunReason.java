@@ -17,5 +17,7 @@ public enum RunReason {
     /** {@link GitOpsController#unpin(String)} resumed tracking the latest revision. */
     UNPIN,
     /** A dependency it was waiting for became ready (see {@link Application#dependsOn()}). */
-    DEPENDENCY_READY
+    DEPENDENCY_READY,
+    /** The sync window that blocked its last run closed (see {@link GitOpsController.Builder#syncWindows}). */
+    WINDOW_OPEN
 }

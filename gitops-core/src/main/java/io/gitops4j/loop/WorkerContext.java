@@ -1,6 +1,7 @@
 package io.gitops4j.loop;
 
 import io.gitops4j.reconcile.Sleeper;
+import io.gitops4j.window.SyncWindows;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -8,11 +9,11 @@ import java.util.concurrent.Executor;
 /**
  * What every {@link ApplicationWorker} shares in one controller: time, the timer, how a health wait sleeps, the
  * thread pool that runs syncs, the listener, randomness for jitter, shared fetches, the history size, a way to
- * tell siblings of a new revision, and the dependency graph.
+ * tell siblings of a new revision, the dependency graph, and the sync windows.
  */
 record WorkerContext(Clock clock, Scheduler scheduler, Sleeper sleeper, Executor pool, ControllerListener listener,
                      Random random, SharedFetches fetches, int historySize,
-                     RevisionNews news, Dependencies dependencies) {
+                     RevisionNews news, Dependencies dependencies, SyncWindows windows) {
 
     /** Tells the applications that read a repository that one of them saw a new revision there. */
     @FunctionalInterface
