@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +170,7 @@ public final class SyncWindow {
         private Kind kind;
         private CronSchedule schedule;
         private Duration duration;
-        private ZoneId timeZone = ZoneOffset.UTC;
+        private ZoneId timeZone = ZoneId.of("UTC");
         private final List<ApplicationPattern> applications = new ArrayList<>();
         private boolean manualSync;
 
