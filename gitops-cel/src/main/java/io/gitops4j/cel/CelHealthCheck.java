@@ -25,8 +25,10 @@ import java.util.Optional;
  * order {@code inProgress} (true: {@code PROGRESSING}), {@code failed} (true: {@code DEGRADED}), {@code current}
  * (true: {@code HEALTHY}), and when none holds the object is {@code PROGRESSING}. Expressions read the object's
  * top-level fields by name ({@code status.conditions.exists(c, c.type == 'Ready' && c.status == 'True')}) or
- * the whole object as {@code self}. Reading a field the object lacks is an evaluation error: guard with
- * {@code has(status.x)} or {@code status.?x.orValue(...)}. An expression that cannot be evaluated on an object
+ * the whole object as {@code self}. A top-level field the object lacks reads as an empty map, so
+ * {@code has(status.conditions)} is simply false before a controller wrote any status (Flux reports an error there);
+ * reading any other field the object lacks is an evaluation error: guard with {@code has(status.x)} or
+ * {@code status.?x.orValue(...)}. An expression that cannot be evaluated on an object
  * makes its health {@code UNKNOWN} with a message naming the expression and CEL's error, never an exception.
  *
  * <p>Kinds are matched on group and kind; the version in {@link Builder#apiVersion} is ignored, as everywhere in

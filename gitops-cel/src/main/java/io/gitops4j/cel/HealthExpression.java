@@ -17,6 +17,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,11 +40,13 @@ final class HealthExpression {
     private final String field;
     private final String text;
     private final CelRuntime.Program program;
+    private final Set<String> names;
 
-    private HealthExpression(String field, String text, CelRuntime.Program program) {
+    private HealthExpression(String field, String text, CelRuntime.Program program, Set<String> names) {
         this.field = field;
         this.text = text;
         this.program = program;
+        this.names = Set.copyOf(names);
     }
 
     /**
@@ -59,7 +62,8 @@ final class HealthExpression {
                 throw new CelExpressionException(subject, field, text, parsed.getErrorString());
             }
             CelBuilder checker = base().addVar("self", SimpleType.DYN);
-            readNames(parsed.getAst()).forEach(name -> checker.addVar(name, SimpleType.DYN));
+            Set<String> names = readNames(parsed.getAst());
+            names.forEach(name -> checker.addVar(name, SimpleType.DYN));
             Cel cel = checker.build();
             CelValidationResult checked = cel.check(parsed.getAst());
             if (checked.hasError()) {
@@ -71,7 +75,7 @@ final class HealthExpression {
                 throw new CelExpressionException(subject, field, text, "it gives " + ast.getResultType().name()
                         + ", not a bool");
             }
-            return new HealthExpression(field, text, cel.createProgram(ast));
+            return new HealthExpression(field, text, cel.createProgram(ast), names);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new CelExpressionException(subject, field, text, e.getMessage());
         }
@@ -100,15 +104,24 @@ final class HealthExpression {
     }
 
     /**
-     * Evaluates the expression over an object's top-level fields and {@code self}.
+     * Evaluates the expression over an object's top-level fields and {@code self}; a top-level field the
+     * expression reads and the object lacks reads as an empty map, so {@code has(status.conditions)} is false on an
+     * object without a status (in Flux it is an error).
      *
      * @return the result
      * @throws EvaluationFailure when it fails or gives no boolean; the message says why
      */
     boolean evaluate(Map<String, Object> variables) {
+        Map<String, Object> activation = variables;
+        if (!variables.keySet().containsAll(names)) {
+            activation = new HashMap<>(variables);
+            for (String name : names) {
+                activation.putIfAbsent(name, Map.of());
+            }
+        }
         Object value;
         try {
-            value = program.eval(variables);
+            value = program.eval(activation);
         } catch (CelEvaluationException | RuntimeException e) {
             throw new EvaluationFailure(e.getMessage());
         }
