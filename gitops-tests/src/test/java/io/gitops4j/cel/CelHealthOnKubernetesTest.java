@@ -2,13 +2,16 @@ package io.gitops4j.cel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.k8s.KubernetesTarget;
+import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileOptions;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * its kind, waits for health, and the object becomes healthy when a controller (the test) writes its status.
  */
 class CelHealthOnKubernetesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ResourceKey WIDGET = ResourceKey.of("example.com", "Widget", "shop", "blue");
     private static final Map<String, String> FILES = Map.of(
             "crd.yaml", """
@@ -100,9 +104,7 @@ class CelHealthOnKubernetesTest {
                 .clock(clock).sleeper(duration -> {
                     polled.add(target.health(observe()).status());
                     if (polled.size() == 1) {
-                        api.setStatus("example.com/v1", "Widget", "shop", "blue", new ObjectMapper().createObjectNode()
-                                .set("conditions", new ObjectMapper().createArrayNode().add(new ObjectMapper()
-                                        .createObjectNode().put("type", "Ready").put("status", "True"))));
+                        api.setStatus("example.com/v1", "Widget", "shop", "blue", ready("True"));
                     }
                     clock.advance(duration);
                 }).build();
@@ -128,15 +130,19 @@ class CelHealthOnKubernetesTest {
         engine.reconcile(ReconcileOptions.defaults());
 
         // when
-        api.setStatus("example.com/v1", "Widget", "shop", "blue", new ObjectMapper().createObjectNode()
-                .set("conditions", new ObjectMapper().createArrayNode().add(new ObjectMapper().createObjectNode()
-                        .put("type", "Ready").put("status", "False"))));
+        api.setStatus("example.com/v1", "Widget", "shop", "blue", ready("False"));
 
         // then
         assertThat(target.health(observe())).isEqualTo(Health.degraded("failed expression holds"));
     }
 
-    private io.gitops4j.model.Resource observe() {
+    private static JsonNode ready(String status) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putArray("conditions").addObject().put("type", "Ready").put("status", status);
+        return root;
+    }
+
+    private Resource observe() {
         return target.observe(List.of(WIDGET)).get(WIDGET).orElseThrow().object();
     }
 }
