@@ -25,6 +25,7 @@ module io.gitops4j.core {
     exports io.gitops4j.render;
     exports io.gitops4j.source;
     exports io.gitops4j.target;
+    exports io.gitops4j.window;
 
     uses io.gitops4j.render.Renderer;
 }

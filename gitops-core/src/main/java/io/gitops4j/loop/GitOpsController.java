@@ -10,8 +10,11 @@ import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
 import io.gitops4j.reconcile.RunFence;
 import io.gitops4j.reconcile.Sleeper;
+import io.gitops4j.window.SyncWindow;
+import io.gitops4j.window.SyncWindows;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -43,6 +46,11 @@ import java.util.concurrent.Executor;
  * successful run the status's health covers every declared resource: the engine reports those it applied, and
  * those left in sync are observed afresh (one batched call per run, bounded to that application's resources).
  *
+ * <p>Sync windows (Argo CD's): with {@link Builder#syncWindows}, a run that a matching deny window blocks, or that
+ * falls outside every matching allow window, is skipped rather than failed; the status's
+ * {@link ApplicationStatus#blockedBy()} says which window and until when, and the next run is scheduled no later
+ * than then. Manual runs ({@link #trigger}, rollback, unpin) pass windows that allow manual sync.
+ *
  * <p>Thread-safe: every method may be called from any thread, including from listeners. {@link #close()} stops
  * scheduling, lets running runs finish within the shutdown grace period, then interrupts them.
  *
@@ -72,7 +80,8 @@ public final class GitOpsController implements AutoCloseable {
         Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(threads.scheduler());
         this.context = new WorkerContext(b.clock, threads.scheduler(), sleeper, threads.pool(),
                 new GuardedControllerListener(b.listener), b.random, new SharedFetches(b.clock), b.historySize,
-                apps::newRevision, apps.dependencies(), b.cluster == null ? name -> true : b.cluster::owns);
+                apps::newRevision, apps.dependencies(), b.cluster == null ? name -> true : b.cluster::owns,
+                SyncWindows.of(b.windows));
         this.runBy = b.runBy;
         this.cluster = b.cluster;
         this.fleet = cluster == null ? null : new FleetTicker(cluster, apps, threads.scheduler());
@@ -129,14 +138,16 @@ public final class GitOpsController implements AutoCloseable {
 
     /**
      * Requests a run now with a fresh look at the source, e.g. when a webhook says the repository changed. A
-     * request during a run coalesces into one follow-up run; ignored while suspended.
+     * request during a run coalesces into one follow-up run; ignored while suspended. It counts as a manual sync
+     * for {@link Builder#syncWindows sync windows}.
      *
      * @param name the application
      * @throws IllegalArgumentException when the application is unknown
      */
     public void trigger(String name) {
         ApplicationWorker worker = worker(name);
-        worker.request(RunReason.TRIGGER, context.fetches().generation(worker.application().source().fetchKey()));
+        worker.request(RunReason.TRIGGER, context.fetches().generation(worker.application().source().fetchKey()),
+                true);
     }
 
     /**
@@ -153,7 +164,7 @@ public final class GitOpsController implements AutoCloseable {
         }
         List<ApplicationWorker> readers = apps.readersOf(fetchKey);
         long before = context.fetches().generation(fetchKey);
-        readers.forEach(worker -> worker.request(RunReason.TRIGGER, before));
+        readers.forEach(worker -> worker.request(RunReason.TRIGGER, before, false));
         return readers.size();
     }
 
@@ -350,6 +361,7 @@ public final class GitOpsController implements AutoCloseable {
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Random random = new Random();
         private ClusterCoordinator cluster;
+        private final List<SyncWindow> windows = new ArrayList<>();
 
         private Builder() {
         }
@@ -507,6 +519,27 @@ public final class GitOpsController implements AutoCloseable {
          */
         public Builder random(Random value) {
             this.random = requireNonNull(value, "random is null");
+            return this;
+        }
+
+        /**
+         * Adds sync windows (default none), each applying to the applications its patterns match; see
+         * {@link SyncWindows} for how they combine. A run a window blocks is skipped, not failed:
+         * {@link ApplicationStatus#blockedBy()} says which window and until when,
+         * {@link ControllerListener#runBlocked} is called, and the next run is scheduled no later than that instant
+         * (as {@link RunReason#WINDOW_OPEN}). Manual syncs, which a window with
+         * {@link SyncWindow#manualSync()} lets through, are the runs asked for by {@link GitOpsController#trigger},
+         * {@link GitOpsController#rollback(String, Revision) rollback} and {@link GitOpsController#unpin unpin};
+         * interval runs, new revisions, {@link GitOpsController#triggerSource} (a webhook) and retries are
+         * automatic. Windows read the controller's {@link #clock}.
+         *
+         * @param values the windows
+         * @return this builder
+         */
+        public Builder syncWindows(SyncWindow... values) {
+            for (SyncWindow window : values) {
+                windows.add(requireNonNull(window, "sync window is null"));
+            }
             return this;
         }
 

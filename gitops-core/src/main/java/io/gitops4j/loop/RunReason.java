@@ -19,5 +19,7 @@ public enum RunReason {
     /** A dependency it was waiting for became ready (see {@link Application#dependsOn()}). */
     DEPENDENCY_READY,
     /** This replica became the owner of the application in a fleet (see {@link GitOpsController.Builder#cluster}). */
-    OWNERSHIP
+    OWNERSHIP,
+    /** The sync window that blocked its last run closed (see {@link GitOpsController.Builder#syncWindows}). */
+    WINDOW_OPEN
 }
