@@ -22,6 +22,8 @@ enum SyncOption {
     SKIP_DRY_RUN_ON_MISSING_RESOURCE("SkipDryRunOnMissingResource", "true or false"),
     FAIL_ON_SHARED_RESOURCE("FailOnSharedResource", "true or false"),
     VALIDATE("Validate", "true or false"),
+    /** Argo CD's {@code ServerSideApply}: {@code true} is what gitops4j always does; {@code false} is not offered. */
+    SERVER_SIDE_APPLY("ServerSideApply", "true (gitops4j always applies server-side; Replace=true replaces)"),
     /** Flux's {@code kustomize.toolkit.fluxcd.io/ssa: Merge}; no Argo CD name, so never parsed from a list. */
     SSA_MERGE("kustomize.toolkit.fluxcd.io/ssa=Merge", "");
 

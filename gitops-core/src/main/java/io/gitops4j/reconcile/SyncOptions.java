@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  *   <li>Flux {@code ssa: Merge}: fields other managers own keep their values (see
  *       {@link io.gitops4j.target.ApplyOptions#merge()}).</li>
  * </ul>
+ * Argo CD's {@code ServerSideApply=true} is accepted and changes nothing: gitops4j always applies server-side.
  * An unknown option, or a known one with a value it does not take, is ignored with a {@linkplain #warnings() warning}
  * naming it. Immutable and thread-safe.
  */
@@ -368,6 +369,13 @@ public final class SyncOptions {
             if (value.isEmpty()) {
                 warnings.add(where + ": sync option \"" + entry + "\" is ignored: " + option.get().optionName()
                         + " takes " + option.get().expected());
+                return;
+            }
+            if (option.get() == SyncOption.SERVER_SIDE_APPLY) {
+                if (Boolean.FALSE.equals(value.get())) {
+                    warnings.add(where + ": sync option \"" + entry + "\" is ignored: gitops4j always applies "
+                            + "server-side; use Replace=true to replace the object instead");
+                }
                 return;
             }
             values.put(option.get(), value.get());
