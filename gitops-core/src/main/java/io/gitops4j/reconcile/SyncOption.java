@@ -1,5 +1,6 @@
 package io.gitops4j.reconcile;
 
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.target.PropagationPolicy;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,7 +26,7 @@ enum SyncOption {
     /** Argo CD's {@code ServerSideApply}: {@code true} is what gitops4j always does; {@code false} is not offered. */
     SERVER_SIDE_APPLY("ServerSideApply", "true (gitops4j always applies server-side; Replace=true replaces)"),
     /** Flux's {@code kustomize.toolkit.fluxcd.io/ssa: Merge}; no Argo CD name, so never parsed from a list. */
-    SSA_MERGE("kustomize.toolkit.fluxcd.io/ssa=Merge", "");
+    SSA_MERGE(WellKnownMetadata.FLUX_SSA + "=" + WellKnownMetadata.FLUX_SSA_MERGE, "");
 
     private final String optionName;
     private final String expected;
@@ -74,7 +75,8 @@ enum SyncOption {
     /** Renders a value as a sync-options list holds it. */
     String render(Object value) {
         if (this == SSA_MERGE) {
-            return Boolean.TRUE.equals(value) ? optionName : "kustomize.toolkit.fluxcd.io/ssa=Override";
+            return Boolean.TRUE.equals(value) ? optionName
+                    : WellKnownMetadata.FLUX_SSA + "=" + WellKnownMetadata.FLUX_SSA_OVERRIDE;
         }
         String text = value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
         if (value == SyncOptions.PruneMode.ENABLED) {

@@ -83,7 +83,7 @@ final class SyncPolicy {
         return List.copyOf(warnings);
     }
 
-    /** The keys of declared objects whose options ask for their namespace to be created, by namespace. */
+    /** The namespaces of the declared objects whose options ask for their namespace to be created, in key order. */
     static Set<String> namespacesToCreate(DesiredState prepared, ReconcileOptions options) {
         Set<String> namespaces = new LinkedHashSet<>();
         boolean app = options.syncOptions().createNamespace();

@@ -53,8 +53,9 @@ import java.util.List;
  * ({@value KubernetesInventoryStore#DEFAULT_NAMESPACE} unless {@link Builder#inventoryNamespace} says otherwise;
  * it never follows the default namespace, so an application has one inventory whoever runs it), by a
  * {@link KubernetesInventoryStore} and a {@link KubernetesHistoryStore}. The target creates no namespace of its
- * own: only a Namespace declared in the desired state is created, and a missing inventory namespace fails the run
- * with an error that names it.
+ * own: only a Namespace declared in the desired state (or one the engine creates for the sync option
+ * {@code CreateNamespace=true}) is created, and a missing inventory namespace fails the run with an error that
+ * names it.
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see

@@ -14,26 +14,36 @@ import java.util.Set;
  */
 final class FieldValidation {
     private static final Set<String> WITH_SPEC = Set.of("apiVersion", "kind", "metadata", "spec", "status");
-    private static final Map<String, Set<String>> TOP_LEVEL = Map.ofEntries(
-            Map.entry("/ConfigMap", Set.of("apiVersion", "kind", "metadata", "data", "binaryData", "immutable")),
-            Map.entry("/Secret", Set.of("apiVersion", "kind", "metadata", "data", "stringData", "type",
-                    "immutable")),
-            Map.entry("/Service", WITH_SPEC), Map.entry("/Pod", WITH_SPEC), Map.entry("/Namespace", WITH_SPEC),
-            Map.entry("/PersistentVolumeClaim", WITH_SPEC), Map.entry("apps/Deployment", WITH_SPEC),
-            Map.entry("apps/StatefulSet", WITH_SPEC), Map.entry("apps/DaemonSet", WITH_SPEC),
-            Map.entry("apps/ReplicaSet", WITH_SPEC), Map.entry("batch/Job", WITH_SPEC),
-            Map.entry("batch/CronJob", WITH_SPEC), Map.entry("networking.k8s.io/Ingress", WITH_SPEC),
-            Map.entry("networking.k8s.io/NetworkPolicy", WITH_SPEC),
-            Map.entry("policy/PodDisruptionBudget", WITH_SPEC),
-            Map.entry("autoscaling/HorizontalPodAutoscaler", WITH_SPEC));
+    private static final Set<String> CONFIG_MAP = Set.of("apiVersion", "kind", "metadata", "data", "binaryData",
+            "immutable");
+    private static final Set<String> SECRET = Set.of("apiVersion", "kind", "metadata", "data", "stringData", "type",
+            "immutable");
+    /** The kinds with only spec and status, by group. */
+    private static final Map<String, Set<String>> SPEC_KINDS = Map.of(
+            "", Set.of("Service", "Pod", "Namespace", "PersistentVolumeClaim"),
+            "apps", Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"),
+            "batch", Set.of("Job", "CronJob"),
+            "networking.k8s.io", Set.of("Ingress", "NetworkPolicy"),
+            "policy", Set.of("PodDisruptionBudget"),
+            "autoscaling", Set.of("HorizontalPodAutoscaler"));
 
     private FieldValidation() {
+    }
+
+    private static Set<String> known(String group, String kind) {
+        if (group.isEmpty() && kind.equals("ConfigMap")) {
+            return CONFIG_MAP;
+        }
+        if (group.isEmpty() && kind.equals("Secret")) {
+            return SECRET;
+        }
+        return SPEC_KINDS.getOrDefault(group, Set.of()).contains(kind) ? WITH_SPEC : null;
     }
 
     /** Drops or refuses the unknown top-level fields of a request body, as its {@code fieldValidation} says. */
     static void check(ResourceRequest request, ObjectNode body) {
         ResourceType type = request.type();
-        Set<String> known = type.custom() ? null : TOP_LEVEL.get(type.group() + "/" + type.kind());
+        Set<String> known = type.custom() ? null : known(type.group(), type.kind());
         if (known == null) {
             return;
         }

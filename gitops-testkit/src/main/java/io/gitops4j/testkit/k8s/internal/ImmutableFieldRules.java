@@ -27,40 +27,34 @@ final class ImmutableFieldRules {
             return;
         }
         List<String[]> causes = new ArrayList<>();
-        String kind = type.group() + "/" + type.kind();
-        switch (kind) {
-            case "batch/Job":
-                invalidIfChanged(before, after, causes, "selector", "template");
-                break;
-            case "apps/Deployment":
-            case "apps/ReplicaSet":
-            case "apps/DaemonSet":
-                invalidIfChanged(before, after, causes, "selector");
-                break;
-            case "apps/StatefulSet":
-                forbiddenIfChanged(before, after, causes, "spec", List.of("replicas", "ordinals", "template",
-                        "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"),
-                        "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', "
-                        + "'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden");
-                break;
-            case "/Service":
-                clusterIp(before, after, causes);
-                break;
-            case "/PersistentVolumeClaim":
-                forbiddenIfChanged(before, after, causes, "spec", List.of("resources", "volumeAttributesClassName"),
-                        "spec is immutable after creation except resources.requests and volumeAttributesClassName for "
-                        + "bound claims");
-                break;
-            case "/ConfigMap":
-            case "/Secret":
-                immutableData(before, after, causes);
-                break;
-            default:
-                break;
+        String group = type.group();
+        String kind = type.kind();
+        if (is(group, kind, "batch", "Job")) {
+            invalidIfChanged(before, after, causes, "selector", "template");
+        } else if (is(group, kind, "apps", "Deployment") || is(group, kind, "apps", "ReplicaSet")
+                || is(group, kind, "apps", "DaemonSet")) {
+            invalidIfChanged(before, after, causes, "selector");
+        } else if (is(group, kind, "apps", "StatefulSet")) {
+            forbiddenIfChanged(before, after, causes, "spec", List.of("replicas", "ordinals", "template",
+                    "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"),
+                    "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', "
+                    + "'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden");
+        } else if (is(group, kind, "", "Service")) {
+            clusterIp(before, after, causes);
+        } else if (is(group, kind, "", "PersistentVolumeClaim")) {
+            forbiddenIfChanged(before, after, causes, "spec", List.of("resources", "volumeAttributesClassName"),
+                    "spec is immutable after creation except resources.requests and volumeAttributesClassName for "
+                    + "bound claims");
+        } else if (is(group, kind, "", "ConfigMap") || is(group, kind, "", "Secret")) {
+            immutableData(before, after, causes);
         }
         if (!causes.isEmpty()) {
             throw ApiError.invalidFields(type.group(), type.kind(), Json.text(Json.metadata(before), "name"), causes);
         }
+    }
+
+    private static boolean is(String group, String kind, String wantedGroup, String wantedKind) {
+        return group.equals(wantedGroup) && kind.equals(wantedKind);
     }
 
     private static void invalidIfChanged(ObjectNode before, ObjectNode after, List<String[]> causes, String... fields) {
