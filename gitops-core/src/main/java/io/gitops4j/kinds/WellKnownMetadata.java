@@ -62,6 +62,18 @@ public final class WellKnownMetadata {
      */
     public static final String APPLICATION_LABEL = "gitops4j.io/application";
 
+    /**
+     * Annotation the engine writes on every hook object it creates, naming the application whose hook it is; a
+     * hook object of another application (or an object that is no hook) is never deleted to make room for a hook.
+     */
+    public static final String HOOK_OF = "gitops4j.io/hook-of";
+    /**
+     * Label the engine writes on every hook object it creates: a hash of the application and the hook's key, by
+     * which the objects an earlier run made of the same hook (with generated names) are found and deleted
+     * before the hook is created again.
+     */
+    public static final String HOOK_ID_LABEL = "gitops4j.io/hook-id";
+
     // Flux (kustomize-controller)
 
     /** Flux's prune annotation; {@link #FLUX_DISABLED} means the same as {@link #PRUNE_DISABLED}. */
@@ -102,6 +114,34 @@ public final class WellKnownMetadata {
     public static final String ARGO_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
     /** The option of {@link #ARGO_SYNC_OPTIONS} that means the same as {@link #PRUNE_DISABLED}. */
     public static final String ARGO_PRUNE_FALSE = "Prune=false";
+    /**
+     * Argo CD's resource hook annotation: a comma-separated list of {@code PreSync}, {@code Sync}, {@code PostSync},
+     * {@code SyncFail}, {@code PostDelete} or {@code Skip}. An object carrying it is a hook, not a resource of the
+     * application, and its {@code helm.sh/*} hook annotations are ignored.
+     */
+    public static final String ARGO_HOOK = "argocd.argoproj.io/hook";
+    /**
+     * Argo CD's hook delete policy annotation: a comma-separated list of {@code HookSucceeded}, {@code HookFailed}
+     * and {@code BeforeHookCreation} (the default when none is given).
+     */
+    public static final String ARGO_HOOK_DELETE_POLICY = "argocd.argoproj.io/hook-delete-policy";
+
+    // Helm
+
+    /**
+     * Helm's hook annotation, honoured as Argo CD honours it: {@code pre-install} and {@code pre-upgrade} run as
+     * {@code PreSync}, {@code post-install} and {@code post-upgrade} as {@code PostSync}; the other Helm hooks are
+     * not run (a warning in the plan and the result says so).
+     */
+    public static final String HELM_HOOK = "helm.sh/hook";
+    /** Helm's hook weight annotation, an integer: the wave of a Helm hook that has no sync-wave annotation. */
+    public static final String HELM_HOOK_WEIGHT = "helm.sh/hook-weight";
+    /**
+     * Helm's hook delete policy annotation: {@code before-hook-creation}, {@code hook-succeeded} and
+     * {@code hook-failed}, read as Argo CD's {@code BeforeHookCreation}, {@code HookSucceeded} and
+     * {@code HookFailed}.
+     */
+    public static final String HELM_HOOK_DELETE_POLICY = "helm.sh/hook-delete-policy";
 
     // Kubernetes
 
@@ -142,6 +182,22 @@ public final class WellKnownMetadata {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells whether an object is a hook rather than a resource of its application: it carries {@link #ARGO_HOOK},
+     * or {@link #HELM_HOOK} with another value than Helm 2's {@code crd-install} (such CRDs stay ordinary
+     * resources, as in Argo CD).
+     *
+     * @param annotations the object's annotations
+     * @return {@code true} for a hook
+     */
+    public static boolean isHook(Map<String, String> annotations) {
+        if (annotations.containsKey(ARGO_HOOK)) {
+            return true;
+        }
+        String helm = annotations.get(HELM_HOOK);
+        return helm != null && !helm.isBlank() && !helm.trim().equalsIgnoreCase("crd-install");
     }
 
     private static boolean is(String value, String expected) {

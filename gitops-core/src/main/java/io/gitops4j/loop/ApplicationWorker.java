@@ -117,6 +117,17 @@ final class ApplicationWorker {
             runner = Thread.currentThread();
             nextRun = null;
         }
+        if (!context.owns().test(app.name())) {
+            boolean again;
+            synchronized (this) {
+                again = endRun();
+            }
+            LOG.debug("application {}: run skipped, another replica of the fleet owns it", app.name());
+            if (again) {
+                submit();
+            }
+            return;
+        }
         Dependencies.Wait wait = app.dependsOn().isEmpty() ? null : context.dependencies().waitingFor(app);
         if (wait != null) {
             defer(wait);
@@ -341,6 +352,11 @@ final class ApplicationWorker {
                     app.name());
             runner.interrupt();
         }
+    }
+
+    /** Tells whether a run is under way (a fleet keeps the application's claim until it ends). */
+    synchronized boolean isRunning() {
+        return running;
     }
 
     synchronized ApplicationStatus status() {

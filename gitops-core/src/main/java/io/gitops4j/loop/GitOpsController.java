@@ -2,14 +2,18 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.cluster.ClusterCoordinator;
+import io.gitops4j.cluster.FleetStatus;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.RunFence;
 import io.gitops4j.reconcile.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executor;
 
@@ -59,6 +63,8 @@ public final class GitOpsController implements AutoCloseable {
     private final Duration shutdownGrace;
     private final ReconcileListener reconcileListener;
     private final String runBy;
+    private final ClusterCoordinator cluster;
+    private final FleetTicker fleet;
     private volatile boolean closed;
 
     private GitOpsController(Builder b) {
@@ -66,8 +72,13 @@ public final class GitOpsController implements AutoCloseable {
         Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(threads.scheduler());
         this.context = new WorkerContext(b.clock, threads.scheduler(), sleeper, threads.pool(),
                 new GuardedControllerListener(b.listener), b.random, new SharedFetches(b.clock), b.historySize,
-                apps::newRevision, apps.dependencies());
+                apps::newRevision, apps.dependencies(), b.cluster == null ? name -> true : b.cluster::owns);
         this.runBy = b.runBy;
+        this.cluster = b.cluster;
+        this.fleet = cluster == null ? null : new FleetTicker(cluster, apps, threads.scheduler());
+        if (fleet != null) {
+            fleet.start();
+        }
         this.shutdownGrace = b.shutdownGrace;
         this.reconcileListener = b.reconcileListener;
     }
@@ -97,7 +108,8 @@ public final class GitOpsController implements AutoCloseable {
         GitOpsEngine.Builder engineBuilder = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock())
-                .sleeper(context.sleeper()).listener(reconcileListener);
+                .sleeper(context.sleeper()).listener(reconcileListener)
+                .fence(cluster == null ? RunFence.NONE : cluster.fence());
         GitOpsEngine engine = (runBy == null ? engineBuilder : engineBuilder.runBy(runBy)).build();
         ApplicationWorker worker = new ApplicationWorker(application, engine, context);
         apps.register(worker);
@@ -258,6 +270,17 @@ public final class GitOpsController implements AutoCloseable {
     }
 
     /**
+     * Returns what this replica knows of its fleet, when the controller is one replica of several
+     * ({@link Builder#cluster}): the live replicas, the leader, which replica owns each application, and what this
+     * one owns.
+     *
+     * @return the fleet's status, or empty for a controller that runs alone
+     */
+    public Optional<FleetStatus> fleet() {
+        return cluster == null ? Optional.empty() : Optional.of(cluster.status());
+    }
+
+    /**
      * Returns the names of the applications, sorted.
      *
      * @return an unmodifiable list
@@ -278,11 +301,17 @@ public final class GitOpsController implements AutoCloseable {
             }
             closed = true;
         }
+        if (fleet != null) {
+            fleet.stop();
+        }
         try {
             apps.stopAll(shutdownGrace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             threads.shutdownOwned();
         }
     }
@@ -320,8 +349,24 @@ public final class GitOpsController implements AutoCloseable {
         private String runBy;
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Random random = new Random();
+        private ClusterCoordinator cluster;
 
         private Builder() {
+        }
+
+        /**
+         * Makes this controller one replica of a fleet: it runs only the applications it owns, by the coordinator's
+         * leases (sharded, or all of them while it is the leader), takes over those of replicas that died, and every
+         * run checks its claim before each write phase. The controller ticks the coordinator every retry period on
+         * its timer and {@link GitOpsController#close() close} leaves the fleet (releases its claims). Give every
+         * replica the same applications; each owns its share.
+         *
+         * @param value the coordinator, used by this controller only
+         * @return this builder
+         */
+        public Builder cluster(ClusterCoordinator value) {
+            this.cluster = requireNonNull(value, "cluster is null");
+            return this;
         }
 
         /**

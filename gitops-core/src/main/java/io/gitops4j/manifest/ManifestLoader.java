@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -27,7 +28,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Turns manifest files (YAML, multi-document with {@code ---}, or JSON) into {@link Resource}s.
  *
  * <p>What it does: skips empty documents; expands {@code kind: List} and {@code *List} documents with
- * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name}, cluster-scoped
+ * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name} (a hook, see
+ * {@link WellKnownMetadata#isHook}, may have only {@code metadata.generateName}), cluster-scoped
  * kinds that name a namespace, identifying fields of the wrong type ({@code apiVersion}, {@code kind},
  * {@code metadata.name}, {@code metadata.namespace}, {@code metadata.generateName} must be strings, {@code metadata} a
  * mapping), Kustomize inputs (render them first), files over {@link Builder#maxFileBytes}, YAML alias bombs
@@ -250,7 +252,13 @@ public final class ManifestLoader {
             resource = Resource.of(node, provenance);
         } catch (IllegalArgumentException e) {
             throw new ManifestException(provenance, prefix + e.getMessage()
-                    + " (every manifest needs apiVersion, kind and metadata.name)");
+                    + " (every manifest needs apiVersion, kind and metadata.name; a hook may have "
+                    + "metadata.generateName instead)");
+        }
+        if (resource.hasGeneratedName() && !WellKnownMetadata.isHook(resource.annotations())) {
+            throw new ManifestException(provenance, prefix + "metadata.generateName is only supported for hooks: "
+                    + resource.kind() + " '" + resource.key().name() + "' has no metadata.name; give it one, or make "
+                    + "it a hook with " + WellKnownMetadata.ARGO_HOOK + " (PreSync, Sync, PostSync, SyncFail)");
         }
         ResourceKey key = resource.key();
         if (!key.namespace().isEmpty() && BuiltinKinds.isClusterScoped(key.group(), key.kind())) {

@@ -8,6 +8,7 @@ import io.gitops4j.health.HealthAssessor;
 import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.health.KubernetesHealth;
+import io.gitops4j.k8s.internal.Creation;
 import io.gitops4j.k8s.internal.Deletion;
 import io.gitops4j.k8s.internal.Discovery;
 import io.gitops4j.k8s.internal.KubeconfigClients;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link Target} that is a Kubernetes cluster, reached through the fabric8 client: objects are applied with
@@ -93,6 +95,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final LiveObserver observer;
     private final SyncApply applier;
     private final Deletion deletion;
+    private final Creation creation;
     private final KubernetesHealth health;
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
@@ -112,6 +115,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 new ServerSideApply(client, types, mapping, fieldManager, false), new Replacement(client, types, mapping),
                 builder.requestTimeout);
         this.deletion = new Deletion(client, types);
+        this.creation = new Creation(client, types, mapping);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
         this.inventoryStore = new KubernetesInventoryStore(client, builder.inventoryNamespace);
         this.historyStore = new KubernetesHistoryStore(client, builder.inventoryNamespace, builder.historyLimit);
@@ -176,7 +180,43 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      */
     @Override
     public ApplyResult apply(Resource resource, ApplyOptions options) {
+        if (requireNonNull(resource, "resource is null").hasGeneratedName()) {
+            throw new TargetException(resource.key(), "server-side apply needs a metadata.name; an object with only "
+                    + "metadata.generateName is created with create() (POST)");
+        }
         return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Creates one object with POST, as hooks are created: one with only {@code metadata.generateName} gets its name
+     * from the API server (server-side apply cannot create such objects); a dry run is a server dry run.
+     *
+     * @param resource the object
+     * @param options dry run
+     * @return created, with the object as the server returned it, without {@code managedFields}
+     * @throws TargetException when the server refuses the create (an object of that name exists, or it is invalid)
+     */
+    @Override
+    public ApplyResult create(Resource resource, ApplyOptions options) {
+        return creation.create(requireNonNull(resource, "resource is null"),
+                requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Lists the objects of one kind in one namespace by label (how the objects earlier runs made of a hook are
+     * found).
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @param namespace the namespace, {@code ""} for cluster-scoped kinds
+     * @param labels the labels to select by
+     * @return the objects, in key order; empty when the cluster serves no such kind
+     * @throws TargetException when the list fails
+     */
+    @Override
+    public List<Resource> findLabelled(String group, String kind, String namespace, Map<String, String> labels) {
+        return creation.findLabelled(requireNonNull(group, "group is null"), requireNonNull(kind, "kind is null"),
+                requireNonNull(namespace, "namespace is null"), requireNonNull(labels, "labels is null"));
     }
 
     /**

@@ -79,6 +79,7 @@ public final class InMemoryTarget implements Target {
     private final List<ResourceKey> appliedKeys = new ArrayList<>();
     private final List<ResourceKey> deletedKeys = new ArrayList<>();
     private final Map<ResourceKey, String> failingKeys = new HashMap<>();
+    private long generatedNames;
     private int applyCount;
     private int deleteCount;
     private int observeCount;
@@ -149,6 +150,10 @@ public final class InMemoryTarget implements Target {
         requireNonNull(options, "options is null");
         applyCount++;
         ResourceKey key = resource.key();
+        if (resource.hasGeneratedName()) {
+            throw new TargetException(key, "apply needs a metadata.name; an object with only metadata.generateName "
+                    + "is created with create()");
+        }
         if (failApplyAt > 0 && --failApplyAt == 0) {
             throw new TargetException(key, "injected failure of apply call " + applyCount);
         }
@@ -198,6 +203,59 @@ public final class InMemoryTarget implements Target {
             appliedKeys.add(key);
         }
         return new ApplyResult(key, outcome, Resource.of(live));
+    }
+
+    /**
+     * Creates an object that must not exist yet; one with only {@code metadata.generateName} gets that prefix and
+     * five characters of a counter ({@code before-00001}, {@code before-00002}, ...), so names are deterministic.
+     *
+     * @param resource the object, its key resolved
+     * @param options dry run
+     * @return created, with the object under its real name
+     * @throws TargetException when an object of that name exists, or as {@link #apply}
+     */
+    @Override
+    public synchronized ApplyResult create(Resource resource, ApplyOptions options) {
+        requireNonNull(resource, "resource is null");
+        requireNonNull(options, "options is null");
+        Resource named = resource;
+        if (resource.hasGeneratedName()) {
+            ObjectNode body = resource.body();
+            ObjectNode metadata = (ObjectNode) body.get("metadata");
+            long next = options.dryRun() ? generatedNames + 1 : ++generatedNames;
+            String suffix = Long.toString(next, 36);
+            metadata.put("name", metadata.get("generateName").asText() + "0".repeat(Math.max(0, 5 - suffix.length()))
+                    + suffix);
+            named = resource.withBody(body);
+        }
+        if (objects.containsKey(named.key())) {
+            throw new TargetException(named.key(), "already exists: a create needs a name no object has");
+        }
+        return apply(named, options);
+    }
+
+    /**
+     * Finds the stored objects of one kind in one namespace carrying all the labels.
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @param namespace the namespace, {@code ""} for cluster-scoped
+     * @param labels the labels to match
+     * @return the objects, in key order
+     */
+    @Override
+    public synchronized List<Resource> findLabelled(String group, String kind, String namespace,
+            Map<String, String> labels) {
+        List<Resource> found = new ArrayList<>();
+        for (StoredObject stored : objects.values()) {
+            Resource object = stored.liveResource().object();
+            ResourceKey key = object.key();
+            if (key.group().equals(group) && key.kind().equals(kind) && key.namespace().equals(namespace)
+                    && object.labels().entrySet().containsAll(labels.entrySet())) {
+                found.add(object);
+            }
+        }
+        return found;
     }
 
     @Override
