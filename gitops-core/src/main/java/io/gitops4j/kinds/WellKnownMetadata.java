@@ -47,6 +47,11 @@ public final class WellKnownMetadata {
      * {@link #ARGO_SYNC_WAVE} when both are set.
      */
     public static final String WAVE = "gitops4j.io/wave";
+    /**
+     * Annotation with comma-separated sync options, the same as {@link #ARGO_SYNC_OPTIONS} (e.g.
+     * {@code Prune=confirm,Force=true}); an option set in both takes this annotation's value.
+     */
+    public static final String SYNC_OPTIONS = "gitops4j.io/sync-options";
     /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores inventories. */
     public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
     /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores run records. */
@@ -82,6 +87,17 @@ public final class WellKnownMetadata {
     public static final String FLUX_SSA_IF_NOT_PRESENT = "IfNotPresent";
     /** The value of {@link #FLUX_SSA} for objects left alone. */
     public static final String FLUX_SSA_IGNORE = "Ignore";
+    /** The value of {@link #FLUX_SSA} that keeps the values of fields other managers own (not taking them over). */
+    public static final String FLUX_SSA_MERGE = "Merge";
+    /** The value of {@link #FLUX_SSA} that takes over fields other managers own: the default. */
+    public static final String FLUX_SSA_OVERRIDE = "Override";
+    /**
+     * Flux's force annotation: {@link #FLUX_ENABLED} deletes and recreates the object when an apply changes an
+     * immutable field, the same as the sync option {@code Force=true}.
+     */
+    public static final String FLUX_FORCE = "kustomize.toolkit.fluxcd.io/force";
+    /** The value of {@link #FLUX_FORCE} that turns recreating on. */
+    public static final String FLUX_ENABLED = "enabled";
     /** Flux's reconcile annotation; {@link #FLUX_DISABLED} means the same as {@link #RECONCILE_IGNORE}. */
     public static final String FLUX_RECONCILE = "kustomize.toolkit.fluxcd.io/reconcile";
     /** Flux's post-build substitution label or annotation; {@link #FLUX_DISABLED} leaves the object as written. */
@@ -93,7 +109,10 @@ public final class WellKnownMetadata {
 
     /** Argo CD's sync-wave annotation, honoured when {@link #WAVE} is absent. */
     public static final String ARGO_SYNC_WAVE = "argocd.argoproj.io/sync-wave";
-    /** Argo CD's comma-separated sync options annotation; {@link #ARGO_PRUNE_FALSE} disables pruning. */
+    /**
+     * Argo CD's comma-separated sync options annotation (read like {@link #SYNC_OPTIONS});
+     * {@link #ARGO_PRUNE_FALSE} disables pruning.
+     */
     public static final String ARGO_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
     /** The option of {@link #ARGO_SYNC_OPTIONS} that means the same as {@link #PRUNE_DISABLED}. */
     public static final String ARGO_PRUNE_FALSE = "Prune=false";
@@ -140,8 +159,8 @@ public final class WellKnownMetadata {
 
     /**
      * Returns which annotation, if any, protects an object from being pruned: {@link #PRUNE}{@code : disabled},
-     * Flux's {@link #FLUX_PRUNE}{@code : disabled} or Argo CD's {@link #ARGO_SYNC_OPTIONS} holding
-     * {@link #ARGO_PRUNE_FALSE}; values are trimmed and compared in any case. The engine releases such an object
+     * Flux's {@link #FLUX_PRUNE}{@code : disabled} or Argo CD's {@link #ARGO_SYNC_OPTIONS} (or
+     * {@link #SYNC_OPTIONS}) holding {@link #ARGO_PRUNE_FALSE}; values are trimmed and compared in any case. The engine releases such an object
      * from its inventory instead of deleting it, and the Kubernetes target refuses to delete it.
      *
      * @param annotations the object's annotations
@@ -154,11 +173,13 @@ public final class WellKnownMetadata {
         if (is(annotations.get(FLUX_PRUNE), FLUX_DISABLED)) {
             return Optional.of(FLUX_PRUNE + "=" + FLUX_DISABLED);
         }
-        String options = annotations.get(ARGO_SYNC_OPTIONS);
-        if (options != null) {
-            for (String option : options.split(",")) {
-                if (is(option, ARGO_PRUNE_FALSE)) {
-                    return Optional.of(ARGO_SYNC_OPTIONS + ": " + ARGO_PRUNE_FALSE);
+        for (String annotation : new String[] {SYNC_OPTIONS, ARGO_SYNC_OPTIONS}) {
+            String options = annotations.get(annotation);
+            if (options != null) {
+                for (String option : options.split(",")) {
+                    if (is(option, ARGO_PRUNE_FALSE)) {
+                        return Optional.of(annotation + ": " + ARGO_PRUNE_FALSE);
+                    }
                 }
             }
         }

@@ -88,6 +88,10 @@ final class EngineRun {
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
+        for (String warning : SyncPolicy.warnings(desired, options)) {
+            LOG.warn("{}", warning);
+            result.warning(warning);
+        }
         if (passed("preparing revision " + revision.shortId())) {
             return finish(false);
         }
@@ -112,6 +116,11 @@ final class EngineRun {
         }
         for (StepResult unscrubbed : prepared.failures()) {
             StepResult failure = result.scrub(unscrubbed);
+            if (SyncPolicy.skipsDryRunWhenMissing(desired, failure, options)) {
+                result.step(StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: the "
+                        + "target does not serve its kind yet (SkipDryRunOnMissingResource=true)"));
+                continue;
+            }
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
                 StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
                         + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
@@ -156,7 +165,7 @@ final class EngineRun {
             refuseAsApplyWould(plan, inventory, executor);
             return finish(plan.hasChanges());
         }
-        return execute(plan, inventory, revision, executor, hookPhases);
+        return execute(plan, inventory, revision, executor, hookPhases, prepared.state());
     }
 
     /**
@@ -165,10 +174,11 @@ final class EngineRun {
      * error (checked, as in a real run, only when nothing failed). So a plan never promises what apply refuses.
      */
     private void refuseAsApplyWould(Plan plan, Inventory inventory, PlanExecutor executor) {
-        for (PlanStep step : options.force() ? plan.allApplies() : plan.applies()) {
+        for (PlanStep step : SyncPolicy.applies(plan, options)) {
             if (step.diff() instanceof ResourceDiff.Declared declared
                     && step.diff() instanceof ResourceDiff.Existing existing) {
-                Ownership.conflict(context.application(), declared.desired(), existing.live().object())
+                Ownership.conflict(context.application(), declared.desired(), existing.live().object(),
+                                options.syncOptions())
                         .ifPresent(message -> result.step(new StepResult(step.key(), step.action(),
                                 StepResult.Status.FAILED, message, Duration.ZERO)));
             }
@@ -220,12 +230,13 @@ final class EngineRun {
     }
 
     private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor,
-            HookPhases hooks) {
-        List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
+            HookPhases hooks, DesiredState prepared) {
+        List<PlanStep> applies = SyncPolicy.applies(plan, options);
         if (!options.dryRun() && (!applies.isEmpty() || !plan.deletes().isEmpty())
                 && fenced("applying " + applies.size() + " resource(s) of revision " + revision.shortId())) {
             return finish(false);
         }
+        result.steps(NamespaceCreation.ensure(context, prepared, options));
         hooks.begin(!applies.isEmpty() || !plan.deletes().isEmpty(), options.dryRun());
         if (!hooks.preSync()) {
             hooks.syncFail();
@@ -245,7 +256,12 @@ final class EngineRun {
         Inventory afterApply = save(intended, owned, revision);
 
         List<PlanStep> deletes = plan.deletes();
-        record(executor.prune(deletes, pruneBlocked(executor, deletes, inventory)));
+        PruneSelection selection = PruneSelection.of(deletes, options, declaresNothing);
+        Optional<String> blocked = pruneBlocked(executor, selection.toDelete(), inventory);
+        if (blocked.isEmpty()) {
+            record(selection.kept());
+        }
+        record(executor.prune(blocked.isEmpty() ? selection.toDelete() : deletes, blocked));
 
         Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
         remaining.removeAll(executed.deleted());
@@ -308,7 +324,8 @@ final class EngineRun {
         for (PlanStep step : applies) {
             boolean foreign = step.diff() instanceof ResourceDiff.Existing existing
                     && step.diff() instanceof ResourceDiff.Declared declared
-                    && Ownership.conflict(context.application(), declared.desired(), existing.live().object()).isPresent();
+                    && Ownership.conflict(context.application(), declared.desired(), existing.live().object(),
+                            options.syncOptions()).isPresent();
             if (!foreign) {
                 keys.add(step.key());
             }

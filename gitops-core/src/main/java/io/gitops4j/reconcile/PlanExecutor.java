@@ -82,7 +82,8 @@ final class PlanExecutor {
                     fail(step, conflict.get(), start);
                     continue;
                 }
-                ApplyResult outcome = context.target().apply(desiredOf(step), applyOptions);
+                ApplyResult outcome = context.target().apply(desiredOf(step),
+                        SyncPolicy.applyOptions(applyOptions, desiredOf(step), options));
                 StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                         ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
                 StepResult done = new StepResult(step.key(), step.action(), status,
@@ -129,7 +130,7 @@ final class PlanExecutor {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
             } else {
-                deleteIfStillOwned(step, deleteOptions);
+                deleteIfStillOwned(step, SyncPolicy.deleteOptions(deleteOptions, liveOf(step).object(), options));
             }
         }
         return report();
@@ -231,7 +232,8 @@ final class PlanExecutor {
         if (live.isEmpty()) {
             live = context.target().observe(List.of(step.key())).get(step.key());
         }
-        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
+        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object(),
+                options.syncOptions()));
     }
 
     /** The object an apply step applies: every apply step's diff is declared. */

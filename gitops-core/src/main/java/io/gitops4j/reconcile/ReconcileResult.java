@@ -57,6 +57,7 @@ public final class ReconcileResult {
     private final Instant started;
     private final Instant finished;
     private final ImmutableSortedMap<ResourceKey, Health> health;
+    private final List<String> warnings;
 
     private ReconcileResult(Builder builder) {
         this.application = requireNonNull(builder.application, "application is null");
@@ -69,6 +70,17 @@ public final class ReconcileResult {
         this.started = requireNonNull(builder.started, "started is null");
         this.finished = requireNonNull(builder.finished, "finished is null");
         this.health = ImmutableSortedMap.copyOf(builder.health);
+        this.warnings = List.copyOf(builder.warnings);
+    }
+
+    /**
+     * Returns what the run warns about without failing: sync options it did not understand (each naming the
+     * option and the object or application it was read from), which it ignored.
+     *
+     * @return the warnings, in the order found; empty when there are none
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     static Builder builder(String application, Instant started) {
@@ -261,6 +273,7 @@ public final class ReconcileResult {
         private final List<StepResult> steps = new ArrayList<>();
         private final List<HookResult> hooks = new ArrayList<>();
         private final TreeMap<ResourceKey, Health> health = new TreeMap<>();
+        private final List<String> warnings = new ArrayList<>();
         private Revision revision;
         private RunOutcome outcome;
         private Plan plan = Plan.empty();
@@ -306,6 +319,11 @@ public final class ReconcileResult {
 
         Builder steps(List<StepResult> values) {
             values.forEach(this::step);
+            return this;
+        }
+
+        Builder warning(String value) {
+            warnings.add(secrets.scrub(value));
             return this;
         }
 

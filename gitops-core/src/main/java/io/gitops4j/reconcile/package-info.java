@@ -8,7 +8,9 @@
  * resource's diff and plan step while its desired and live objects are the very same instances; the differ and
  * the planner are pure. Per-resource failures are data in the result, never
  * exceptions. Prune never runs after a failed load or a failed apply of the same run, nor beyond the
- * prune-safety limit without an explicit override. {@link io.gitops4j.reconcile.ReconcileListener}s observe
+ * prune-safety limit without an explicit override. {@link io.gitops4j.reconcile.SyncOptions} (Argo CD's sync
+ * options, per application and per object annotation, and Flux's {@code ssa}/{@code force} annotations) change how
+ * single objects are applied, recreated and pruned. {@link io.gitops4j.reconcile.ReconcileListener}s observe
  * each run.
  *
  * <p>Hooks (Argo CD's {@code argocd.argoproj.io/hook}, and Helm's {@code helm.sh/hook} mapped as Argo CD maps it;

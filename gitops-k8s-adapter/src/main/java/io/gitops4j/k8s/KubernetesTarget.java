@@ -16,7 +16,9 @@ import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
+import io.gitops4j.k8s.internal.Replacement;
 import io.gitops4j.k8s.internal.ServerSideApply;
+import io.gitops4j.k8s.internal.SyncApply;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -53,8 +55,9 @@ import java.util.Map;
  * ({@value KubernetesInventoryStore#DEFAULT_NAMESPACE} unless {@link Builder#inventoryNamespace} says otherwise;
  * it never follows the default namespace, so an application has one inventory whoever runs it), by a
  * {@link KubernetesInventoryStore} and a {@link KubernetesHistoryStore}. The target creates no namespace of its
- * own: only a Namespace declared in the desired state is created, and a missing inventory namespace fails the run
- * with an error that names it.
+ * own: only a Namespace declared in the desired state (or one the engine creates for the sync option
+ * {@code CreateNamespace=true}) is created, and a missing inventory namespace fails the run with an error that
+ * names it.
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
@@ -90,7 +93,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final ResourceTypes types;
     private final LiveObjectCache liveObjects;
     private final LiveObserver observer;
-    private final ServerSideApply applier;
+    private final SyncApply applier;
     private final Deletion deletion;
     private final Creation creation;
     private final KubernetesHealth health;
@@ -107,7 +110,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
-        this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts);
+        this.applier = new SyncApply(client, types,
+                new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts),
+                new ServerSideApply(client, types, mapping, fieldManager, false), new Replacement(client, types, mapping),
+                builder.requestTimeout);
         this.deletion = new Deletion(client, types);
         this.creation = new Creation(client, types, mapping);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
@@ -152,15 +158,24 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
-     * Applies one resource with server-side apply under the field manager; a dry run is a server dry run.
+     * Applies one resource with server-side apply under the field manager; a dry run is a server dry run. The
+     * fields are validated strictly ({@code fieldValidation=Strict}: an unknown field fails the apply, as with
+     * {@code kubectl}) unless {@link ApplyOptions#validate()} is off ({@code Ignore}: unknown fields are dropped).
+     * {@link ApplyOptions#replace()} replaces the object with {@code PUT} (or creates it); {@link ApplyOptions#merge()}
+     * never takes over fields other managers own: conflicting fields are left out of the apply and keep their values;
+     * {@link ApplyOptions#recreate()} deletes an object whose immutable field the apply changes (background
+     * propagation), waits up to the request timeout for it to be gone, and creates it again
+     * ({@link io.gitops4j.target.ApplyOutcome#RECREATED}; in a dry run nothing is deleted).
      *
      * @param resource the desired resource
-     * @param options dry run and force; force (or the builder's {@code forceConflicts}) takes over fields of
-     *     other managers
+     * @param options dry run, force, replace, recreate, validate and merge; force (or the builder's
+     *     {@code forceConflicts}) takes over fields of other managers
      * @return created, configured or unchanged (by resourceVersion; for a dry run by comparing the would-be
      *     object), with the object as the server returned it, without {@code managedFields}
      * @throws io.gitops4j.ConflictException when another field manager owns declared fields with other
      *     values and force is off; its owner is that manager
+     * @throws io.gitops4j.ImmutableFieldException when the apply changes an immutable field (a Job's template, a
+     *     selector, ...) and recreate is off; it names the fields
      * @throws TargetException for every other failure, with the API server's message and the key
      */
     @Override

@@ -21,6 +21,7 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
+import io.gitops4j.ImmutableFieldException;
 import io.gitops4j.TargetException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +53,12 @@ import java.util.function.UnaryOperator;
  * same {@link LiveResource} instance, so the engine recognises it by identity and reuses its last diff without
  * reading it.
  *
+ * <p>Sync options: {@link ApplyOptions#replace()} stores the declared object whole (fields others set are dropped);
+ * fields made immutable with {@link Builder#immutableFields} refuse a change with an {@link ImmutableFieldException},
+ * unless {@link ApplyOptions#recreate()} asks to delete and create the object again (new uid, outcome
+ * {@link ApplyOutcome#RECREATED}). {@link ApplyOptions#validate()} and {@link ApplyOptions#merge()} change nothing
+ * here: nothing is validated, and fields others set through {@link #edit} are always kept.
+ *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)} (also with a message),
  * {@link #rejectDeletes()},
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
@@ -65,6 +72,7 @@ public final class InMemoryTarget implements Target {
     private final Set<String> unknownKinds;
     private final ServerFields serverFields;
     private final HealthAssessor healthAssessor;
+    private final ImmutableFields immutableFields;
     private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
@@ -85,6 +93,7 @@ public final class InMemoryTarget implements Target {
         this.unknownKinds = Set.copyOf(builder.unknownKinds);
         this.serverFields = new ServerFields(builder.clock);
         this.healthAssessor = builder.healthAssessor;
+        this.immutableFields = new ImmutableFields(builder.immutableFields);
     }
 
     /**
@@ -157,12 +166,30 @@ public final class InMemoryTarget implements Target {
         }
         ObjectNode desired = ServerFields.declared(resource);
         StoredObject previous = objects.get(key);
-        ObjectNode live = previous == null
+        ObjectNode live = previous == null || options.replace()
                 ? ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired)
                 : ServerSideApply.merge(previous.live(), previous.lastApplied(), desired);
         ServerFields.foldStringData(key, live);
+        boolean recreate = false;
+        if (previous != null) {
+            List<String> immutable = immutableFields.changed(key, previous.live(), live);
+            if (!immutable.isEmpty() && !options.recreate()) {
+                throw new ImmutableFieldException(key, immutable, "", null);
+            }
+            recreate = !immutable.isEmpty();
+        }
         ApplyOutcome outcome;
-        if (previous == null) {
+        if (recreate) {
+            live = ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired);
+            ServerFields.foldStringData(key, live);
+            serverFields.stampNew(key, live, options.dryRun());
+            outcome = ApplyOutcome.RECREATED;
+            if (!options.dryRun()) {
+                objects.remove(key);
+                deletedKeys.add(key);
+                previous = null;
+            }
+        } else if (previous == null) {
             serverFields.stampNew(key, live, options.dryRun());
             outcome = ApplyOutcome.CREATED;
         } else {
@@ -440,6 +467,7 @@ public final class InMemoryTarget implements Target {
         private final Set<String> unknownKinds = new HashSet<>();
         private Clock clock = Clock.systemUTC();
         private HealthAssessor healthAssessor = live -> Optional.empty();
+        private final Map<String, List<String>> immutableFields = new HashMap<>();
 
         private Builder() {
         }
@@ -503,6 +531,29 @@ public final class InMemoryTarget implements Target {
          */
         public Builder healthAssessor(HealthAssessor value) {
             this.healthAssessor = requireNonNull(value, "healthAssessor is null");
+            return this;
+        }
+
+        /**
+         * Makes fields of a kind immutable, like the API server's (a Job's {@code /spec/template}): an apply that
+         * changes one of them on an existing object fails with an {@link ImmutableFieldException} naming it, unless
+         * its options ask to {@linkplain ApplyOptions#recreate() recreate} the object.
+         *
+         * @param kind the kind, e.g. {@code Job}
+         * @param jsonPointers the fields, as JSON Pointers
+         * @return this builder
+         * @throws IllegalArgumentException when a field is not a JSON Pointer
+         */
+        public Builder immutableFields(String kind, String... jsonPointers) {
+            List<String> pointers = new ArrayList<>(immutableFields.getOrDefault(requireNonNull(kind, "kind is null"),
+                    List.of()));
+            for (String pointer : jsonPointers) {
+                if (!pointer.startsWith("/")) {
+                    throw new IllegalArgumentException("not a JSON Pointer: " + pointer + " (e.g. /spec/template)");
+                }
+                pointers.add(pointer);
+            }
+            immutableFields.put(kind, List.copyOf(pointers));
             return this;
         }
 

@@ -71,8 +71,8 @@ public final class ServerSideApply {
                 Resource<GenericKubernetesResource>> collection = address.collection(client, placed.version());
         try {
             GenericKubernetesResource before = collection.withName(address.key().name()).get();
-            ServerSideApplicable<GenericKubernetesResource> apply = collection.resource(mapping.toGeneric(applied(placed)))
-                    .dryRun(options.dryRun())
+            ServerSideApplicable<GenericKubernetesResource> apply = FieldValidations.of(
+                    collection.resource(mapping.toGeneric(applied(placed))).dryRun(options.dryRun()), options)
                     .fieldManager(fieldManager);
             if (options.force() || alwaysForce) {
                 apply = apply.forceConflicts();
@@ -96,7 +96,7 @@ public final class ServerSideApply {
      * Returns the body to apply: the desired object without the metadata only the server sets (a manifest exported
      * from a cluster carries them, and the server refuses or misreads them in an apply).
      */
-    private static ObjectNode applied(io.gitops4j.model.Resource resource) {
+    static ObjectNode applied(io.gitops4j.model.Resource resource) {
         ObjectNode body = resource.body();
         JsonNode metadata = body.get("metadata");
         if (metadata instanceof ObjectNode object) {
