@@ -56,6 +56,8 @@ public final class WellKnownMetadata {
     public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
     /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores run records. */
     public static final String HISTORY_LABEL = "gitops4j.io/history";
+    /** Label, set to {@code "true"}, on the Leases in which a fleet of controller replicas keeps membership and claims. */
+    public static final String LEASE_LABEL = "gitops4j.io/lease";
     /**
      * Label on the inventory and run-record ConfigMaps naming their application (the name itself when it is a
      * valid label value, else a shortened form with a hash; the ConfigMap's data holds the exact name).

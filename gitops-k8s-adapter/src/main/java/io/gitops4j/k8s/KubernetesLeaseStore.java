@@ -15,6 +15,7 @@ import io.gitops4j.TargetException;
 import io.gitops4j.cluster.LeaseRecord;
 import io.gitops4j.cluster.LeaseStore;
 import io.gitops4j.k8s.internal.ApiErrors;
+import io.gitops4j.kinds.WellKnownMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ import java.util.Optional;
 public final class KubernetesLeaseStore implements LeaseStore {
     /** The namespace used when none is given. */
     public static final String DEFAULT_NAMESPACE = "gitops4j-system";
-    private static final String LABEL = "gitops4j.io/lease";
+    private static final String LABEL = WellKnownMetadata.LEASE_LABEL;
     private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX")
             .withZone(ZoneOffset.UTC);
 
