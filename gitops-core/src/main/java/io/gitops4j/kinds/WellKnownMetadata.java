@@ -56,7 +56,7 @@ public final class WellKnownMetadata {
     public static final String INVENTORY_LABEL = "gitops4j.io/inventory";
     /** Label, set to {@code "true"}, on the ConfigMaps in which the Kubernetes target stores run records. */
     public static final String HISTORY_LABEL = "gitops4j.io/history";
-    /** Label, set to {@code "true"}, on the Leases in which a fleet of controller replicas keeps membership and claims. */
+    /** Label, set to {@code "true"}, on the Leases in which a fleet of replicas keeps its membership and claims. */
     public static final String LEASE_LABEL = "gitops4j.io/lease";
     /**
      * Label on the inventory and run-record ConfigMaps naming their application (the name itself when it is a
