@@ -71,9 +71,12 @@ public final class BenchManifests {
                     + "metadata:\n  name: argocd-" + component + "\n  namespace: " + ns + "\n");
             Files.writeString(dir.resolve("role-" + component + ".yaml"), role("argocd-" + component, ns));
             Files.writeString(dir.resolve("rolebinding-" + component + ".yaml"), roleBinding("argocd-" + component, ns));
-            Files.writeString(dir.resolve("networkpolicy-" + component + ".yaml"), networkPolicy("argocd-" + component,
-                    ns));
-            count += 4;
+            count += 3;
+        }
+        for (int c = 0; c < 5; c++) {
+            Files.writeString(dir.resolve("networkpolicy-" + components[c] + ".yaml"),
+                    networkPolicy("argocd-" + components[c], ns));
+            count++;
         }
         for (String component : new String[] {"application-controller", "applicationset-controller", "server"}) {
             Files.writeString(dir.resolve("clusterrole-" + component + ".yaml"), "apiVersion: rbac.authorization.k8s.io/v1\n"
