@@ -22,6 +22,12 @@ bench 'io\.gitops4j\.bench\.git\.GitSourceBenchmark\.(noChangeRefresh|initialLoa
   git.json -f 1 -wi 1 -i 3 -w 1s -r 1s
 bench 'io\.gitops4j\.bench\.loop\.SteadyStateBenchmark\.' loop.json -f 1 -wi 2 -i 3 -w 2s -r 2s
 bench 'io\.gitops4j\.bench\.k8s\.KubernetesObserveBenchmark\.' k8s.json -f 1 -wi 2 -i 4 -w 1s -r 1s
+bench 'io\.gitops4j\.bench\.render\.RenderCacheBenchmark\.' render-cache.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+if command -v kubectl > /dev/null; then
+  bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+else
+  bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.nativeRender$' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
+fi
 if command -v kubectl > /dev/null; then apply_peers='gitops4j|kubectl'; cli_peers='cli.*|kubectl.*'; else
   apply_peers='gitops4j'; cli_peers='cli.*'; echo "no kubectl on the PATH: the kubectl peers are skipped"; fi
 bench "io\.gitops4j\.bench\.apply\.(FirstApply|NoChangeApply)Benchmark\.($apply_peers)\$" apply.json

@@ -12,6 +12,7 @@ module io.gitops4j.core {
     requires org.yaml.snakeyaml;
 
     exports io.gitops4j;
+    exports io.gitops4j.cluster;
     exports io.gitops4j.diff;
     exports io.gitops4j.health;
     exports io.gitops4j.inventory;
@@ -21,6 +22,10 @@ module io.gitops4j.core {
     exports io.gitops4j.model;
     exports io.gitops4j.plan;
     exports io.gitops4j.reconcile;
+    exports io.gitops4j.render;
     exports io.gitops4j.source;
     exports io.gitops4j.target;
+    exports io.gitops4j.window;
+
+    uses io.gitops4j.render.Renderer;
 }

@@ -23,6 +23,7 @@ public final class BenchmarkTable {
     private static final String GIT = "io.gitops4j.bench.git.GitSourceBenchmark.";
     private static final String LOOP = "io.gitops4j.bench.loop.SteadyStateBenchmark.noChangeCycle";
     private static final String K8S = "io.gitops4j.bench.k8s.KubernetesObserveBenchmark.";
+    private static final String RENDER = "io.gitops4j.bench.render.";
     private static final String APPLY = "io.gitops4j.bench.apply.";
     private static final String FIRST = APPLY + "FirstApplyBenchmark.";
     private static final String NO_CHANGE = APPLY + "NoChangeApplyBenchmark.";
@@ -104,6 +105,15 @@ public final class BenchmarkTable {
         rows.add(row("Kubernetes observe alone, benchmark thread CPU (ms) — peer: live objects rebuilt",
                 secondary(K8S + "observe[reuse=true,size=1000]", "cpuMsPerOp"),
                 secondary(K8S + "observe[reuse=false,size=1000]", "cpuMsPerOp"), "for reference", null));
+        Double noRender = primary(RENDER + "RenderCacheBenchmark.noChangeCommit");
+        Double rendered = primary(RENDER + "RenderCacheBenchmark.changedCommit");
+        rows.add(row("Kustomize overlay, 200 resources: new commit to another folder, load (ms) — peer: a commit to"
+                + " its base (render)", noRender, rendered, "no render: ratio < 1.0", ratioAtMost(noRender, rendered,
+                1.0)));
+        Double nativeRender = primary(RENDER + "KustomizeRenderBenchmark.nativeRender");
+        Double kubectl = primary(RENDER + "KustomizeRenderBenchmark.kubectlKustomize");
+        rows.add(row("Kustomize render, 200-resource overlay, parsed (ms) — peer: kubectl kustomize process + parse",
+                nativeRender, kubectl, "ratio ≤ 1.0", ratioAtMost(nativeRender, kubectl, 1.0)));
         applyRows(rows);
         out.println("| figure | gitops4j | peer | ratio | target |");
         out.println("|---|---:|---:|---:|---|");

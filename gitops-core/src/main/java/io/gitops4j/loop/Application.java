@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.reconcile.ReconcileOptions;
+import io.gitops4j.reconcile.SyncOptions;
 import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.target.Target;
 import java.time.Duration;
@@ -347,6 +348,19 @@ public final class Application {
          */
         public Builder reconcileOptions(ReconcileOptions value) {
             this.reconcileOptions = ApplicationChecks.reconcileOptions(value);
+            return this;
+        }
+
+        /**
+         * Sets the application's sync options (Argo CD's {@code syncPolicy.syncOptions}), keeping the other
+         * {@linkplain #reconcileOptions engine options}; each object's sync-options annotations override them.
+         *
+         * @param value the options, e.g. {@code SyncOptions.parse("CreateNamespace=true,PruneLast=true")}
+         * @return this builder
+         */
+        public Builder syncOptions(SyncOptions value) {
+            this.reconcileOptions = reconcileOptions.newBuilder().syncOptions(requireNonNull(value, "syncOptions is null"))
+                    .build();
             return this;
         }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A snapshot of one application's state in a {@link GitOpsController}: what was applied, what it is pinned to,
  * the latest revision seen, whether live matches desired, health, the last error, the drift last seen, when
- * it runs next, and which dependency it waits for.
+ * it runs next, which dependency it waits for, and which sync window blocks it.
  *
  * <p>Immutable and thread-safe; a new snapshot is taken on each {@link GitOpsController#status(String)}.
  */
@@ -29,11 +29,12 @@ public final class ApplicationStatus {
     private final boolean running;
     private final int consecutiveFailures;
     private final String waitingFor;
+    private final String blockedBy;
 
     ApplicationStatus(String application, Revision lastAppliedRevision, Revision pinnedRevision,
                       String latestRevisionId, SyncState syncState, HealthStatus health, String lastError,
                       List<Drift> drift, Instant nextRun, boolean suspended, boolean running, int consecutiveFailures,
-                      String waitingFor) {
+                      String waitingFor, String blockedBy) {
         this.application = requireNonNull(application, "application is null");
         this.lastAppliedRevision = lastAppliedRevision;
         this.pinnedRevision = pinnedRevision;
@@ -47,6 +48,7 @@ public final class ApplicationStatus {
         this.running = running;
         this.consecutiveFailures = consecutiveFailures;
         this.waitingFor = waitingFor;
+        this.blockedBy = blockedBy;
     }
 
     /**
@@ -169,13 +171,24 @@ public final class ApplicationStatus {
         return Optional.ofNullable(waitingFor);
     }
 
+    /**
+     * Returns why the last run was skipped for a sync window, e.g. {@code "blocked by window deny '0 22 * * *' for
+     * 8h in Europe/Berlin until 2026-03-30T04:00:00Z"}; cleared when a run goes ahead.
+     *
+     * @return the reason, or empty when no window blocked the last run
+     */
+    public Optional<String> blockedBy() {
+        return Optional.ofNullable(blockedBy);
+    }
+
     @Override
     public String toString() {
         return "ApplicationStatus{application=" + application + ", lastApplied=" + lastAppliedRevision
                 + (pinnedRevision == null ? "" : ", pinned=" + pinnedRevision)
                 + ", latest=" + latestRevisionId + ", sync=" + syncState + ", health=" + health
                 + (lastError == null ? "" : ", lastError=" + lastError) + ", drift=" + drift.size()
-                + (waitingFor == null ? "" : ", " + waitingFor) + ", nextRun=" + nextRun + ", suspended=" + suspended
+                + (waitingFor == null ? "" : ", " + waitingFor)
+                + (blockedBy == null ? "" : ", " + blockedBy) + ", nextRun=" + nextRun + ", suspended=" + suspended
                 + ", failures=" + consecutiveFailures + "}";
     }
 }

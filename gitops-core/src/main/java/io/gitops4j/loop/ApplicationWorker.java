@@ -4,6 +4,7 @@ import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.Reconciler;
+import io.gitops4j.window.WindowCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one application of a controller running: its scheduling state and the rules of when it runs, each run
  * being one {@link ApplicationSync}. At most one run at a time; requests while queued or running coalesce into one
- * follow-up; the next run is scheduled after each run (the interval with jitter, or the back-off after a failure);
+ * follow-up; a run a sync window blocks is skipped; the next run is scheduled after each run (the interval with
+ * jitter, the back-off after a failure, or the end of the blocking window);
  * suspend cancels the timer. Thread-safe: state is guarded by this object's monitor, which is never held while a run
  * executes or a listener is called.
  */
@@ -52,6 +54,10 @@ final class ApplicationWorker {
     /* A dependency became ready while this run was checking its dependencies: if the check defers, check again. */
     private boolean recheck;
     private String waitingFor;
+    /* Whether a request since the last run started was manual (trigger, rollback, unpin): see SyncWindow.manualSync. */
+    private boolean pendingManual;
+    private String blockedBy;
+    private Instant blockedUntil;
 
     ApplicationWorker(Application app, Reconciler engine, WorkerContext context) {
         this.app = app;
@@ -64,21 +70,26 @@ final class ApplicationWorker {
         return app;
     }
 
-    /** Asks for a run now; coalesces with a queued or running one; ignored while suspended or stopped. */
+    /**
+     * Asks for a run now (manual for a rollback or an unpin); coalesces with a queued or running one; ignored while
+     * suspended or stopped.
+     */
     void request(RunReason reason) {
-        request(reason, -1);
+        request(reason, -1, reason == RunReason.ROLLBACK || reason == RunReason.UNPIN);
     }
 
     /**
-     * Asks for a run now that reads the source from a fetch above a generation (-1: any answer not seen yet);
-     * coalesces with a queued or running one; ignored while suspended or stopped.
+     * Asks for a run now that reads the source from a fetch above a generation (-1: any answer not seen yet), manual
+     * or not (a manual request makes the run it coalesces into manual); coalesces with a queued or running one;
+     * ignored while suspended or stopped.
      */
-    void request(RunReason reason, long fetchAbove) {
+    void request(RunReason reason, long fetchAbove, boolean manual) {
         synchronized (this) {
             if (stopped || suspended) {
                 return;
             }
             fetchAfter = Math.max(fetchAfter, fetchAbove);
+            pendingManual |= manual;
             if (running) {
                 followUp = true;
                 pendingReason = reason;
@@ -106,6 +117,7 @@ final class ApplicationWorker {
     }
 
     private void run() {
+        boolean manual;
         synchronized (this) {
             queued = false;
             if (stopped || suspended) {
@@ -116,6 +128,28 @@ final class ApplicationWorker {
             recheck = false;
             runner = Thread.currentThread();
             nextRun = null;
+            manual = pendingManual;
+            pendingManual = false;
+        }
+        WindowCheck window = context.windows().check(app.name(), context.clock().instant(), manual);
+        if (!window.allowed()) {
+            block(window);
+            return;
+        }
+        synchronized (this) {
+            blockedBy = null;
+            blockedUntil = null;
+        }
+        if (!context.owns().test(app.name())) {
+            boolean again;
+            synchronized (this) {
+                again = endRun();
+            }
+            LOG.debug("application {}: run skipped, another replica of the fleet owns it", app.name());
+            if (again) {
+                submit();
+            }
+            return;
         }
         Dependencies.Wait wait = app.dependsOn().isEmpty() ? null : context.dependencies().waitingFor(app);
         if (wait != null) {
@@ -160,6 +194,25 @@ final class ApplicationWorker {
             submit();
         } else if (checkAgain) {
             request(RunReason.DEPENDENCY_READY);
+        }
+    }
+
+    /** Skips a run a sync window blocks: not a failure; the next run is scheduled no later than the window's end. */
+    private void block(WindowCheck window) {
+        boolean again;
+        ApplicationStatus after;
+        synchronized (this) {
+            checking = false;
+            blockedBy = window.message();
+            blockedUntil = window.until().orElse(null);
+            again = endRun();
+            after = status();
+        }
+        LOG.info("application {}: run skipped, {}", app.name(), window.message());
+        context.listener().runBlocked(app.name(), window.message(), window.until().orElse(null));
+        context.listener().statusUpdated(after);
+        if (again) {
+            submit();
         }
     }
 
@@ -218,6 +271,13 @@ final class ApplicationWorker {
     }
 
     private void scheduleNext() {
+        if (blockedUntil != null) {
+            Duration untilOpen = Duration.between(context.clock().instant(), blockedUntil);
+            nextRun = blockedUntil;
+            timer = context.scheduler().schedule(() -> request(RunReason.WINDOW_OPEN),
+                    untilOpen.isNegative() ? Duration.ZERO : untilOpen);
+            return;
+        }
         boolean retry = failures > 0;
         Duration delay = retry ? app.retryPolicy().delay(failures, context.nextRandom())
                 : app.jitteredInterval(context.nextRandom());
@@ -343,9 +403,14 @@ final class ApplicationWorker {
         }
     }
 
+    /** Tells whether a run is under way (a fleet keeps the application's claim until it ends). */
+    synchronized boolean isRunning() {
+        return running;
+    }
+
     synchronized ApplicationStatus status() {
         return new ApplicationStatus(app.name(), lastApplied, pinned, latestId, sync, health, lastError, drift,
-                nextRun, suspended, running, failures, waitingFor);
+                nextRun, suspended, running, failures, waitingFor, blockedBy);
     }
 
     synchronized List<HistoryEntry> history() {

@@ -68,6 +68,12 @@ final class ApplicationWorkers {
                 .filter(worker -> worker.application().source().fetchKey().equals(fetchKey)).toList();
     }
 
+    /** Tells whether a run of an application is under way; {@code false} for an unknown one. */
+    boolean isRunning(String name) {
+        ApplicationWorker worker = byName.get(name);
+        return worker != null && worker.isRunning();
+    }
+
     /** Returns the application names, sorted. */
     List<String> names() {
         return List.copyOf(byName.keySet());

@@ -98,6 +98,17 @@ public interface ControllerListener {
     }
 
     /**
+     * A run of an application was skipped (not failed) because a sync window blocks it; nothing was read or
+     * applied, and the next run is scheduled no later than the window's end.
+     *
+     * @param application the application
+     * @param reason e.g. {@code "blocked by window deny '0 22 * * *' for 8h in UTC until 2026-01-02T06:00:00Z"}
+     * @param until when a run may go ahead, or {@code null} when the windows show no opening within a year
+     */
+    default void runBlocked(String application, String reason, java.time.Instant until) {
+    }
+
+    /**
      * The source of an application was asked for its latest revision (a fetch, for Git), and answered or failed.
      * Not called when the answer was shared from another application's fetch of the same repository.
      *

@@ -2,14 +2,21 @@ package io.gitops4j.loop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.cluster.ClusterCoordinator;
+import io.gitops4j.cluster.FleetStatus;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileListener;
+import io.gitops4j.reconcile.RunFence;
 import io.gitops4j.reconcile.Sleeper;
+import io.gitops4j.window.SyncWindow;
+import io.gitops4j.window.SyncWindows;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executor;
 
@@ -39,6 +46,11 @@ import java.util.concurrent.Executor;
  * successful run the status's health covers every declared resource: the engine reports those it applied, and
  * those left in sync are observed afresh (one batched call per run, bounded to that application's resources).
  *
+ * <p>Sync windows (Argo CD's): with {@link Builder#syncWindows}, a run that a matching deny window blocks, or that
+ * falls outside every matching allow window, is skipped rather than failed; the status's
+ * {@link ApplicationStatus#blockedBy()} says which window and until when, and the next run is scheduled no later
+ * than then. Manual runs ({@link #trigger}, rollback, unpin) pass windows that allow manual sync.
+ *
  * <p>Thread-safe: every method may be called from any thread, including from listeners. {@link #close()} stops
  * scheduling, lets running runs finish within the shutdown grace period, then interrupts them.
  *
@@ -59,6 +71,8 @@ public final class GitOpsController implements AutoCloseable {
     private final Duration shutdownGrace;
     private final ReconcileListener reconcileListener;
     private final String runBy;
+    private final ClusterCoordinator cluster;
+    private final FleetTicker fleet;
     private volatile boolean closed;
 
     private GitOpsController(Builder b) {
@@ -66,8 +80,14 @@ public final class GitOpsController implements AutoCloseable {
         Sleeper sleeper = b.sleeper != null ? b.sleeper : new SchedulerSleeper(threads.scheduler());
         this.context = new WorkerContext(b.clock, threads.scheduler(), sleeper, threads.pool(),
                 new GuardedControllerListener(b.listener), b.random, new SharedFetches(b.clock), b.historySize,
-                apps::newRevision, apps.dependencies());
+                apps::newRevision, apps.dependencies(), b.cluster == null ? name -> true : b.cluster::owns,
+                SyncWindows.of(b.windows));
         this.runBy = b.runBy;
+        this.cluster = b.cluster;
+        this.fleet = cluster == null ? null : new FleetTicker(cluster, apps, threads.scheduler());
+        if (fleet != null) {
+            fleet.start();
+        }
         this.shutdownGrace = b.shutdownGrace;
         this.reconcileListener = b.reconcileListener;
     }
@@ -97,7 +117,8 @@ public final class GitOpsController implements AutoCloseable {
         GitOpsEngine.Builder engineBuilder = GitOpsEngine.builder().application(application.name())
                 .source(new RememberingSource(application.source()))
                 .target(application.target()).differ(application.differ()).clock(context.clock())
-                .sleeper(context.sleeper()).listener(reconcileListener);
+                .sleeper(context.sleeper()).listener(reconcileListener)
+                .fence(cluster == null ? RunFence.NONE : cluster.fence());
         GitOpsEngine engine = (runBy == null ? engineBuilder : engineBuilder.runBy(runBy)).build();
         ApplicationWorker worker = new ApplicationWorker(application, engine, context);
         apps.register(worker);
@@ -117,14 +138,16 @@ public final class GitOpsController implements AutoCloseable {
 
     /**
      * Requests a run now with a fresh look at the source, e.g. when a webhook says the repository changed. A
-     * request during a run coalesces into one follow-up run; ignored while suspended.
+     * request during a run coalesces into one follow-up run; ignored while suspended. It counts as a manual sync
+     * for {@link Builder#syncWindows sync windows}.
      *
      * @param name the application
      * @throws IllegalArgumentException when the application is unknown
      */
     public void trigger(String name) {
         ApplicationWorker worker = worker(name);
-        worker.request(RunReason.TRIGGER, context.fetches().generation(worker.application().source().fetchKey()));
+        worker.request(RunReason.TRIGGER, context.fetches().generation(worker.application().source().fetchKey()),
+                true);
     }
 
     /**
@@ -141,7 +164,7 @@ public final class GitOpsController implements AutoCloseable {
         }
         List<ApplicationWorker> readers = apps.readersOf(fetchKey);
         long before = context.fetches().generation(fetchKey);
-        readers.forEach(worker -> worker.request(RunReason.TRIGGER, before));
+        readers.forEach(worker -> worker.request(RunReason.TRIGGER, before, false));
         return readers.size();
     }
 
@@ -258,6 +281,17 @@ public final class GitOpsController implements AutoCloseable {
     }
 
     /**
+     * Returns what this replica knows of its fleet, when the controller is one replica of several
+     * ({@link Builder#cluster}): the live replicas, the leader, which replica owns each application, and what this
+     * one owns.
+     *
+     * @return the fleet's status, or empty for a controller that runs alone
+     */
+    public Optional<FleetStatus> fleet() {
+        return cluster == null ? Optional.empty() : Optional.of(cluster.status());
+    }
+
+    /**
      * Returns the names of the applications, sorted.
      *
      * @return an unmodifiable list
@@ -278,11 +312,17 @@ public final class GitOpsController implements AutoCloseable {
             }
             closed = true;
         }
+        if (fleet != null) {
+            fleet.stop();
+        }
         try {
             apps.stopAll(shutdownGrace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             threads.shutdownOwned();
         }
     }
@@ -320,8 +360,25 @@ public final class GitOpsController implements AutoCloseable {
         private String runBy;
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Random random = new Random();
+        private ClusterCoordinator cluster;
+        private final List<SyncWindow> windows = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Makes this controller one replica of a fleet: it runs only the applications it owns, by the coordinator's
+         * leases (sharded, or all of them while it is the leader), takes over those of replicas that died, and every
+         * run checks its claim before each write phase. The controller ticks the coordinator every retry period on
+         * its timer and {@link GitOpsController#close() close} leaves the fleet (releases its claims). Give every
+         * replica the same applications; each owns its share.
+         *
+         * @param value the coordinator, used by this controller only
+         * @return this builder
+         */
+        public Builder cluster(ClusterCoordinator value) {
+            this.cluster = requireNonNull(value, "cluster is null");
+            return this;
         }
 
         /**
@@ -462,6 +519,27 @@ public final class GitOpsController implements AutoCloseable {
          */
         public Builder random(Random value) {
             this.random = requireNonNull(value, "random is null");
+            return this;
+        }
+
+        /**
+         * Adds sync windows (default none), each applying to the applications its patterns match; see
+         * {@link SyncWindows} for how they combine. A run a window blocks is skipped, not failed:
+         * {@link ApplicationStatus#blockedBy()} says which window and until when,
+         * {@link ControllerListener#runBlocked} is called, and the next run is scheduled no later than that instant
+         * (as {@link RunReason#WINDOW_OPEN}). Manual syncs, which a window with
+         * {@link SyncWindow#manualSync()} lets through, are the runs asked for by {@link GitOpsController#trigger},
+         * {@link GitOpsController#rollback(String, Revision) rollback} and {@link GitOpsController#unpin unpin};
+         * interval runs, new revisions, {@link GitOpsController#triggerSource} (a webhook) and retries are
+         * automatic. Windows read the controller's {@link #clock}.
+         *
+         * @param values the windows
+         * @return this builder
+         */
+        public Builder syncWindows(SyncWindow... values) {
+            for (SyncWindow window : values) {
+                windows.add(requireNonNull(window, "sync window is null"));
+            }
             return this;
         }
 

@@ -55,6 +55,11 @@ final class GuardedControllerListener implements ControllerListener {
     }
 
     @Override
+    public void runBlocked(String application, String reason, java.time.Instant until) {
+        guard("runBlocked", delegate -> delegate.runBlocked(application, reason, until));
+    }
+
+    @Override
     public void sourceFetched(String application, Duration duration, boolean succeeded) {
         guard("sourceFetched", delegate -> delegate.sourceFetched(application, duration, succeeded));
     }

@@ -17,5 +17,9 @@ public enum RunReason {
     /** {@link GitOpsController#unpin(String)} resumed tracking the latest revision. */
     UNPIN,
     /** A dependency it was waiting for became ready (see {@link Application#dependsOn()}). */
-    DEPENDENCY_READY
+    DEPENDENCY_READY,
+    /** This replica became the owner of the application in a fleet (see {@link GitOpsController.Builder#cluster}). */
+    OWNERSHIP,
+    /** The sync window that blocked its last run closed (see {@link GitOpsController.Builder#syncWindows}). */
+    WINDOW_OPEN
 }

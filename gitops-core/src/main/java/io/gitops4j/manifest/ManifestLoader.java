@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kinds.BuiltinKinds;
+import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -21,16 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Turns manifest files (YAML, multi-document with {@code ---}, or JSON) into {@link Resource}s.
  *
  * <p>What it does: skips empty documents; expands {@code kind: List} and {@code *List} documents with
- * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name}, cluster-scoped
+ * {@code items}; rejects documents without {@code apiVersion}, {@code kind} or {@code metadata.name} (a hook, see
+ * {@link WellKnownMetadata#isHook}, may have only {@code metadata.generateName}), cluster-scoped
  * kinds that name a namespace, identifying fields of the wrong type ({@code apiVersion}, {@code kind},
  * {@code metadata.name}, {@code metadata.namespace}, {@code metadata.generateName} must be strings, {@code metadata} a
- * mapping), Kustomize inputs (render them first), files over {@link Builder#maxFileBytes}, YAML alias bombs
+ * mapping), Kustomize inputs (a kustomization file met among plain manifests: the render step detects Kustomize
+ * folders before anything is parsed), files over {@link Builder#maxFileBytes}, YAML alias bombs
  * ({@link Builder#maxAliases}, {@link Builder#maxNodes}), duplicate keys in a mapping and overly deep nesting.
  *
  * <p>It reads what Kubernetes reads and rejects what Kubernetes rejects: files are strict UTF-8; YAML anchors,
@@ -43,6 +47,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>Immutable and thread-safe; build one and share it.
  */
 public final class ManifestLoader {
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("(token) '.*?'(?=: )");
     private static final ManifestLoader DEFAULTS = builder().build();
 
     private final long maxFileBytes;
@@ -154,9 +159,11 @@ public final class ManifestLoader {
             }
         } catch (JsonProcessingException e) {
             int errorLine = e.getLocation() == null ? line : lineOf(e.getLocation());
-            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e), e);
+            throw new ManifestException(Provenance.of(path, document, errorLine), "invalid JSON: " + describe(e),
+                    ParserFailure.of(e, errorLine, e.getLocation() == null ? -1 : e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getMessage(), e);
+            throw new ManifestException(Provenance.of(path, document, line), "cannot read: " + e.getClass().getSimpleName(),
+                    ParserFailure.of(e, line, -1));
         }
     }
 
@@ -250,7 +257,13 @@ public final class ManifestLoader {
             resource = Resource.of(node, provenance);
         } catch (IllegalArgumentException e) {
             throw new ManifestException(provenance, prefix + e.getMessage()
-                    + " (every manifest needs apiVersion, kind and metadata.name)");
+                    + " (every manifest needs apiVersion, kind and metadata.name; a hook may have "
+                    + "metadata.generateName instead)");
+        }
+        if (resource.hasGeneratedName() && !WellKnownMetadata.isHook(resource.annotations())) {
+            throw new ManifestException(provenance, prefix + "metadata.generateName is only supported for hooks: "
+                    + resource.kind() + " '" + resource.key().name() + "' has no metadata.name; give it one, or make "
+                    + "it a hook with " + WellKnownMetadata.ARGO_HOOK + " (PreSync, Sync, PostSync, SyncFail)");
         }
         ResourceKey key = resource.key();
         if (!key.namespace().isEmpty() && BuiltinKinds.isClusterScoped(key.group(), key.kind())) {
@@ -268,17 +281,19 @@ public final class ManifestLoader {
     }
 
     private static ManifestException kustomization(Provenance provenance) {
-        return new ManifestException(provenance, "this is a Kustomize input, not a plain manifest; gitops4j loads "
-                + "rendered manifests: render it first (kubectl kustomize <dir>) and load the output, "
-                + "or exclude this folder from the source");
+        return new ManifestException(provenance, "this is a Kustomize input, not a plain manifest; a folder with a "
+                + "kustomization file is rendered by Kustomize when it is the application's folder and the render "
+                + "mode is AUTO or KUSTOMIZE (with io.gitops4j:gitops-kustomize on the class path): point the source "
+                + "at that folder, render it first (kubectl kustomize <dir>) and load the output, or exclude it");
     }
 
     private static int lineOf(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? -1 : location.getLineNr();
     }
 
+    /** The parser's message without the token it quotes, which may be a secret value. */
     private static String describe(JsonProcessingException e) {
-        return YamlFileReader.firstLine(e.getOriginalMessage());
+        return QUOTED_TOKEN.matcher(YamlFileReader.firstLine(e.getOriginalMessage())).replaceAll("$1");
     }
 
     /** Configures a {@link ManifestLoader}. Not thread-safe; the loader it builds is. */

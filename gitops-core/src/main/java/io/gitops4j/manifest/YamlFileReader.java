@@ -73,13 +73,16 @@ final class YamlFileReader {
         } catch (ReaderException e) {
             throw new ManifestException(Provenance.of(path, -1, lineOfCodePoint(text, e.getPosition())),
                     "invalid YAML: the control character " + String.format("U+%04X", e.getCodePoint())
-                            + " is not allowed; remove it, or write it as an escape in a double-quoted string", e);
+                            + " is not allowed; remove it, or write it as an escape in a double-quoted string",
+                    ParserFailure.of(e, lineOfCodePoint(text, e.getPosition()), -1));
         } catch (MarkedYAMLException e) {
             int errorLine = e.getProblemMark() == null ? line : e.getProblemMark().getLine() + 1;
             throw new ManifestException(Provenance.of(path, document, errorLine), "invalid YAML: "
-                    + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()), e);
+                    + firstLine(e.getProblem() == null ? "cannot parse" : e.getProblem()),
+                    ParserFailure.of(e, errorLine, e.getProblemMark() == null ? -1 : e.getProblemMark().getColumn() + 1));
         } catch (YAMLException e) {
-            throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()), e);
+            throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()),
+                    ParserFailure.of(e, line, -1));
         }
     }
 

@@ -21,10 +21,38 @@ import java.util.TreeMap;
 public final class DesiredState {
     private final Revision revision;
     private final ImmutableSortedMap<ResourceKey, Resource> resources;
+    private final String renderedBy;
 
     private DesiredState(Revision revision, ImmutableSortedMap<ResourceKey, Resource> resources) {
+        this(revision, resources, "");
+    }
+
+    private DesiredState(Revision revision, ImmutableSortedMap<ResourceKey, Resource> resources, String renderedBy) {
         this.revision = revision;
         this.resources = resources;
+        this.renderedBy = renderedBy;
+    }
+
+    /**
+     * Returns this state marked as the output of a renderer, for plans and logs; the revision and resources are the
+     * same (so are {@link #equals} and the digest).
+     *
+     * @param renderer the renderer's name, e.g. {@code kustomize (native)}; {@code ""} for plain manifests
+     * @return the marked state
+     */
+    public DesiredState withRenderedBy(String renderer) {
+        requireNonNull(renderer, "renderer is null");
+        return renderer.equals(renderedBy) ? this : new DesiredState(revision, resources, renderer);
+    }
+
+    /**
+     * Returns the name of the renderer that produced these resources, e.g. {@code kustomize (native)} or
+     * {@code helm}; {@code ""} when they were read as plain manifests (or the source does not say).
+     *
+     * @return the renderer's name, or {@code ""}
+     */
+    public String renderedBy() {
+        return renderedBy;
     }
 
     /**
@@ -154,6 +182,7 @@ public final class DesiredState {
 
     @Override
     public String toString() {
-        return "DesiredState{revision=" + revision + ", resources=" + resources.size() + "}";
+        return "DesiredState{revision=" + revision + ", resources=" + resources.size()
+                + (renderedBy.isEmpty() ? "" : ", renderedBy=" + renderedBy) + "}";
     }
 }

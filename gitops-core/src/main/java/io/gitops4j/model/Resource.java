@@ -21,6 +21,12 @@ import java.util.Optional;
  * {@link #toString()} shows only the key, never the body (bodies may hold secrets). Thread-safe.
  */
 public final class Resource {
+    /**
+     * The suffix of the key name of an object that has only {@code metadata.generateName}: its key is
+     * {@code <generateName><generated>}, a stable identity until the target gives it a real name when creating it.
+     */
+    public static final String GENERATED_NAME = "<generated>";
+
     private final ResourceKey key;
     private final ObjectNode body;
     private final Provenance provenance;
@@ -40,7 +46,8 @@ public final class Resource {
     }
 
     /**
-     * Creates a resource from a body that has {@code apiVersion}, {@code kind} and {@code metadata.name}.
+     * Creates a resource from a body that has {@code apiVersion}, {@code kind} and {@code metadata.name} (or only
+     * {@code metadata.generateName}: then its key's name is the prefix followed by {@link #GENERATED_NAME}).
      *
      * @param body the object; copied into a compact read-only form ({@link FrozenJson})
      * @param provenance where it came from
@@ -77,7 +84,9 @@ public final class Resource {
         if (metadata == null || !metadata.isObject()) {
             throw new IllegalArgumentException("missing required field 'metadata.name'");
         }
-        String name = requiredText(metadata, "name", "metadata.name");
+        String name = hasText(metadata, "name") || !hasText(metadata, "generateName")
+                ? requiredText(metadata, "name", "metadata.name")
+                : requiredText(metadata, "generateName", "metadata.generateName") + GENERATED_NAME;
         JsonNode namespace = metadata.get("namespace");
         if (namespace != null && !namespace.isNull() && !namespace.isTextual()) {
             throw new IllegalArgumentException("field 'metadata.namespace' must be a string, got "
@@ -85,6 +94,11 @@ public final class Resource {
         }
         String ns = namespace == null || namespace.isNull() ? "" : namespace.asText();
         return new ResourceKey(ResourceKey.groupOf(apiVersion), kind, ns, name);
+    }
+
+    private static boolean hasText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty();
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -164,6 +178,16 @@ public final class Resource {
      */
     public Provenance provenance() {
         return provenance;
+    }
+
+    /**
+     * Tells whether this object has no {@code metadata.name} but a {@code metadata.generateName}, so its name is
+     * given by the target when it is created (its key's name ends with {@link #GENERATED_NAME}).
+     *
+     * @return {@code true} for an object whose name the target generates
+     */
+    public boolean hasGeneratedName() {
+        return key.name().endsWith(GENERATED_NAME) && !hasText(body.path("metadata"), "name");
     }
 
     /**

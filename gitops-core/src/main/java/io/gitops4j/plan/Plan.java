@@ -22,8 +22,14 @@ public final class Plan {
     private final List<PlanStep> unchanged;
     private final List<PlanStep> deletes;
     private final List<PlanStep> steps;
+    private final List<HookStep> hooks;
 
     Plan(List<PlanStep> desiredOrder, List<PlanStep> deletes) {
+        this(desiredOrder, deletes, List.of());
+    }
+
+    private Plan(List<PlanStep> desiredOrder, List<PlanStep> deletes, List<HookStep> hooks) {
+        this.hooks = List.copyOf(hooks);
         this.desiredOrder = List.copyOf(desiredOrder);
         List<PlanStep> changing = new ArrayList<>();
         List<PlanStep> inSync = new ArrayList<>(this.desiredOrder.size());
@@ -100,7 +106,28 @@ public final class Plan {
     }
 
     /**
-     * Tells whether anything must change.
+     * Returns the hooks of the desired state, in run order (phase, wave, kind, key): what a run that syncs
+     * something creates and waits for around the steps, and, with a note, what is declared as a hook but not run.
+     *
+     * @return an unmodifiable list; empty unless {@link #withHooks} set it
+     */
+    public List<HookStep> hooks() {
+        return hooks;
+    }
+
+    /**
+     * Returns this plan with hooks.
+     *
+     * @param value the hook steps, in any order; they are ordered by {@link Hooks#order}
+     * @return a plan with the same steps and these hooks
+     */
+    public Plan withHooks(List<HookStep> value) {
+        requireNonNull(value, "value is null");
+        return new Plan(desiredOrder, deletes, Hooks.order(value));
+    }
+
+    /**
+     * Tells whether anything must change (hooks, which run only when something changes, do not count).
      *
      * @return {@code true} when there is at least one step
      */
@@ -126,18 +153,21 @@ public final class Plan {
     }
 
     /**
-     * Returns the one-line summary, e.g. {@code Plan: 2 to create, 1 to update, 1 to delete, 7 unchanged.}
+     * Returns the one-line summary, e.g. {@code Plan: 2 to create, 1 to update, 1 to delete, 7 unchanged.}, with
+     * {@code , 3 hooks} before the full stop when the plan has hooks.
      *
      * @return the summary line, without a line break
      */
     public String summary() {
         return "Plan: " + count(ChangeType.CREATE) + " to create, " + count(ChangeType.UPDATE) + " to update, "
-                + count(ChangeType.DELETE) + " to delete, " + count(ChangeType.NONE) + " unchanged.";
+                + count(ChangeType.DELETE) + " to delete, " + count(ChangeType.NONE) + " unchanged"
+                + (hooks.isEmpty() ? "" : ", " + hooks.size() + (hooks.size() == 1 ? " hook" : " hooks")) + ".";
     }
 
     /**
      * Renders the plan as stable, human-readable text in the manner of {@code terraform plan}: one block per
-     * step in execution order with its field changes, then the {@link #summary()} line.
+     * step in execution order with its field changes, then the hooks in run order (phase, wave, delete policies
+     * and any warning), then the {@link #summary()} line.
      *
      * @return the text, ending with a line break; identical for equal plans
      */
@@ -147,7 +177,8 @@ public final class Plan {
 
     /**
      * Renders the plan as canonical JSON (fields sorted, compact): a {@code summary} object and the ordered
-     * {@code steps}, each with action, key parts, wave and field changes.
+     * {@code steps}, each with action, key parts, wave and field changes; and, when there are hooks, the ordered
+     * {@code hooks}, each with phase, key parts, wave, delete policies and note.
      *
      * @return the JSON text; identical for equal plans
      */

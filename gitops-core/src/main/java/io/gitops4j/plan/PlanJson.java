@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.FieldChange;
 import io.gitops4j.model.CanonicalJson;
+import io.gitops4j.model.ResourceKey;
 import java.util.Locale;
 
 /** Renders a {@link Plan} as canonical JSON. Stateless. */
@@ -27,18 +28,40 @@ final class PlanJson {
         for (PlanStep step : plan.steps()) {
             steps.add(step(step));
         }
+        if (!plan.hooks().isEmpty()) {
+            ArrayNode hooks = root.putArray("hooks");
+            for (HookStep hook : plan.hooks()) {
+                hooks.add(hook(hook));
+            }
+        }
         return CanonicalJson.toString(root);
     }
 
-    private static ObjectNode step(PlanStep step) {
+    private static ObjectNode hook(HookStep hook) {
+        ObjectNode node = keyed(hook.key(), hook.wave());
+        node.put("phase", hook.phase().argoName());
+        node.put("runs", hook.runs());
+        ArrayNode policies = node.putArray("deletePolicies");
+        hook.deletePolicies().forEach(policy -> policies.add(policy.argoName()));
+        node.put("note", hook.note());
+        return node;
+    }
+
+    /** An object with the key, its parts and the wave: what a step and a hook are identified by. */
+    private static ObjectNode keyed(ResourceKey key, int wave) {
         ObjectNode node = NODES.objectNode();
+        node.put("key", key.toString());
+        node.put("group", key.group());
+        node.put("kind", key.kind());
+        node.put("namespace", key.namespace());
+        node.put("name", key.name());
+        node.put("wave", wave);
+        return node;
+    }
+
+    private static ObjectNode step(PlanStep step) {
+        ObjectNode node = keyed(step.key(), step.wave());
         node.put("action", step.action().name());
-        node.put("key", step.key().toString());
-        node.put("group", step.key().group());
-        node.put("kind", step.key().kind());
-        node.put("namespace", step.key().namespace());
-        node.put("name", step.key().name());
-        node.put("wave", step.wave());
         ArrayNode changes = node.putArray("changes");
         for (FieldChange change : step.diff().changes()) {
             ObjectNode field = changes.addObject();

@@ -5,6 +5,7 @@ import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.FieldChange;
 import io.gitops4j.model.CanonicalJson;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Renders a {@link Plan} as terraform-like text. Stateless. */
 final class PlanText {
@@ -25,7 +26,29 @@ final class PlanText {
                 appendStep(text, number++, step);
             }
         }
+        appendHooks(text, plan.hooks());
         return text.append(plan.summary()).append('\n').toString();
+    }
+
+    private static void appendHooks(StringBuilder text, List<HookStep> hooks) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        text.append("Hooks, run in this order when the plan syncs something (phase, wave, kind, name):\n\n");
+        int number = 1;
+        for (HookStep hook : hooks) {
+            text.append("  # hook ").append(number++).append(". ").append(hook.phase()).append(" (wave ")
+                    .append(hook.wave()).append(") ").append(hook.key());
+            if (hook.runs()) {
+                text.append(", delete policy ").append(hook.deletePolicies().stream().map(HookDeletePolicy::argoName)
+                        .collect(Collectors.joining(",")));
+            }
+            text.append('\n');
+            if (!hook.note().isEmpty()) {
+                text.append("      warning: ").append(hook.note()).append('\n');
+            }
+        }
+        text.append('\n');
     }
 
     private static void appendStep(StringBuilder text, int number, PlanStep step) {

@@ -10,5 +10,5 @@ import java.time.Duration;
 /** The collaborators of an engine, shared by its runs, and its memory of the last run. */
 record EngineContext(String application, DesiredStateSource source, Target target, StateDiffer differ,
         Planner planner, ReconcileListener listener, Clock clock, Sleeper sleeper, Duration healthPollInterval,
-        RunMemo memo) {
+        RunMemo memo, RunFence fence) {
 }

@@ -9,6 +9,7 @@ import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
+import io.gitops4j.plan.Hooks;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.PlanException;
 import io.gitops4j.plan.PlanStep;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One reconcile run of the engine: load, prepare, observe, diff, plan, record what it is about to apply in the
- * inventory, apply, record what it owns, prune, record again, wait for health. Every failure of the source, the
- * target or the differ becomes data in the result, which this run alone assembles from the values its parts
- * return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
+ * One reconcile run of the engine: load, separate the hooks, prepare, observe, diff, plan, run the PreSync hooks,
+ * record what it is about to apply in the inventory, apply (with the Sync hooks of each wave), record what it owns,
+ * prune, record again, wait for health, run the PostSync hooks (or the SyncFail ones, see {@link HookPhases}).
+ * Every failure of the source, the target or the differ becomes data in the result, which this run alone
+ * assembles from the values its parts return: the {@link PlanExecutor}'s {@link ExecutionReport}s and the {@link RunDeadline}'s {@link DeadlineCheck}s.
  * Not thread-safe; one per run.
  */
 final class EngineRun {
@@ -68,18 +70,28 @@ final class EngineRun {
     }
 
     private ReconcileResult execute() {
-        DesiredState desired = attempt("cannot load the desired state from " + context.source().describe(),
+        DesiredState loaded = attempt("cannot load the desired state from " + context.source().describe(),
                 () -> options.revision().map(context.source()::load).orElseGet(context.source()::load));
-        if (desired == null) {
+        if (loaded == null) {
             return finish(false);
         }
-        Revision revision = desired.revision();
+        Revision revision = loaded.revision();
+        SecretScrubber secrets = SecretScrubber.of(loaded);
+        Hooks hooks = attempt("cannot read the hooks of revision " + revision.shortId(),
+                () -> Hooks.of(loaded.resources().values()));
+        if (hooks == null) {
+            return finish(false);
+        }
+        DesiredState desired = hooks.steps().isEmpty() ? loaded : DesiredState.of(revision, hooks.resources());
         declaresNothing = desired.isEmpty();
-        SecretScrubber secrets = SecretScrubber.of(desired);
         result.revision(revision).secrets(secrets);
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());
+        for (String warning : SyncPolicy.warnings(desired, options)) {
+            LOG.warn("{}", warning);
+            result.warning(warning);
+        }
         if (passed("preparing revision " + revision.shortId())) {
             return finish(false);
         }
@@ -89,6 +101,9 @@ final class EngineRun {
         Set<String> crdKinds = CrdStage.declaredKinds(prepared.state());
         boolean waitsForCrds = prepared.failures().stream().anyMatch(f -> CrdStage.waitsForDeclaredCrd(f, crdKinds));
         if (waitsForCrds && !options.dryRun()) {
+            if (fenced("applying the CustomResourceDefinitions of revision " + revision.shortId())) {
+                return finish(false);
+            }
             LOG.info("applying the CustomResourceDefinitions of this revision before the objects of their kinds");
             DesiredState firstStage = prepared.state();
             ExecutionReport staged = attempt("cannot apply the CustomResourceDefinitions first",
@@ -101,6 +116,11 @@ final class EngineRun {
         }
         for (StepResult unscrubbed : prepared.failures()) {
             StepResult failure = result.scrub(unscrubbed);
+            if (SyncPolicy.skipsDryRunWhenMissing(desired, failure, options)) {
+                result.step(StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: the "
+                        + "target does not serve its kind yet (SkipDryRunOnMissingResource=true)"));
+                continue;
+            }
             if (options.dryRun() && CrdStage.waitsForDeclaredCrd(failure, crdKinds)) {
                 StepResult skipped = StepResult.skipped(failure.key(), failure.action(), "not validated in a dry run: "
                         + "its kind is defined by a CustomResourceDefinition of this revision that is not applied yet");
@@ -130,10 +150,14 @@ final class EngineRun {
         if (passed("observing the live state")) {
             return finish(false);
         }
-        Plan plan = plan(prepared.state(), inventory, declaredButNotPrepared(prepared));
-        if (plan == null) {
+        HookPhases hookPhases = new HookPhases(context, deadline, result, secrets, hooks);
+        Set<ResourceKey> kept = declaredButNotPrepared(prepared);
+        kept.addAll(hookPhases.namedKeys());
+        Plan planned = plan(prepared.state(), inventory, kept);
+        if (planned == null) {
             return finish(false);
         }
+        Plan plan = hooks.steps().isEmpty() ? planned : planned.withHooks(hookPhases.planned());
         result.plan(plan);
         LOG.info("{}", plan.summary());
         context.listener().planned(context.application(), plan);
@@ -141,7 +165,7 @@ final class EngineRun {
             refuseAsApplyWould(plan, inventory, executor);
             return finish(plan.hasChanges());
         }
-        return execute(plan, inventory, revision, executor);
+        return execute(plan, inventory, revision, executor, hookPhases, prepared.state());
     }
 
     /**
@@ -150,10 +174,11 @@ final class EngineRun {
      * error (checked, as in a real run, only when nothing failed). So a plan never promises what apply refuses.
      */
     private void refuseAsApplyWould(Plan plan, Inventory inventory, PlanExecutor executor) {
-        for (PlanStep step : options.force() ? plan.allApplies() : plan.applies()) {
+        for (PlanStep step : SyncPolicy.applies(plan, options)) {
             if (step.diff() instanceof ResourceDiff.Declared declared
                     && step.diff() instanceof ResourceDiff.Existing existing) {
-                Ownership.conflict(context.application(), declared.desired(), existing.live().object())
+                Ownership.conflict(context.application(), declared.desired(), existing.live().object(),
+                                options.syncOptions())
                         .ifPresent(message -> result.step(new StepResult(step.key(), step.action(),
                                 StepResult.Status.FAILED, message, Duration.ZERO)));
             }
@@ -204,14 +229,25 @@ final class EngineRun {
         return keys;
     }
 
-    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor) {
-        List<PlanStep> applies = options.force() ? plan.allApplies() : plan.applies();
+    private ReconcileResult execute(Plan plan, Inventory inventory, Revision revision, PlanExecutor executor,
+            HookPhases hooks, DesiredState prepared) {
+        List<PlanStep> applies = SyncPolicy.applies(plan, options);
+        if (!options.dryRun() && (!applies.isEmpty() || !plan.deletes().isEmpty())
+                && fenced("applying " + applies.size() + " resource(s) of revision " + revision.shortId())) {
+            return finish(false);
+        }
+        result.steps(NamespaceCreation.ensure(context, prepared, options));
+        hooks.begin(!applies.isEmpty() || !plan.deletes().isEmpty(), options.dryRun());
+        if (!hooks.preSync()) {
+            hooks.syncFail();
+            return finish(true); // a failed PreSync hook: nothing applied, nothing recorded, nothing pruned
+        }
         Set<ResourceKey> intent = intent(inventory, applies);
         Inventory intended = save(inventory, intent, inventory.revision().orElse(revision));
         if (!options.dryRun() && !intended.keys().containsAll(intent)) {
             return finish(false); // applying what the inventory cannot record would leave objects nobody prunes
         }
-        record(executor.apply(applies));
+        record(hooks.sync(applies, executor::apply));
 
         Set<ResourceKey> owned = new TreeSet<>(inventory.keys());
         owned.addAll(executed.applied());
@@ -220,18 +256,25 @@ final class EngineRun {
         Inventory afterApply = save(intended, owned, revision);
 
         List<PlanStep> deletes = plan.deletes();
-        record(executor.prune(deletes, pruneBlocked(executor, deletes, inventory)));
+        PruneSelection selection = PruneSelection.of(deletes, options, declaresNothing);
+        Optional<String> blocked = pruneBlocked(executor, selection.toDelete(), inventory);
+        if (blocked.isEmpty()) {
+            record(selection.kept());
+        }
+        record(executor.prune(blocked.isEmpty() ? selection.toDelete() : deletes, blocked));
 
         Set<ResourceKey> remaining = new TreeSet<>(afterApply.keys());
         remaining.removeAll(executed.deleted());
         remaining.removeAll(executed.released());
         remaining.removeAll(vanished(plan, inventory));
+        remaining.removeAll(hooks.namedKeys());
         save(afterApply, remaining, revision);
 
         if (!options.dryRun()) {
             result.health(health());
         }
-        return finish(executed.executedAny() || (options.dryRun() && plan.hasChanges()));
+        hooks.finish(executed.applied());
+        return finish(executed.executedAny() || hooks.ranAny() || (options.dryRun() && plan.hasChanges()));
     }
 
     /** Adds what the executor did to the result; a deadline it found passed becomes the run-level error. */
@@ -239,6 +282,25 @@ final class EngineRun {
         executed = executed.then(report);
         result.steps(report.steps());
         deadline.passed().ifPresent(check -> result.error(check.message()));
+    }
+
+    /**
+     * Asks the engine's {@link RunFence} whether this run may start a phase that writes; a refusal becomes the run's
+     * error, so nothing after it is written and nothing is pruned.
+     */
+    private boolean fenced(String phase) {
+        Optional<String> refusal;
+        try {
+            refusal = context.fence().check(context.application(), phase);
+        } catch (RuntimeException e) {
+            refusal = Optional.of("the fence check failed: " + e.getMessage());
+        }
+        refusal.ifPresent(reason -> {
+            String message = "stopped before " + phase + ": " + reason;
+            LOG.warn("{}", message);
+            result.error(message);
+        });
+        return refusal.isPresent();
     }
 
     /** Checks the deadline at a step of the run itself; once passed, its message is the run-level error. */
@@ -262,7 +324,8 @@ final class EngineRun {
         for (PlanStep step : applies) {
             boolean foreign = step.diff() instanceof ResourceDiff.Existing existing
                     && step.diff() instanceof ResourceDiff.Declared declared
-                    && Ownership.conflict(context.application(), declared.desired(), existing.live().object()).isPresent();
+                    && Ownership.conflict(context.application(), declared.desired(), existing.live().object(),
+                            options.syncOptions()).isPresent();
             if (!foreign) {
                 keys.add(step.key());
             }
@@ -329,6 +392,9 @@ final class EngineRun {
         }
         if (!options.prune()) {
             return Optional.of("not deleted: prune is off; the resource is no longer declared but kept");
+        }
+        if (!options.dryRun() && fenced("pruning " + deletes.size() + " resource(s)")) {
+            return Optional.of("not deleted: the run was stopped before pruning (see the run's error)");
         }
         if (result.hasFailure()) {
             return Optional.of("not deleted: an earlier step of this run failed; nothing is pruned after a "

@@ -142,6 +142,7 @@ public final class GitOpsEngine implements Reconciler {
         private Sleeper sleeper = Sleeper.system();
         private Duration healthPollInterval = Duration.ofSeconds(2);
         private String runBy;
+        private RunFence fence = RunFence.NONE;
 
         private Builder() {
         }
@@ -269,6 +270,19 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
+         * Sets the fence every run asks before each phase that writes to the target (default {@link RunFence#NONE}):
+         * a replica of a sharded controller passes its claim check, so that a run which lost its application to
+         * another replica stops before writing.
+         *
+         * @param value the fence
+         * @return this builder
+         */
+        public Builder fence(RunFence value) {
+            this.fence = requireNonNull(value, "fence is null");
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
@@ -283,7 +297,7 @@ public final class GitOpsEngine implements Reconciler {
             StateDiffer chosen = differ != null ? differ : DefaultStateDiffer.defaults();
             Planner planning = planner != null ? planner : Planner.defaults();
             return new GitOpsEngine(new EngineContext(application, source, target, chosen, planning,
-                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning)),
+                    new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning), fence),
                     runBy != null ? runBy : RunnerName.ofProcess());
         }
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,19 @@ final class HealthWait {
 
     /** Returns the health of each key when all are healthy, or as last observed when the timeout passed. */
     Map<ResourceKey, Health> await(Collection<ResourceKey> keys, Duration timeout) {
+        return await(keys, timeout, Health::isHealthy);
+    }
+
+    /**
+     * Returns the health of each key when every one is settled (a hook is settled once it succeeded or failed), or
+     * as last observed when the timeout passed.
+     */
+    Map<ResourceKey, Health> await(Collection<ResourceKey> keys, Duration timeout, Predicate<Health> settled) {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             HealthAssessment health = HealthAssessment.observe(target, keys);
             polled.accept(health.health());
-            if (health.allHealthy()) {
+            if (health.health().values().stream().allMatch(settled)) {
                 return health.health();
             }
             Duration left = Duration.between(clock.instant(), deadline);

@@ -23,12 +23,35 @@ final class Ownership {
      * @param live the object as it is on the target
      */
     static Optional<String> conflict(String application, Resource desired, Resource live) {
+        return conflict(application, desired, live, SyncOptions.none());
+    }
+
+    /**
+     * Returns why {@code application} must not apply {@code desired} over {@code live}, or empty when it may; with
+     * {@code FailOnSharedResource=true} (the application's options, or the desired object's over them) the adopt
+     * annotation does not lift the conflict.
+     *
+     * @param application the application applying
+     * @param desired the object about to be applied
+     * @param live the object as it is on the target
+     * @param appOptions the application's sync options
+     */
+    static Optional<String> conflict(String application, Resource desired, Resource live, SyncOptions appOptions) {
         Optional<String> trackingId = live.annotation(WellKnownMetadata.TRACKING_ID);
-        if (trackingId.isEmpty() || adopts(desired)) {
+        if (trackingId.isEmpty()) {
             return Optional.empty();
         }
         String owner = ownerOf(trackingId.get());
         if (owner.equals(application)) {
+            return Optional.empty();
+        }
+        boolean failOnShared = appOptions.overriddenBy(SyncOptions.of(desired)).failOnSharedResource();
+        if (failOnShared) {
+            return Optional.of("not applied: owned by application " + owner + " (" + WellKnownMetadata.TRACKING_ID
+                    + "=" + trackingId.get() + ") and FailOnSharedResource=true refuses shared resources, even "
+                    + "adopted ones");
+        }
+        if (adopts(desired)) {
             return Optional.empty();
         }
         return Optional.of("not applied: owned by application " + owner + " (" + WellKnownMetadata.TRACKING_ID + "="

@@ -117,7 +117,8 @@ final class PlanExecutor {
                 LOG.warn("{} {}", step.key(), conflict.get());
                 return new Applied(failed(step, conflict.get(), start), null);
             }
-            ApplyResult outcome = context.target().apply(desiredOf(step), applyOptions);
+            ApplyResult outcome = context.target().apply(desiredOf(step),
+                    SyncPolicy.applyOptions(applyOptions, desiredOf(step), options));
             StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
                     ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
             LOG.info("{} {} ({}{})", status == StepResult.Status.APPLIED ? "applied" : "unchanged", step.key(),
@@ -175,7 +176,7 @@ final class PlanExecutor {
                 record(StepResult.skipped(step.key(), step.action(), "not deleted: deleting " + failedAt.key()
                         + " failed; fix that and reconcile again"));
             } else {
-                deleteIfStillOwned(step, deleteOptions);
+                deleteIfStillOwned(step, SyncPolicy.deleteOptions(deleteOptions, liveOf(step).object(), options));
             }
         }
         return report();
@@ -278,7 +279,8 @@ final class PlanExecutor {
         if (live == null) {
             live = context.target().observe(List.of(step.key())).get(step.key());
         }
-        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object()));
+        return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object(),
+                options.syncOptions()));
     }
 
     /**

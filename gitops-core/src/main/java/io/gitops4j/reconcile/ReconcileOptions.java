@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * How one reconcile runs: dry run, prune, force, the prune-safety limit, an exact revision to load, how long
- * to wait for health, and the deadline of the whole run.
+ * to wait for health, the deadline of the whole run, the application's {@link SyncOptions} (which each object's
+ * sync-options annotations override) and whether prunes waiting for confirmation ({@code Prune=confirm}) may run.
  *
  * <p>Defaults: apply for real, prune on, no force, refuse to delete more than 50% of the inventory in one run, load
- * the latest revision, do not wait for health, a deadline of 5 minutes. Immutable and thread-safe;
+ * the latest revision, do not wait for health, a deadline of 5 minutes, {@link SyncOptions#none()}, prunes not
+ * confirmed. Immutable and thread-safe;
  * {@link #newBuilder()} makes a changed copy.
  */
 public final class ReconcileOptions {
@@ -31,6 +33,8 @@ public final class ReconcileOptions {
     private final Duration healthTimeout;
     private final Duration deadline;
     private final int applyConcurrency;
+    private final SyncOptions syncOptions;
+    private final boolean confirmPrune;
 
     private ReconcileOptions(Builder builder) {
         this.dryRun = builder.dryRun;
@@ -43,6 +47,8 @@ public final class ReconcileOptions {
         this.healthTimeout = builder.healthTimeout;
         this.deadline = builder.deadline;
         this.applyConcurrency = builder.applyConcurrency;
+        this.syncOptions = builder.syncOptions;
+        this.confirmPrune = builder.confirmPrune;
     }
 
     /**
@@ -80,6 +86,8 @@ public final class ReconcileOptions {
         builder.healthTimeout = healthTimeout;
         builder.deadline = deadline;
         builder.applyConcurrency = applyConcurrency;
+        builder.syncOptions = syncOptions;
+        builder.confirmPrune = confirmPrune;
         return builder;
     }
 
@@ -179,12 +187,33 @@ public final class ReconcileOptions {
         return applyConcurrency;
     }
 
+    /**
+     * Returns the application's sync options; an object's sync-options annotations override them option by option.
+     *
+     * @return the options; {@link SyncOptions#none()} by default
+     */
+    public SyncOptions syncOptions() {
+        return syncOptions;
+    }
+
+    /**
+     * Tells whether this run confirms the prunes of objects marked {@code Prune=confirm}, which are otherwise
+     * skipped (and still owned) with a message saying they wait for confirmation.
+     *
+     * @return {@code true} when confirmed
+     */
+    public boolean confirmPrune() {
+        return confirmPrune;
+    }
+
     @Override
     public String toString() {
         return "ReconcileOptions{dryRun=" + dryRun + ", prune=" + prune + ", force=" + force + ", pruneLimit="
                 + pruneLimit + ", allowLargePrune=" + allowLargePrune + ", allowEmpty=" + allowEmpty
                 + ", revision=" + revision
-                + ", healthTimeout=" + healthTimeout + ", deadline=" + deadline + "}";
+                + ", healthTimeout=" + healthTimeout + ", deadline=" + deadline
+                + (syncOptions.equals(SyncOptions.none()) ? "" : ", syncOptions=" + syncOptions)
+                + (confirmPrune ? ", confirmPrune=true" : "") + "}";
     }
 
     /** Configures {@link ReconcileOptions}. Not thread-safe; the options it builds are. */
@@ -199,8 +228,34 @@ public final class ReconcileOptions {
         private Duration healthTimeout = Duration.ZERO;
         private Duration deadline = DEFAULT_DEADLINE;
         private int applyConcurrency = DEFAULT_APPLY_CONCURRENCY;
+        private SyncOptions syncOptions = SyncOptions.none();
+        private boolean confirmPrune;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the application's sync options (default {@link SyncOptions#none()}); each object's sync-options
+         * annotations override them option by option.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder syncOptions(SyncOptions value) {
+            this.syncOptions = requireNonNull(value, "syncOptions is null");
+            return this;
+        }
+
+        /**
+         * Confirms, for this run, the prunes of objects marked {@code Prune=confirm} (default off: they are skipped
+         * and stay owned until a run confirms them).
+         *
+         * @param value whether to confirm
+         * @return this builder
+         */
+        public Builder confirmPrune(boolean value) {
+            this.confirmPrune = value;
+            return this;
         }
 
         /**

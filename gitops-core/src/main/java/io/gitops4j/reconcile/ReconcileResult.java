@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * What one reconcile run did: the revision, how it ended ({@link RunOutcome}, or simply {@link Outcome}), the
- * {@link Plan}, one {@link StepResult} per step in execution order, the run-level error if any, timings, and the
- * health of the applied resources.
+ * {@link Plan}, one {@link StepResult} per step in execution order, one {@link HookResult} per hook, the run-level
+ * error if any, timings, and the health of the applied resources.
  *
  * <p>Immutable and thread-safe. Renders without resource bodies, so it is safe to log.
  */
@@ -32,7 +32,10 @@ public final class ReconcileResult {
         CONVERGED,
         /** Changes were applied and every step succeeded. */
         APPLIED,
-        /** The load, observe, plan or inventory failed, a step failed, or the prune limit refused deletions. */
+        /**
+         * The load, observe, plan or inventory failed, a step or a hook failed, or the prune limit refused
+         * deletions.
+         */
         FAILED,
         /** A dry run: the target validated the changes and nothing was stored. */
         DRY_RUN,
@@ -49,10 +52,12 @@ public final class ReconcileResult {
     private final RunOutcome outcome;
     private final Plan plan;
     private final List<StepResult> steps;
+    private final List<HookResult> hooks;
     private final String error;
     private final Instant started;
     private final Instant finished;
     private final ImmutableSortedMap<ResourceKey, Health> health;
+    private final List<String> warnings;
 
     private ReconcileResult(Builder builder) {
         this.application = requireNonNull(builder.application, "application is null");
@@ -60,10 +65,22 @@ public final class ReconcileResult {
         this.outcome = requireNonNull(builder.outcome, "outcome is null");
         this.plan = requireNonNull(builder.plan, "plan is null");
         this.steps = List.copyOf(builder.steps);
+        this.hooks = List.copyOf(builder.hooks);
         this.error = builder.error;
         this.started = requireNonNull(builder.started, "started is null");
         this.finished = requireNonNull(builder.finished, "finished is null");
         this.health = ImmutableSortedMap.copyOf(builder.health);
+        this.warnings = List.copyOf(builder.warnings);
+    }
+
+    /**
+     * Returns what the run warns about without failing: sync options it did not understand (each naming the
+     * option and the object or application it was read from), which it ignored.
+     *
+     * @return the warnings, in the order found; empty when there are none
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     static Builder builder(String application, Instant started) {
@@ -142,6 +159,18 @@ public final class ReconcileResult {
      */
     public List<StepResult> steps() {
         return steps;
+    }
+
+    /**
+     * Returns one result per hook of a run that synced something, in run order: the PreSync hooks, the Sync hooks
+     * (each after the resources of its wave), the PostSync hooks, the SyncFail hooks; hooks that are not run
+     * ({@code Skip}, {@code PostDelete}, unsupported Helm hooks, every hook of a dry run) are listed as skipped
+     * with the reason, where the run begins to sync.
+     *
+     * @return an unmodifiable list; empty for a run that synced nothing
+     */
+    public List<HookResult> hooks() {
+        return hooks;
     }
 
     /**
@@ -233,7 +262,8 @@ public final class ReconcileResult {
         return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome()
                 + ", " + plan.summary() + timedOutAt().map(step -> ", timedOutAt=" + step).orElse("")
                 + (error == null ? "" : ", error=" + error) + ", failed="
-                + failedSteps().size() + ", duration=" + duration() + "}";
+                + failedSteps().size() + (hooks.isEmpty() ? "" : ", hooks=" + hooks.size()) + ", duration="
+                + duration() + "}";
     }
 
     /** Collects the parts of a result during a run. Not thread-safe. */
@@ -241,7 +271,9 @@ public final class ReconcileResult {
         private final String application;
         private final Instant started;
         private final List<StepResult> steps = new ArrayList<>();
+        private final List<HookResult> hooks = new ArrayList<>();
         private final TreeMap<ResourceKey, Health> health = new TreeMap<>();
+        private final List<String> warnings = new ArrayList<>();
         private Revision revision;
         private RunOutcome outcome;
         private Plan plan = Plan.empty();
@@ -290,6 +322,17 @@ public final class ReconcileResult {
             return this;
         }
 
+        Builder warning(String value) {
+            warnings.add(secrets.scrub(value));
+            return this;
+        }
+
+        Builder hook(HookResult value) {
+            hooks.add(new HookResult(value.phase(), value.key(), value.name(), value.status(),
+                    secrets.scrub(value.message()), value.duration()));
+            return this;
+        }
+
         Builder health(Map<ResourceKey, Health> values) {
             health.putAll(values);
             return this;
@@ -303,7 +346,8 @@ public final class ReconcileResult {
         }
 
         boolean hasFailure() {
-            return error != null || steps.stream().anyMatch(StepResult::isFailed);
+            return error != null || steps.stream().anyMatch(StepResult::isFailed)
+                    || hooks.stream().anyMatch(HookResult::isFailed);
         }
 
         /** The run-level error first, then one line per failed step, naming its key. */
@@ -316,6 +360,12 @@ public final class ReconcileResult {
                 if (step.isFailed()) {
                     String key = step.key().toString();
                     errors.add(step.message().startsWith(key) ? step.message() : key + ": " + step.message());
+                }
+            }
+            for (HookResult hook : hooks) {
+                if (hook.isFailed()) {
+                    errors.add(hook.phase() + " hook " + hook.key() + (hook.name().isEmpty() ? "" : " ("
+                            + hook.name() + ")") + ": " + hook.message());
                 }
             }
             return errors;

@@ -53,7 +53,7 @@ public sealed interface RunOutcome permits RunOutcome.Converged, RunOutcome.Appl
     }
 
     /**
-     * The load, observe, plan or inventory failed, a step failed, or the prune limit refused deletions.
+     * The load, observe, plan or inventory failed, a step or a hook failed, or the prune limit refused deletions.
      *
      * @param errors what went wrong, never empty: the run-level error first when there is one, then one line per
      *     failed step, starting with its key ({@code ConfigMap/shop/a: message}); never contains secret values

@@ -16,7 +16,14 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
+import io.gitops4j.model.Resource;
+import io.gitops4j.render.FolderTree;
+import io.gitops4j.render.RenderMode;
+import io.gitops4j.render.RenderPipeline;
+import io.gitops4j.render.RenderSettings;
+import io.gitops4j.render.Rendered;
+import io.gitops4j.render.Renderers;
+import io.gitops4j.render.Substitution;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -26,7 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * Desired state from a local folder of manifests, read recursively ({@code .yaml}, {@code .yml}, {@code .json};
- * hidden files and folders skipped).
+ * hidden files and folders skipped), or rendered: a folder with a kustomization file renders with Kustomize, one
+ * with {@code Chart.yaml} with Helm (see {@link Builder#render(RenderSettings)}; detected from the folder's listing
+ * before anything is parsed), and post-build {@link Substitution} applies to either.
  *
  * <p>Symbolic links are never followed. A link that a load would otherwise read — one named like a manifest, or one
  * to a folder, pointing inside the folder or outside it — fails the load with a {@link SourceException} naming it,
@@ -42,12 +51,13 @@ public final class DirectorySource implements DesiredStateSource {
     private final Path root;
     private final ManifestLoader loader;
     private final int maxFiles;
-    private volatile LastLoad last;
+    private final RenderPipeline pipeline;
 
     private DirectorySource(Builder builder) {
         this.root = builder.root;
         this.loader = builder.loader;
         this.maxFiles = builder.maxFiles;
+        this.pipeline = builder.pipeline();
     }
 
     /**
@@ -70,38 +80,22 @@ public final class DirectorySource implements DesiredStateSource {
         return new Builder(root);
     }
 
-    /**
-     * Loads the folder's current content. When every manifest file has exactly the bytes of the previous load (the
-     * same paths, byte for byte), the previous state is returned as it is, without parsing again: the same content
-     * gives the same immutable state.
-     */
     @Override
     public DesiredState load() {
-        SortedMap<String, byte[]> files = readFiles();
-        LastLoad previous = last;
-        if (previous != null && previous.sameFiles(files)) {
-            return previous.state();
+        FolderTree tree = FolderTree.of(root, loader.maxFileBytes());
+        List<Resource> resources;
+        String renderer = "";
+        if (pipeline.modeFor(tree, "") == RenderMode.PLAIN) {
+            resources = List.copyOf(loader.load("pending", readFiles()).resources().values());
+            resources = pipeline.substitute(resources, loader);
+        } else {
+            Rendered rendered = pipeline.render(tree, "", loader);
+            resources = rendered.resources();
+            renderer = rendered.renderer();
         }
-        DesiredState content = loader.load("pending", files);
+        DesiredState content = loader.assemble("pending", new TreeMap<>(Map.of("", resources)));
         String digest = content.revision().digest();
-        DesiredState state = DesiredState.of(new Revision(digest, digest), content.resources().values());
-        last = new LastLoad(files, state);
-        return state;
-    }
-
-    /** The files of the last successful load, byte for byte, and the state they gave. */
-    private record LastLoad(SortedMap<String, byte[]> files, DesiredState state) {
-        boolean sameFiles(SortedMap<String, byte[]> other) {
-            if (!files.keySet().equals(other.keySet())) {
-                return false;
-            }
-            for (Map.Entry<String, byte[]> file : other.entrySet()) {
-                if (!Arrays.equals(files.get(file.getKey()), file.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        return DesiredState.of(new Revision(digest, digest), content.resources().values()).withRenderedBy(renderer);
     }
 
     @Override
@@ -211,6 +205,9 @@ public final class DirectorySource implements DesiredStateSource {
         private final Path root;
         private ManifestLoader loader = ManifestLoader.defaults();
         private int maxFiles = 20_000;
+        private RenderSettings render = RenderSettings.defaults();
+        private Renderers renderers;
+        private Substitution substitution = Substitution.none();
 
         private Builder(Path root) {
             this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
@@ -239,6 +236,44 @@ public final class DirectorySource implements DesiredStateSource {
             }
             this.maxFiles = value;
             return this;
+        }
+
+        /**
+         * Sets how the folder renders (default {@link RenderMode#AUTO}: Kustomize, Helm or plain, from the folder).
+         *
+         * @param value the render settings
+         * @return this builder
+         */
+        public Builder render(RenderSettings value) {
+            this.render = requireNonNull(value, "render is null");
+            return this;
+        }
+
+        /**
+         * Sets the renderers (default: those on the class path, {@link Renderers#discover()}).
+         *
+         * @param value the renderers
+         * @return this builder
+         */
+        public Builder renderers(Renderers value) {
+            this.renderers = requireNonNull(value, "renderers is null");
+            return this;
+        }
+
+        /**
+         * Sets the post-build variable substitution (default none).
+         *
+         * @param value the substitution
+         * @return this builder
+         */
+        public Builder substitution(Substitution value) {
+            this.substitution = requireNonNull(value, "substitution is null");
+            return this;
+        }
+
+        private RenderPipeline pipeline() {
+            return RenderPipeline.builder().settings(render).substitution(substitution)
+                    .renderers(renderers != null ? renderers : Renderers.discover()).build();
         }
 
         /**

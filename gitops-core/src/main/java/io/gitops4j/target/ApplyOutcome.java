@@ -7,5 +7,10 @@ public enum ApplyOutcome {
     /** The object existed and changed. */
     CONFIGURED,
     /** The object existed and the apply changed nothing. */
-    UNCHANGED
+    UNCHANGED,
+    /**
+     * The object existed but could not be changed in place (an immutable field), so it was deleted and created
+     * again, as {@link ApplyOptions#recreate()} asks.
+     */
+    RECREATED
 }

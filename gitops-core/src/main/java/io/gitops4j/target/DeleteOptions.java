@@ -27,4 +27,14 @@ public record DeleteOptions(boolean dryRun, PropagationPolicy propagation) {
     public DeleteOptions withDryRun(boolean value) {
         return new DeleteOptions(value, propagation);
     }
+
+    /**
+     * Returns these options with another propagation.
+     *
+     * @param value what happens to dependents
+     * @return the changed options
+     */
+    public DeleteOptions withPropagation(PropagationPolicy value) {
+        return new DeleteOptions(dryRun, value);
+    }
 }

@@ -9,6 +9,8 @@ import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
 import io.gitops4j.model.ResourceKey;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where desired state is applied: a Kubernetes cluster, an in-memory fake, a folder of JSON documents, a
@@ -60,6 +62,46 @@ public interface Target {
      * @throws TargetException for any other failure, naming the resource
      */
     ApplyResult apply(Resource resource, ApplyOptions options);
+
+    /**
+     * Creates one object that must not exist yet, as a hook is created: an object with only
+     * {@code metadata.generateName} ({@link Resource#hasGeneratedName()}) gets a new name from the target (a
+     * Kubernetes target creates with POST, since server-side apply needs a name). The default applies an object
+     * that has a name and does not exist yet, and refuses one whose name the target would generate.
+     *
+     * @param resource the object, with its key already {@linkplain #resolve resolved}
+     * @param options dry run (force does not apply to a create)
+     * @return {@link ApplyOutcome#CREATED} and the object as created, under its real (generated) name
+     * @throws TargetException when the object exists already, the target cannot generate names, or the create
+     *     fails, naming the resource
+     */
+    default ApplyResult create(Resource resource, ApplyOptions options) {
+        if (resource.hasGeneratedName()) {
+            throw new TargetException(resource.key(), "this target cannot create objects with "
+                    + "metadata.generateName; give the hook a metadata.name");
+        }
+        if (observe(List.of(resource.key())).get(resource.key()).isPresent()) {
+            throw new TargetException(resource.key(), "already exists: a create needs a name no object has");
+        }
+        return apply(resource, options);
+    }
+
+    /**
+     * Finds the live objects of one kind in one namespace that carry all the given labels: how the engine finds
+     * the objects an earlier run created of a hook with a generated name, to delete them before creating it
+     * again. The default finds nothing it could be asked about: it refuses.
+     *
+     * @param group the API group, {@code ""} for core
+     * @param kind the kind
+     * @param namespace the namespace, {@code ""} for cluster-scoped kinds
+     * @param labels the labels every object found carries, with these values
+     * @return the objects found, in key order
+     * @throws TargetException when the target cannot list objects by label, or cannot be read
+     */
+    default List<Resource> findLabelled(String group, String kind, String namespace, Map<String, String> labels) {
+        throw new TargetException(ResourceKey.of(group, kind, namespace, "*"), "this target cannot find objects "
+                + "by label; hooks with metadata.generateName and BeforeHookCreation need it");
+    }
 
     /**
      * Deletes one resource.

@@ -5,6 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.manifest.ManifestLoader;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
+import io.gitops4j.render.RenderCache;
+import io.gitops4j.render.RenderMode;
+import io.gitops4j.render.RenderPipeline;
+import io.gitops4j.render.RenderSettings;
+import io.gitops4j.render.Renderer;
+import io.gitops4j.render.Renderers;
+import io.gitops4j.render.Substitution;
 import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.SourceException;
 import java.io.IOException;
@@ -108,7 +115,7 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         this.cache = ownsCache ? RepositoryCache.open(privateCacheDirectory(builder.cacheDirectory)) : builder.cache;
         this.repository = cache.repository(remote.url(), builder.shallow);
         this.commits = new CommitLoader(repository, read, builder.loader,
-                new CommitSignatureCheck(builder.signaturePolicy), describe());
+                new CommitSignatureCheck(builder.signaturePolicy), describe(), builder.pipeline());
         this.locator = new CommitLocator(repository, transport, ref, commits::lastLoadedId);
     }
 
@@ -290,8 +297,65 @@ public final class GitSource implements DesiredStateSource, AutoCloseable {
         private ManifestLoader loader = ManifestLoader.defaults();
         private RepositoryCache cache;
         private Path cacheDirectory;
+        private RenderSettings render = RenderSettings.defaults();
+        private Renderers renderers;
+        private final List<Renderer> extraRenderers = new ArrayList<>();
+        private Substitution substitution = Substitution.none();
+        private RenderCache renderCache;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how the folder renders (default {@link RenderMode#AUTO}: decided at each commit from the folder's
+         * listing, before anything is parsed: a kustomization file means Kustomize, {@code Chart.yaml} Helm,
+         * anything else plain manifests). A rendered folder reads the whole commit (a kustomization may name
+         * {@code ../base} inside the repository, never outside it); the include, exclude and ignore-file rules
+         * select plain manifests only.
+         */
+        public Builder render(RenderSettings settings) {
+            this.render = requireNonNull(settings, "settings is null");
+            return this;
+        }
+
+        /** Sets the renderers (default: those on the class path, {@link Renderers#discover()}). */
+        public Builder renderers(Renderers value) {
+            this.renderers = requireNonNull(value, "renderers is null");
+            return this;
+        }
+
+        /** Adds a renderer, which replaces the one of its mode that would be used otherwise. */
+        public Builder renderer(Renderer renderer) {
+            extraRenderers.add(requireNonNull(renderer, "renderer is null"));
+            return this;
+        }
+
+        /** Sets the post-build variable substitution (default none), applied to plain and rendered objects. */
+        public Builder substitution(Substitution value) {
+            this.substitution = requireNonNull(value, "substitution is null");
+            return this;
+        }
+
+        /**
+         * Shares a render cache (default: one per source); sources of one repository that share it render a
+         * folder once for all of them.
+         */
+        public Builder renderCache(RenderCache cache) {
+            this.renderCache = requireNonNull(cache, "cache is null");
+            return this;
+        }
+
+        private RenderPipeline pipeline() {
+            Renderers all = renderers != null ? renderers : Renderers.discover();
+            for (Renderer renderer : extraRenderers) {
+                all = all.with(renderer);
+            }
+            RenderPipeline.Builder pipeline = RenderPipeline.builder().settings(render).renderers(all)
+                    .substitution(substitution);
+            if (renderCache != null) {
+                pipeline.cache(renderCache);
+            }
+            return pipeline.build();
         }
 
         /**

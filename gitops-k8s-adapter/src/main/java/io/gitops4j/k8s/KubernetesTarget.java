@@ -8,6 +8,7 @@ import io.gitops4j.health.HealthAssessor;
 import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.health.KubernetesHealth;
+import io.gitops4j.k8s.internal.Creation;
 import io.gitops4j.k8s.internal.Deletion;
 import io.gitops4j.k8s.internal.Discovery;
 import io.gitops4j.k8s.internal.KubeconfigClients;
@@ -15,7 +16,9 @@ import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
+import io.gitops4j.k8s.internal.Replacement;
 import io.gitops4j.k8s.internal.ServerSideApply;
+import io.gitops4j.k8s.internal.SyncApply;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -32,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link Target} that is a Kubernetes cluster, reached through the fabric8 client: objects are applied with
@@ -51,8 +55,9 @@ import java.util.List;
  * ({@value KubernetesInventoryStore#DEFAULT_NAMESPACE} unless {@link Builder#inventoryNamespace} says otherwise;
  * it never follows the default namespace, so an application has one inventory whoever runs it), by a
  * {@link KubernetesInventoryStore} and a {@link KubernetesHistoryStore}. The target creates no namespace of its
- * own: only a Namespace declared in the desired state is created, and a missing inventory namespace fails the run
- * with an error that names it.
+ * own: only a Namespace declared in the desired state (or one the engine creates for the sync option
+ * {@code CreateNamespace=true}) is created, and a missing inventory namespace fails the run with an error that
+ * names it.
  *
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
@@ -90,8 +95,9 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final ResourceTypes types;
     private final LiveObjectCache liveObjects;
     private final LiveObserver observer;
-    private final ServerSideApply applier;
+    private final SyncApply applier;
     private final Deletion deletion;
+    private final Creation creation;
     private final KubernetesHealth health;
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
@@ -107,9 +113,13 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
-        this.applier = new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects);
+        this.applier = new SyncApply(client, types,
+                new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects),
+                new ServerSideApply(client, types, mapping, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
+                builder.requestTimeout);
         this.applyConcurrency = builder.applyConcurrency;
         this.deletion = new Deletion(client, types);
+        this.creation = new Creation(client, types, mapping);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
         this.inventoryStore = new KubernetesInventoryStore(client, builder.inventoryNamespace);
         this.historyStore = new KubernetesHistoryStore(client, builder.inventoryNamespace, builder.historyLimit);
@@ -152,19 +162,32 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
-     * Applies one resource with server-side apply under the field manager; a dry run is a server dry run.
+     * Applies one resource with server-side apply under the field manager; a dry run is a server dry run. The
+     * fields are validated strictly ({@code fieldValidation=Strict}: an unknown field fails the apply, as with
+     * {@code kubectl}) unless {@link ApplyOptions#validate()} is off ({@code Ignore}: unknown fields are dropped).
+     * {@link ApplyOptions#replace()} replaces the object with {@code PUT} (or creates it); {@link ApplyOptions#merge()}
+     * never takes over fields other managers own: conflicting fields are left out of the apply and keep their values;
+     * {@link ApplyOptions#recreate()} deletes an object whose immutable field the apply changes (background
+     * propagation), waits up to the request timeout for it to be gone, and creates it again
+     * ({@link io.gitops4j.target.ApplyOutcome#RECREATED}; in a dry run nothing is deleted).
      *
      * @param resource the desired resource
-     * @param options dry run and force; force (or the builder's {@code forceConflicts}) takes over fields of
-     *     other managers
+     * @param options dry run, force, replace, recreate, validate and merge; force (or the builder's
+     *     {@code forceConflicts}) takes over fields of other managers
      * @return created, configured or unchanged (by resourceVersion; for a dry run by comparing the would-be
      *     object), with the object as the server returned it, without {@code managedFields}
      * @throws io.gitops4j.ConflictException when another field manager owns declared fields with other
      *     values and force is off; its owner is that manager
+     * @throws io.gitops4j.ImmutableFieldException when the apply changes an immutable field (a Job's template, a
+     *     selector, ...) and recreate is off; it names the fields
      * @throws TargetException for every other failure, with the API server's message and the key
      */
     @Override
     public ApplyResult apply(Resource resource, ApplyOptions options) {
+        if (requireNonNull(resource, "resource is null").hasGeneratedName()) {
+            throw new TargetException(resource.key(), "server-side apply needs a metadata.name; an object with only "
+                    + "metadata.generateName is created with create() (POST)");
+        }
         return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
     }
 
@@ -177,6 +200,38 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     @Override
     public int applyConcurrency() {
         return applyConcurrency;
+    }
+
+    /**
+     * Creates one object with POST, as hooks are created: one with only {@code metadata.generateName} gets its name
+     * from the API server (server-side apply cannot create such objects); a dry run is a server dry run.
+     *
+     * @param resource the object
+     * @param options dry run
+     * @return created, with the object as the server returned it, without {@code managedFields}
+     * @throws TargetException when the server refuses the create (an object of that name exists, or it is invalid)
+     */
+    @Override
+    public ApplyResult create(Resource resource, ApplyOptions options) {
+        return creation.create(requireNonNull(resource, "resource is null"),
+                requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Lists the objects of one kind in one namespace by label (how the objects earlier runs made of a hook are
+     * found).
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @param namespace the namespace, {@code ""} for cluster-scoped kinds
+     * @param labels the labels to select by
+     * @return the objects, in key order; empty when the cluster serves no such kind
+     * @throws TargetException when the list fails
+     */
+    @Override
+    public List<Resource> findLabelled(String group, String kind, String namespace, Map<String, String> labels) {
+        return creation.findLabelled(requireNonNull(group, "group is null"), requireNonNull(kind, "kind is null"),
+                requireNonNull(namespace, "namespace is null"), requireNonNull(labels, "labels is null"));
     }
 
     /**

@@ -14,6 +14,8 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link Target} that passes every call to another target, for tests that watch or disturb one kind of call
@@ -59,6 +61,16 @@ public abstract class ForwardingTarget implements Target {
     @Override
     public ApplyResult apply(Resource resource, ApplyOptions options) {
         return delegate.apply(resource, options);
+    }
+
+    @Override
+    public ApplyResult create(Resource resource, ApplyOptions options) {
+        return delegate.create(resource, options);
+    }
+
+    @Override
+    public List<Resource> findLabelled(String group, String kind, String namespace, Map<String, String> labels) {
+        return delegate.findLabelled(group, kind, namespace, labels);
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
+import io.gitops4j.ImmutableFieldException;
 import io.gitops4j.TargetException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +53,12 @@ import java.util.function.UnaryOperator;
  * same {@link LiveResource} instance, so the engine recognises it by identity and reuses its last diff without
  * reading it.
  *
+ * <p>Sync options: {@link ApplyOptions#replace()} stores the declared object whole (fields others set are dropped);
+ * fields made immutable with {@link Builder#immutableFields} refuse a change with an {@link ImmutableFieldException},
+ * unless {@link ApplyOptions#recreate()} asks to delete and create the object again (new uid, outcome
+ * {@link ApplyOutcome#RECREATED}). {@link ApplyOptions#validate()} and {@link ApplyOptions#merge()} change nothing
+ * here: nothing is validated, and fields others set through {@link #edit} are always kept.
+ *
  * <p>Fault injection: {@link #failNthApply(int)}, {@link #failAppliesTo(ResourceKey)} (also with a message),
  * {@link #rejectDeletes()},
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
@@ -68,12 +75,14 @@ public final class InMemoryTarget implements Target {
     private final ServerFields serverFields;
     private final HealthAssessor healthAssessor;
     private final int applyConcurrency;
+    private final ImmutableFields immutableFields;
     private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
     private final TreeMap<ResourceKey, StoredObject> objects = new TreeMap<>();
     private final List<ResourceKey> appliedKeys = new ArrayList<>();
     private final List<ResourceKey> deletedKeys = new ArrayList<>();
     private final Map<ResourceKey, String> failingKeys = new HashMap<>();
+    private long generatedNames;
     private int applyCount;
     private int deleteCount;
     private int observeCount;
@@ -88,6 +97,7 @@ public final class InMemoryTarget implements Target {
         this.serverFields = new ServerFields(builder.clock);
         this.healthAssessor = builder.healthAssessor;
         this.applyConcurrency = builder.applyConcurrency;
+        this.immutableFields = new ImmutableFields(builder.immutableFields);
     }
 
     /**
@@ -144,6 +154,10 @@ public final class InMemoryTarget implements Target {
         requireNonNull(options, "options is null");
         applyCount++;
         ResourceKey key = resource.key();
+        if (resource.hasGeneratedName()) {
+            throw new TargetException(key, "apply needs a metadata.name; an object with only metadata.generateName "
+                    + "is created with create()");
+        }
         if (failApplyAt > 0 && --failApplyAt == 0) {
             throw new TargetException(key, "injected failure of apply call " + applyCount);
         }
@@ -156,12 +170,30 @@ public final class InMemoryTarget implements Target {
         }
         ObjectNode desired = ServerFields.declared(resource);
         StoredObject previous = objects.get(key);
-        ObjectNode live = previous == null
+        ObjectNode live = previous == null || options.replace()
                 ? ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired)
                 : ServerSideApply.merge(previous.live(), previous.lastApplied(), desired);
         ServerFields.foldStringData(key, live);
+        boolean recreate = false;
+        if (previous != null) {
+            List<String> immutable = immutableFields.changed(key, previous.live(), live);
+            if (!immutable.isEmpty() && !options.recreate()) {
+                throw new ImmutableFieldException(key, immutable, "", null);
+            }
+            recreate = !immutable.isEmpty();
+        }
         ApplyOutcome outcome;
-        if (previous == null) {
+        if (recreate) {
+            live = ServerSideApply.merge(JsonNodeFactory.instance.objectNode(), null, desired);
+            ServerFields.foldStringData(key, live);
+            serverFields.stampNew(key, live, options.dryRun());
+            outcome = ApplyOutcome.RECREATED;
+            if (!options.dryRun()) {
+                objects.remove(key);
+                deletedKeys.add(key);
+                previous = null;
+            }
+        } else if (previous == null) {
             serverFields.stampNew(key, live, options.dryRun());
             outcome = ApplyOutcome.CREATED;
         } else {
@@ -175,6 +207,59 @@ public final class InMemoryTarget implements Target {
             appliedKeys.add(key);
         }
         return new ApplyResult(key, outcome, Resource.of(live));
+    }
+
+    /**
+     * Creates an object that must not exist yet; one with only {@code metadata.generateName} gets that prefix and
+     * five characters of a counter ({@code before-00001}, {@code before-00002}, ...), so names are deterministic.
+     *
+     * @param resource the object, its key resolved
+     * @param options dry run
+     * @return created, with the object under its real name
+     * @throws TargetException when an object of that name exists, or as {@link #apply}
+     */
+    @Override
+    public synchronized ApplyResult create(Resource resource, ApplyOptions options) {
+        requireNonNull(resource, "resource is null");
+        requireNonNull(options, "options is null");
+        Resource named = resource;
+        if (resource.hasGeneratedName()) {
+            ObjectNode body = resource.body();
+            ObjectNode metadata = (ObjectNode) body.get("metadata");
+            long next = options.dryRun() ? generatedNames + 1 : ++generatedNames;
+            String suffix = Long.toString(next, 36);
+            metadata.put("name", metadata.get("generateName").asText() + "0".repeat(Math.max(0, 5 - suffix.length()))
+                    + suffix);
+            named = resource.withBody(body);
+        }
+        if (objects.containsKey(named.key())) {
+            throw new TargetException(named.key(), "already exists: a create needs a name no object has");
+        }
+        return apply(named, options);
+    }
+
+    /**
+     * Finds the stored objects of one kind in one namespace carrying all the labels.
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @param namespace the namespace, {@code ""} for cluster-scoped
+     * @param labels the labels to match
+     * @return the objects, in key order
+     */
+    @Override
+    public synchronized List<Resource> findLabelled(String group, String kind, String namespace,
+            Map<String, String> labels) {
+        List<Resource> found = new ArrayList<>();
+        for (StoredObject stored : objects.values()) {
+            Resource object = stored.liveResource().object();
+            ResourceKey key = object.key();
+            if (key.group().equals(group) && key.kind().equals(kind) && key.namespace().equals(namespace)
+                    && object.labels().entrySet().containsAll(labels.entrySet())) {
+                found.add(object);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -397,6 +482,7 @@ public final class InMemoryTarget implements Target {
         private Clock clock = Clock.systemUTC();
         private HealthAssessor healthAssessor = live -> Optional.empty();
         private int applyConcurrency = 1;
+        private final Map<String, List<String>> immutableFields = new HashMap<>();
 
         private Builder() {
         }
@@ -477,6 +563,29 @@ public final class InMemoryTarget implements Target {
          */
         public Builder healthAssessor(HealthAssessor value) {
             this.healthAssessor = requireNonNull(value, "healthAssessor is null");
+            return this;
+        }
+
+        /**
+         * Makes fields of a kind immutable, like the API server's (a Job's {@code /spec/template}): an apply that
+         * changes one of them on an existing object fails with an {@link ImmutableFieldException} naming it, unless
+         * its options ask to {@linkplain ApplyOptions#recreate() recreate} the object.
+         *
+         * @param kind the kind, e.g. {@code Job}
+         * @param jsonPointers the fields, as JSON Pointers
+         * @return this builder
+         * @throws IllegalArgumentException when a field is not a JSON Pointer
+         */
+        public Builder immutableFields(String kind, String... jsonPointers) {
+            List<String> pointers = new ArrayList<>(immutableFields.getOrDefault(requireNonNull(kind, "kind is null"),
+                    List.of()));
+            for (String pointer : jsonPointers) {
+                if (!pointer.startsWith("/")) {
+                    throw new IllegalArgumentException("not a JSON Pointer: " + pointer + " (e.g. /spec/template)");
+                }
+                pointers.add(pointer);
+            }
+            immutableFields.put(kind, List.copyOf(pointers));
             return this;
         }
 

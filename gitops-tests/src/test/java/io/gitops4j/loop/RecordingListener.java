@@ -46,6 +46,11 @@ final class RecordingListener implements ControllerListener {
         events.add("deferred " + application + " for " + dependency + ": " + reason);
     }
 
+    @Override
+    public void runBlocked(String application, String reason, java.time.Instant until) {
+        events.add("blocked " + application + " until " + until);
+    }
+
     long count(String prefix) {
         return events.stream().filter(e -> e.startsWith(prefix)).count();
     }

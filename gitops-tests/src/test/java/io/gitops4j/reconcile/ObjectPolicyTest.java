@@ -43,7 +43,8 @@ class ObjectPolicyTest {
     @CsvSource(delimiter = '|', value = {
         "gitops4j.io/prune | disabled",
         "kustomize.toolkit.fluxcd.io/prune | disabled",
-        "argocd.argoproj.io/sync-options | Validate=false,Prune=false"})
+        "argocd.argoproj.io/sync-options | Validate=false,Prune=false",
+        "gitops4j.io/sync-options | PruneLast=true, Prune=false"})
     void pruneIsDisabledByTheAnnotationsOfEveryTool(String annotation, String value) {
         // given
         reconcile("r1", configMap("a", "1", Map.of()), configMap("kept", "1", Map.of(annotation, value)));

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.ConflictException;
+import io.gitops4j.ImmutableFieldException;
 import io.gitops4j.TargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,12 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * Translates fabric8's {@link KubernetesClientException} into the project's exceptions at the edge: a
- * server-side apply field-manager conflict becomes a {@link ConflictException} naming the other manager, every
- * other failure a {@link TargetException} carrying the API server's status message (never a request body).
+ * server-side apply field-manager conflict becomes a {@link ConflictException} naming the other manager, a 422 whose
+ * causes say a field is immutable an {@link ImmutableFieldException} naming the fields, every other failure a
+ * {@link TargetException} carrying the API server's status message (never a request body).
  */
 public final class ApiErrors {
     private static final String FIELD_MANAGER_CONFLICT = "FieldManagerConflict";
     private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]*)\"");
+    private static final List<String> IMMUTABLE = List.of("immutable", "may not change once set",
+            "updates to statefulset spec for fields other than");
+    private static final Pattern INVALID_VALUE = Pattern.compile("^Invalid value: .*: ", Pattern.DOTALL);
     private static final Pattern MESSAGE_CONFLICT = Pattern.compile(
             "conflict with \"([^\"]*)\"(?: with subresource \"[^\"]*\")?(?: using [^:\\s]+)?: (\\S+)");
 
@@ -56,9 +61,16 @@ public final class ApiErrors {
      * @param e the failure
      * @param key the resource
      * @param action what was attempted, e.g. {@code "server-side apply"}
-     * @return a {@link ConflictException} for field-manager conflicts, else a {@link TargetException}
+     * @return a {@link ConflictException} for field-manager conflicts, an {@link ImmutableFieldException} for changes
+     *     of immutable fields, else a {@link TargetException}
      */
     public static TargetException translate(KubernetesClientException e, ResourceKey key, String action) {
+        if (e.getCode() == 422) {
+            Optional<ImmutableFieldException> immutable = immutable(e, key, action);
+            if (immutable.isPresent()) {
+                return immutable.get();
+            }
+        }
         if (e.getCode() == 409 && hasConflictCauses(e.getStatus())) {
             return conflict(e, key);
         }
@@ -97,6 +109,32 @@ public final class ApiErrors {
             default:
                 return "";
         }
+    }
+
+    /**
+     * The immutable fields a 422 names in its causes; the detail keeps each cause's reason without the rejected value
+     * (which may be large, or sensitive).
+     */
+    private static Optional<ImmutableFieldException> immutable(KubernetesClientException e, ResourceKey key,
+            String action) {
+        Status status = e.getStatus();
+        if (status == null || status.getDetails() == null || status.getDetails().getCauses() == null) {
+            return Optional.empty();
+        }
+        List<String> fields = new ArrayList<>();
+        Set<String> reasons = new LinkedHashSet<>();
+        for (StatusCause cause : status.getDetails().getCauses()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause.getField() != null && IMMUTABLE.stream().anyMatch(message::contains)) {
+                fields.add(cause.getField());
+                reasons.add(INVALID_VALUE.matcher(message).replaceFirst(""));
+            }
+        }
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImmutableFieldException(key, fields, action + " refused by the API server (HTTP 422: "
+                + String.join("; ", reasons) + ")", e));
     }
 
     private static boolean hasConflictCauses(Status status) {

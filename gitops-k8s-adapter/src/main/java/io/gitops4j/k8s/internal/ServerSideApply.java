@@ -82,8 +82,8 @@ public final class ServerSideApply {
         try {
             LiveObjectCache.Seen last = options.dryRun() ? LiveObjectCache.Seen.UNKNOWN : seen.seen(address.key());
             GenericKubernetesResource before = last.known() ? null : collection.withName(address.key().name()).get();
-            ServerSideApplicable<GenericKubernetesResource> apply = collection.resource(mapping.toGeneric(applied(placed)))
-                    .dryRun(options.dryRun())
+            ServerSideApplicable<GenericKubernetesResource> apply = FieldValidations.of(
+                    collection.resource(mapping.toGeneric(applied(placed))).dryRun(options.dryRun()), options)
                     .fieldManager(fieldManager);
             if (options.force() || alwaysForce) {
                 apply = apply.forceConflicts();
@@ -110,7 +110,7 @@ public final class ServerSideApply {
      * Returns the body to apply: the desired object without the metadata only the server sets (a manifest exported
      * from a cluster carries them, and the server refuses or misreads them in an apply).
      */
-    private static ObjectNode applied(io.gitops4j.model.Resource resource) {
+    static ObjectNode applied(io.gitops4j.model.Resource resource) {
         ObjectNode body = resource.body();
         JsonNode metadata = body.get("metadata");
         if (metadata instanceof ObjectNode object) {

@@ -285,4 +285,43 @@ public abstract class TargetContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void createMakesAnObjectThatDoesNotExistAndRefusesOneThatDoes() {
+        Resource job = resource("created-once", Map.of("run", "1"));
+
+        ApplyResult created = target.create(resolved(job), ApplyOptions.DEFAULT);
+
+        assertThat(created.outcome()).isEqualTo(ApplyOutcome.CREATED);
+        assertThat(observe(job)).isPresent();
+        assertThatThrownBy(() -> target.create(resolved(job), ApplyOptions.DEFAULT))
+                .isInstanceOf(TargetException.class).hasMessageContaining("created-once");
+    }
+
+    @Test
+    void createGivesAnObjectWithOnlyAGenerateNameANewNameEachTimeFoundByItsLabel() {
+        ObjectNode body = resource("unused", Map.of("run", "1")).body();
+        ObjectNode metadata = (ObjectNode) body.get("metadata");
+        metadata.remove("name");
+        metadata.put("generateName", "hook-");
+        metadata.putObject("labels").put("contract.gitops4j.io/hook", "yes");
+        Resource hook;
+        ApplyResult first;
+        try {
+            hook = resolved(Resource.of(body));
+            first = target.create(hook, ApplyOptions.DEFAULT);
+        } catch (TargetException e) {
+            Assumptions.assumeTrue(false, "this target does not generate names: " + e.getMessage());
+            return;
+        }
+
+        ApplyResult second = target.create(hook, ApplyOptions.DEFAULT);
+
+        assertThat(List.of(first.live().key().name(), second.live().key().name())).allSatisfy(name ->
+                assertThat(name).startsWith("hook-").doesNotContain(Resource.GENERATED_NAME)).doesNotHaveDuplicates();
+        ResourceKey key = hook.key();
+        assertThat(target.findLabelled(key.group(), key.kind(), key.namespace(),
+                Map.of("contract.gitops4j.io/hook", "yes"))).extracting(Resource::key)
+                .containsExactlyInAnyOrder(first.live().key(), second.live().key());
+    }
 }

@@ -28,8 +28,13 @@ final class DiffCommand extends SessionCommand {
             PlanPreview preview = session.preview(change.toOptions().build());
             StateDiff diff = PlanDiffs.of(preview.plan());
             if (app.json()) {
-                out().println(ResultJson.text(PlanCommand.json("diff", session.application(), preview, false)));
+                out().println(ResultJson.text(PlanCommand.withRenderer(
+                        PlanCommand.json("diff", session.application(), preview, false), session)));
             } else {
+                String renderedBy = PlanCommand.renderedBy(session);
+                if (!renderedBy.isEmpty()) {
+                    err().println("# " + renderedBy.substring(2));
+                }
                 out().print(ChangeText.diff(diff, preview.errors(), colours()));
             }
             out().flush();

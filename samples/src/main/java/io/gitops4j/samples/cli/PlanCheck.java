@@ -33,7 +33,7 @@ final class PlanCheck {
     }
 
     /** The engine names its builder options; the tool's users set the same switches as flags. */
-    private static String inCliWords(String message) {
-        return message.replace("allowLargePrune()", "--allow-large-prune");
+    static String inCliWords(String message) {
+        return message.replace("allowLargePrune()", "--allow-large-prune").replace("allowEmpty()", "--allow-empty");
     }
 }

@@ -25,16 +25,30 @@ final class PlanCommand extends SessionCommand {
         try (Session session = open()) {
             PlanPreview preview = session.preview(change.toOptions().build());
             if (app.json()) {
-                out().println(ResultJson.text(json("plan", session.application(), preview, true)));
+                out().println(ResultJson.text(withRenderer(json("plan", session.application(), preview, true), session)));
             } else {
                 out().println("Revision " + preview.revision().shortId() + " of " + session.source().describe()
-                        + " against " + session.target().description());
+                        + " against " + session.target().description() + renderedBy(session));
                 out().println();
                 out().print(ChangeText.plan(preview.plan(), preview.errors(), colours()));
             }
             out().flush();
             return preview.exitCode();
         }
+    }
+
+    /** Returns {@code ", rendered by NAME"} when a renderer produced the state, {@code ""} for plain manifests. */
+    static String renderedBy(Session session) {
+        String renderer = session.source() instanceof RenderedSource rendered ? rendered.renderedBy() : "";
+        return renderer.isEmpty() ? "" : ", rendered by " + renderer;
+    }
+
+    /** Adds the renderer to a plan or diff document, when one produced the state. */
+    static ObjectNode withRenderer(ObjectNode root, Session session) {
+        if (session.source() instanceof RenderedSource rendered && !rendered.renderedBy().isEmpty()) {
+            root.put("renderer", rendered.renderedBy());
+        }
+        return root;
     }
 
     /** The plan or diff document of the shared vocabulary; {@code steps} keeps unchanged resources out. */

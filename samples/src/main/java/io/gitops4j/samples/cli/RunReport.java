@@ -60,7 +60,7 @@ final class RunReport {
     private static List<PlanError> errors(ReconcileResult result, boolean waited) {
         List<PlanError> errors = new ArrayList<>();
         if (!result.succeeded()) {
-            result.error().ifPresent(message -> errors.add(PlanError.ofRun(message)));
+            result.error().ifPresent(message -> errors.add(PlanError.ofRun(PlanCheck.inCliWords(message))));
             for (StepResult step : result.failedSteps()) {
                 errors.add(new PlanError(step.key().toString(), step.action().name(), step.message()));
             }

@@ -5,6 +5,7 @@ import io.gitops4j.source.DesiredStateSource;
 import io.gitops4j.source.DirectorySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the desired state comes from: {@code --repo} (+ {@code --ref}, {@code --path}) or {@code --dir}. */
@@ -30,6 +31,9 @@ public final class SourceOptions {
             description = "A local folder of YAML/JSON manifests, instead of --repo.")
     Path dir;
 
+    @Mixin
+    RenderOptions render = new RenderOptions();
+
     /** Creates the options with their defaults (picocli fills them in). */
     public SourceOptions() {
     }
@@ -46,6 +50,10 @@ public final class SourceOptions {
     }
 
     DesiredStateSource open() {
+        return new RenderedSource(openSource());
+    }
+
+    private DesiredStateSource openSource() {
         if ((repo == null) == (dir == null)) {
             throw new CommandException("choose one source: --repo URL [--ref REF] [--path FOLDER], or --dir DIR");
         }
@@ -53,9 +61,10 @@ public final class SourceOptions {
             if (!Files.isDirectory(dir)) {
                 throw new CommandException("--dir " + dir + " is not a folder; give a folder of manifests");
             }
-            return DirectorySource.of(dir);
+            return DirectorySource.builder(dir).render(render.settings()).substitution(render.substitution()).build();
         }
-        GitSource.Builder git = GitSource.builder().uri(repo).ref(GitRefs.parse(ref)).path(path);
+        GitSource.Builder git = GitSource.builder().uri(repo).ref(GitRefs.parse(ref)).path(path)
+                .render(render.settings()).substitution(render.substitution());
         if (gitCache != null) {
             git.cacheDirectory(gitCache);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DiffFormatter;
 import io.gitops4j.health.Health;
 import io.gitops4j.model.ResourceKey;
+import io.gitops4j.reconcile.HookResult;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.StepResult;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Renders a reconcile result as one JSON document for scripts: application, revision, outcome, error, the plan
- * (as {@code Plan.toJson()}), the field-level diff, the steps and the health of applied resources.
+ * (as {@code Plan.toJson()}), the field-level diff, the steps, the hooks (when the run had any) and the health of
+ * applied resources.
  */
 public final class ResultJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +48,11 @@ public final class ResultJson {
             root.withArray("steps").addObject().put("key", step.key().toString())
                     .put("action", step.action().name()).put("status", step.status().name())
                     .put("message", step.message()).put("durationMillis", step.duration().toMillis());
+        }
+        for (HookResult hook : result.hooks()) {
+            root.withArray("hooks").addObject().put("phase", hook.phase().argoName()).put("key", hook.key().toString())
+                    .put("name", hook.name()).put("status", hook.status().name()).put("message", hook.message())
+                    .put("durationMillis", hook.duration().toMillis());
         }
         root.set("health", health(result.health()));
         return root;

@@ -2,11 +2,15 @@ package io.gitops4j.samples.render;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitops4j.reconcile.HookResult;
 import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.StepResult;
 import java.util.Locale;
 
-/** Renders what a reconcile run did: one outcome line, one line per step, and the run-level error if any. */
+/**
+ * Renders what a reconcile run did: one outcome line, one line per step, one line per hook, and the run-level error
+ * if any.
+ */
 public final class ResultText {
 
     private ResultText() {
@@ -35,6 +39,17 @@ public final class ResultText {
                     step.action(), step.key()));
             if (!step.message().isEmpty()) {
                 text.append("  (").append(step.message()).append(')');
+            }
+            text.append('\n');
+        }
+        for (HookResult hook : result.hooks()) {
+            text.append(indent).append("  hook ").append(String.format(Locale.ROOT, "%-9s %-10s %s", hook.status(),
+                    hook.phase(), hook.key()));
+            if (!hook.name().isEmpty()) {
+                text.append(" as ").append(hook.name());
+            }
+            if (!hook.message().isEmpty()) {
+                text.append("  (").append(hook.message()).append(')');
             }
             text.append('\n');
         }

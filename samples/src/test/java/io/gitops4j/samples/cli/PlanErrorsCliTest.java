@@ -68,7 +68,31 @@ class PlanErrorsCliTest {
         assertThat(allowed.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(kept.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(apply.err()).contains("refusing to delete 3 of 5");
+        assertThat(apply.err()).contains("refusing to delete 3 of 5", "--allow-large-prune")
+                .doesNotContain("allowLargePrune()");
+    }
+
+    @Test
+    void anEmptySourceNamesTheFlagThatAllowsItAndThatFlagAlonePrunesEverything() throws IOException {
+        // given: everything applied, then every manifest deleted
+        run("shop", "apply");
+        try (var files = Files.list(manifests)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        // when
+        CliRun refused = run("shop", "apply");
+        CliRun allowed = run("shop", "apply", "--allow-empty");
+        CliRun after = run("shop", "plan", "--allow-empty");
+
+        // then the refusal names the command-line flag, which alone lets the prune through
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).contains("refusing to reconcile an empty desired state", "--allow-empty")
+                .doesNotContain("allowEmpty()");
+        assertThat(allowed.exitCode()).as(allowed.err()).isEqualTo(ExitCodes.OK);
+        assertThat(after.exitCode()).as(after.out()).isEqualTo(ExitCodes.OK);
     }
 
     @Test

@@ -117,6 +117,35 @@ public final class ApiError extends RuntimeException {
                 details);
     }
 
+    /**
+     * 422: the object is invalid for several field-level reasons, as the real server reports an update of
+     * immutable fields: {@code Job.batch "x" is invalid: spec.template: Invalid value: ...: field is immutable}, one
+     * cause per field ({@code reason}, {@code field}, {@code message}).
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @param name the object's name
+     * @param causes each {@code {reason, field, message}}, e.g. {@code {"FieldValueInvalid", "spec.template",
+     *     "Invalid value: {...}: field is immutable"}}
+     */
+    public static ApiError invalidFields(String group, String kind, String name, List<String[]> causes) {
+        ObjectNode details = Json.object();
+        details.put("name", name);
+        if (!group.isEmpty()) {
+            details.put("group", group);
+        }
+        details.put("kind", kind);
+        ArrayNode list = details.putArray("causes");
+        List<String> texts = new java.util.ArrayList<>();
+        for (String[] cause : causes) {
+            list.addObject().put("reason", cause[0]).put("message", cause[2]).put("field", cause[1]);
+            texts.add(cause[1] + ": " + cause[2]);
+        }
+        String all = texts.size() == 1 ? texts.get(0) : "[" + String.join(", ", texts) + "]";
+        return new ApiError(422, "Invalid", (group.isEmpty() ? kind : kind + "." + group) + " \"" + name
+                + "\" is invalid: " + all, details);
+    }
+
     /** 422: the request is well-formed but cannot be applied (for example, a failed JSON patch test). */
     public static ApiError unprocessable(String message) {
         return new ApiError(422, "Invalid", message, null);

@@ -43,6 +43,7 @@ public final class Writes {
         synchronized (cluster.store()) {
             ResourceType type = request.type();
             ObjectMetadata.checkKind(body, type);
+            FieldValidation.check(request, body);
             ObjectNode meta = Json.metadata(body);
             String name = Json.text(meta, "name");
             if (name.isEmpty() && !Json.text(meta, "generateName").isEmpty()) {
@@ -85,6 +86,9 @@ public final class Writes {
             ObjectNode existing = existing(request);
             ObjectMetadata.checkKind(body, request.type());
             ObjectMetadata.checkIdentity(body, request, request.name());
+            if (request.subresource().isEmpty()) {
+                FieldValidation.check(request, body);
+            }
             checkPrecondition(request, existing, body);
             return new Result(200, updateFrom(request, existing, body));
         }
@@ -132,6 +136,9 @@ public final class Writes {
         }
         ObjectMetadata.checkKind(config, request.type());
         ObjectMetadata.checkIdentity(config, request, request.name());
+        if (request.subresource().isEmpty()) {
+            FieldValidation.check(request, config);
+        }
         boolean force = request.query().flag("force");
         ResourceType type = request.type();
         ObjectNode existing = cluster.store().get(type.storageKey(), request.namespace(), request.name());
@@ -206,6 +213,9 @@ public final class Writes {
     }
 
     private ObjectNode commit(ResourceRequest request, ObjectNode before, ObjectNode after) {
+        if (before != null && request.subresource().isEmpty()) {
+            ImmutableFieldRules.check(request.type(), before, after);
+        }
         if (ObjectMetadata.isNoOp(before, after)) {
             return before;
         }
