@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar once, runs every issue-9 benchmark with short settings (under 10 minutes on 2 cores)
+# Builds the benchmark jar and the CLI jar once, runs every benchmark with short settings (about 20 minutes on 2 cores)
 # and prints one table: figure | gitops4j | peer | ratio | target. JMH results go to gitops-bench/target/results/.
 # Usage: gitops-bench/run-all.sh            (from anywhere; needs git on the PATH for the Git peer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -o -Pbench -pl gitops-bench -am package -DskipTests
+mvn -q -B -o -pl samples -am package -DskipTests # the CLI jar the CLI-against-kubectl benchmarks run
 jar=gitops-bench/target/benchmarks.jar
 out=gitops-bench/target/results
 rm -rf "$out" && mkdir -p "$out"
-quiet=(-jvmArgsAppend -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+quiet=(-jvmArgsAppend "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dgitops4j.cli.jar=$PWD/samples/target/gitops4j.jar")
 bench() { # name regex, result file, JMH options...
   local regex=$1 file=$2; shift 2
   java -jar "$jar" "$regex" -rf json -rff "$out/$file" "${quiet[@]}" "$@" > "$out/${file%.json}.log" 2>&1 \
@@ -27,6 +28,12 @@ if command -v kubectl > /dev/null; then
 else
   bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.nativeRender$' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
 fi
+if command -v kubectl > /dev/null; then apply_peers='gitops4j|kubectl'; cli_peers='cli.*|kubectl.*'; else
+  apply_peers='gitops4j'; cli_peers='cli.*'; echo "no kubectl on the PATH: the kubectl peers are skipped"; fi
+bench "io\.gitops4j\.bench\.apply\.(FirstApply|NoChangeApply)Benchmark\.($apply_peers)\$" apply.json
+bench "io\.gitops4j\.bench\.apply\.Cli(Apply|NoChange)Benchmark\.($cli_peers)\$" cli.json
+bench 'io\.gitops4j\.bench\.apply\.ControllerFirstSyncBenchmark\.' controller.json
+bench 'io\.gitops4j\.bench\.loop\.CommitToAppliedBenchmark\.' trigger.json -p mode=trigger -wi 3 -i 30
 echo "load after:  $(uptime)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 java -cp "$jar" io.gitops4j.bench.BenchmarkTable "$out"/*.json

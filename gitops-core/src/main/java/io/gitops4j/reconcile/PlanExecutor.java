@@ -16,7 +16,9 @@ import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import java.time.Duration;
 import java.time.Instant;
+import io.gitops4j.model.LiveState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import org.slf4j.MDC;
  * Executes plan steps against the target for one run: applies in order, stopping before the next wave after a
  * failure, and deletes what prune allows. Each call returns an {@link ExecutionReport} of what it did: a
  * {@link StepResult} per step and which keys were applied, deleted or released. A failure in one call stops later
- * waves of the next call too. Not thread-safe; one per run.
+ * waves of the next call too. The steps of one stage may be applied on worker threads (see
+ * {@link StageExecutor}); everything it records, it records on the calling thread. Not thread-safe; one per run.
  */
 final class PlanExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
@@ -55,7 +58,10 @@ final class PlanExecutor {
     }
 
     /**
-     * Applies steps in order; after a failure, steps of later waves are skipped.
+     * Applies steps in order, stage by stage ({@link ApplyStages}): the steps of one stage with up to the run's
+     * apply concurrency under way at once, every step of a stage finished before the next stage starts, and the
+     * results recorded, and reported to the listener, in plan order. After a failure, steps of later waves are
+     * skipped.
      *
      * @param toApply the create, update (and, when forcing, in-sync) steps in apply order
      * @return what the applies did
@@ -63,47 +69,87 @@ final class PlanExecutor {
     ExecutionReport apply(List<PlanStep> toApply) {
         begin();
         ApplyOptions applyOptions = new ApplyOptions(options.dryRun(), options.force());
-        for (PlanStep step : toApply) {
-            if (skippedForDeadline(step, "applying ")) {
-                continue;
-            }
-            if (failedAt != null && step.wave() != failedAt.wave()) {
-                record(StepResult.skipped(step.key(), step.action(), "not applied: wave " + failedAt.wave()
-                        + " failed at " + failedAt.key() + "; fix that and reconcile again"));
-                continue;
-            }
-            MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
-            Instant start = context.clock().instant();
-            try {
-                Optional<String> conflict = ownershipConflict(step);
-                if (conflict.isPresent()) {
-                    LOG.warn("{} {}", step.key(), conflict.get());
-                    failedAt = step;
-                    fail(step, conflict.get(), start);
+        try (StageExecutor stages = new StageExecutor(concurrency(), context.application())) {
+            for (List<PlanStep> stage : ApplyStages.of(toApply)) {
+                if (failedAt != null && stage.get(0).wave() != failedAt.wave()) {
+                    stage.forEach(this::skipAfterFailure);
                     continue;
                 }
-                ApplyResult outcome = context.target().apply(desiredOf(step),
-                        SyncPolicy.applyOptions(applyOptions, desiredOf(step), options));
-                StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
-                        ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
-                StepResult done = new StepResult(step.key(), step.action(), status,
-                        options.dryRun() ? "dry run" : "", since(start));
-                LOG.info("{} {} ({}{})", status == StepResult.Status.APPLIED ? "applied" : "unchanged", step.key(),
-                        outcome.outcome(), options.dryRun() ? ", dry run" : "");
-                applied.add(step.key());
-                if (!options.dryRun()) {
-                    health.put(step.key(), healthOf(outcome));
+                Map<ResourceKey, Optional<LiveResource>> appeared = appeared(stage);
+                List<Applied> results = stages.run(stage, step -> applyOne(step, applyOptions, appeared),
+                        step -> new Applied(StepResult.skipped(step.key(), step.action(),
+                                "not applied: the run was interrupted"), null));
+                for (int i = 0; i < stage.size(); i++) {
+                    recordApplied(stage.get(i), results.get(i));
                 }
-                record(done);
-                context.listener().stepApplied(context.application(), done);
-            } catch (RuntimeException e) {
-                failedAt = step;
-                fail(step, "apply", e, start);
-            } finally {
-                MDC.remove(GitOpsEngine.MDC_RESOURCE);
             }
         }
         return report();
+    }
+
+    /** The run's apply concurrency: the smaller of the options' and the target's bound. */
+    private int concurrency() {
+        return Math.max(1, Math.min(options.applyConcurrency(), context.target().applyConcurrency()));
+    }
+
+    private void skipAfterFailure(PlanStep step) {
+        if (!skippedForDeadline(step, "applying ")) {
+            record(StepResult.skipped(step.key(), step.action(), "not applied: wave " + failedAt.wave()
+                    + " failed at " + failedAt.key() + "; fix that and reconcile again"));
+        }
+    }
+
+    /**
+     * Applies one step and returns its result; records nothing (the caller records in plan order), so it may run on
+     * a worker thread beside the other steps of its stage.
+     */
+    private Applied applyOne(PlanStep step, ApplyOptions applyOptions,
+            Map<ResourceKey, Optional<LiveResource>> appeared) {
+        DeadlineCheck check = deadline.check("applying " + step.key());
+        if (check.passed()) {
+            return new Applied(StepResult.skipped(step.key(), step.action(), check.skipReason()), null);
+        }
+        MDC.put(GitOpsEngine.MDC_RESOURCE, step.key().toString());
+        Instant start = context.clock().instant();
+        try {
+            Optional<String> conflict = ownershipConflict(step, appeared);
+            if (conflict.isPresent()) {
+                LOG.warn("{} {}", step.key(), conflict.get());
+                return new Applied(failed(step, conflict.get(), start), null);
+            }
+            ApplyResult outcome = context.target().apply(desiredOf(step),
+                    SyncPolicy.applyOptions(applyOptions, desiredOf(step), options));
+            StepResult.Status status = outcome.outcome() == ApplyOutcome.UNCHANGED
+                    ? StepResult.Status.UNCHANGED : StepResult.Status.APPLIED;
+            LOG.info("{} {} ({}{})", status == StepResult.Status.APPLIED ? "applied" : "unchanged", step.key(),
+                    outcome.outcome(), options.dryRun() ? ", dry run" : "");
+            return new Applied(new StepResult(step.key(), step.action(), status, options.dryRun() ? "dry run" : "",
+                    since(start)), options.dryRun() ? null : healthOf(outcome));
+        } catch (RuntimeException e) {
+            return new Applied(failed(step, "apply", e, start), null);
+        } finally {
+            MDC.remove(GitOpsEngine.MDC_RESOURCE);
+        }
+    }
+
+    /** Records the result of one applied step, in plan order, and tells the listener. */
+    private void recordApplied(PlanStep step, Applied done) {
+        StepResult result = done.result();
+        record(result);
+        if (result.isFailed()) {
+            failedAt = step;
+            context.listener().stepFailed(context.application(), result);
+        } else if (result.status() == StepResult.Status.APPLIED || result.status() == StepResult.Status.UNCHANGED) {
+            applied.add(step.key());
+            if (done.health() != null) {
+                health.put(step.key(), done.health());
+            }
+            context.listener().stepApplied(context.application(), result);
+        }
+    }
+
+    /** The result of one apply step and, when it applied for real, the health of what it applied. */
+    private record Applied(StepResult result, Health health) {
     }
 
     /**
@@ -223,17 +269,40 @@ final class PlanExecutor {
 
     /**
      * Returns why applying a step would take over an object another application owns. The live object is the one
-     * planned against; a create observes again, in case the object appeared since the plan.
+     * planned against; a create looks at what its stage observed right before it started, in case the object
+     * appeared since the plan (or observes again itself when that observation failed).
      */
-    private Optional<String> ownershipConflict(PlanStep step) {
+    private Optional<String> ownershipConflict(PlanStep step, Map<ResourceKey, Optional<LiveResource>> appeared) {
         Resource desired = desiredOf(step);
         Optional<LiveResource> live = step.diff() instanceof ResourceDiff.Existing existing
-                ? Optional.of(existing.live()) : Optional.empty();
-        if (live.isEmpty()) {
+                ? Optional.of(existing.live()) : appeared.get(step.key());
+        if (live == null) {
             live = context.target().observe(List.of(step.key())).get(step.key());
         }
         return live.flatMap(object -> Ownership.conflict(context.application(), desired, object.object(),
                 options.syncOptions()));
+    }
+
+    /**
+     * Observes, in one call before a stage starts, the objects its creates are about to create, so that each create
+     * can check whether one appeared since the plan. Empty (each create then observes its own) when the stage has
+     * fewer than two creates or the observation fails.
+     */
+    private Map<ResourceKey, Optional<LiveResource>> appeared(List<PlanStep> stage) {
+        List<ResourceKey> creates = stage.stream().filter(step -> !(step.diff() instanceof ResourceDiff.Existing))
+                .map(PlanStep::key).toList();
+        if (creates.size() < 2) {
+            return Map.of();
+        }
+        try {
+            LiveState live = context.target().observe(creates);
+            Map<ResourceKey, Optional<LiveResource>> found = new HashMap<>();
+            creates.forEach(key -> found.put(key, live.get(key)));
+            return found;
+        } catch (RuntimeException e) {
+            LOG.debug("cannot observe the {} objects a stage creates; each create observes its own", creates.size(), e);
+            return Map.of();
+        }
     }
 
     /** The object an apply step applies: every apply step's diff is declared. */
@@ -247,6 +316,16 @@ final class PlanExecutor {
     }
 
     private void fail(PlanStep step, String what, RuntimeException e, Instant start) {
+        recordFailure(failed(step, what, e, start));
+    }
+
+    private void recordFailure(StepResult failed) {
+        record(failed);
+        context.listener().stepFailed(context.application(), failed);
+    }
+
+    /** The failed result of a step whose target call threw; logs it, records nothing. */
+    private StepResult failed(PlanStep step, String what, RuntimeException e, Instant start) {
         String message = secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage());
         if (e instanceof GitOpsException) {
             LOG.warn("{} of {} failed: {}", what, step.key(), message);
@@ -254,14 +333,13 @@ final class PlanExecutor {
             LOG.warn("{} of {} failed unexpectedly: {}", what, step.key(), message);
             LOG.debug("{} of {} failed unexpectedly", what, step.key(), e);
         }
-        fail(step, message, start);
+        return failed(step, message, start);
     }
 
-    private void fail(PlanStep step, String message, Instant start) {
-        StepResult failed = secrets.scrub(new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message,
+    /** The failed result of a step, its message scrubbed of secrets; records nothing. */
+    private StepResult failed(PlanStep step, String message, Instant start) {
+        return secrets.scrub(new StepResult(step.key(), step.action(), StepResult.Status.FAILED, message,
                 since(start)));
-        record(failed);
-        context.listener().stepFailed(context.application(), failed);
     }
 
     private Health healthOf(ApplyResult outcome) {

@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class ReconcileOptions {
     /** The default deadline of a run: 5 minutes. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+    /** How many applies of one plan stage may run at once unless configured otherwise (bounded by the target). */
+    public static final int DEFAULT_APPLY_CONCURRENCY = 8;
     private static final ReconcileOptions DEFAULTS = builder().build();
 
     private final boolean dryRun;
@@ -30,6 +32,7 @@ public final class ReconcileOptions {
     private final Revision revision;
     private final Duration healthTimeout;
     private final Duration deadline;
+    private final int applyConcurrency;
     private final SyncOptions syncOptions;
     private final boolean confirmPrune;
 
@@ -43,6 +46,7 @@ public final class ReconcileOptions {
         this.revision = builder.revision;
         this.healthTimeout = builder.healthTimeout;
         this.deadline = builder.deadline;
+        this.applyConcurrency = builder.applyConcurrency;
         this.syncOptions = builder.syncOptions;
         this.confirmPrune = builder.confirmPrune;
     }
@@ -81,6 +85,7 @@ public final class ReconcileOptions {
         builder.revision = revision;
         builder.healthTimeout = healthTimeout;
         builder.deadline = deadline;
+        builder.applyConcurrency = applyConcurrency;
         builder.syncOptions = syncOptions;
         builder.confirmPrune = confirmPrune;
         return builder;
@@ -172,6 +177,17 @@ public final class ReconcileOptions {
     }
 
     /**
+     * Returns how many applies of one plan stage (one wave, one kind rank) may be under way at once. The run uses
+     * the smaller of this and the target's {@link io.gitops4j.target.Target#applyConcurrency()}; stages still run one
+     * after the other in plan order, and results are recorded in plan order whatever order the applies finish in.
+     *
+     * @return at least 1; {@link #DEFAULT_APPLY_CONCURRENCY} by default
+     */
+    public int applyConcurrency() {
+        return applyConcurrency;
+    }
+
+    /**
      * Returns the application's sync options; an object's sync-options annotations override them option by option.
      *
      * @return the options; {@link SyncOptions#none()} by default
@@ -211,6 +227,7 @@ public final class ReconcileOptions {
         private Revision revision;
         private Duration healthTimeout = Duration.ZERO;
         private Duration deadline = DEFAULT_DEADLINE;
+        private int applyConcurrency = DEFAULT_APPLY_CONCURRENCY;
         private SyncOptions syncOptions = SyncOptions.none();
         private boolean confirmPrune;
 
@@ -355,6 +372,22 @@ public final class ReconcileOptions {
                 throw new IllegalArgumentException("deadline must be positive: " + value);
             }
             this.deadline = value;
+            return this;
+        }
+
+        /**
+         * Sets how many applies of one plan stage may be under way at once, bounded by what the target allows
+         * ({@link io.gitops4j.target.Target#applyConcurrency()}); {@code 1} applies one step after the other.
+         *
+         * @param value at least 1; {@link ReconcileOptions#DEFAULT_APPLY_CONCURRENCY} by default
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder applyConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("applyConcurrency must be at least 1, got " + value);
+            }
+            this.applyConcurrency = value;
             return this;
         }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The deadline of one run, checked on the engine's clock at each step boundary. The first check past it fixes the
  * step the run stopped at; every later check answers that same {@link DeadlineCheck} at once. Records nothing
- * anywhere: the run reads {@link #passed()} to assemble its result. Not thread-safe; one per run.
+ * anywhere: the run reads {@link #passed()} to assemble its result. Thread-safe (the applies of one stage may check it at once); one per run.
  */
 final class RunDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(RunDeadline.class);
@@ -32,7 +32,7 @@ final class RunDeadline {
      * @param step what the run is about to do or is doing, e.g. {@code "applying ConfigMap/shop/a"}
      * @return {@link DeadlineCheck#OPEN}, or the check that first found the deadline passed
      */
-    DeadlineCheck check(String step) {
+    synchronized DeadlineCheck check(String step) {
         if (passed != null) {
             return passed;
         }
@@ -55,7 +55,7 @@ final class RunDeadline {
     }
 
     /** Returns the check that found the deadline passed, if one did. */
-    Optional<DeadlineCheck> passed() {
+    synchronized Optional<DeadlineCheck> passed() {
         return Optional.ofNullable(passed);
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  *   <li>every failure is a {@link TargetException} that names the resource; a field-ownership conflict is a
  *       {@link ConflictException}.</li>
  * </ul>
- * Implementations must be safe for use by one reconcile at a time; they state whether more is allowed.
+ * Implementations must be safe for use by one reconcile at a time; they state whether more is allowed. A target
+ * that may be given several {@link #apply} calls of one run at once says so with {@link #applyConcurrency()}.
  */
 public interface Target {
 
@@ -111,6 +112,19 @@ public interface Target {
      * @throws TargetException when the target refuses or fails the deletion
      */
     DeleteResult delete(ResourceKey key, DeleteOptions options);
+
+    /**
+     * Returns how many {@link #apply} calls of one reconcile this target accepts at the same time. The engine applies
+     * the steps of one stage of a plan (one wave, one kind rank) with at most this many calls under way, and still
+     * finishes every step of a stage before the next stage starts. The default, {@code 1}, keeps every apply of a
+     * run one after the other, which is right for a target that is safe for one caller only; a target that returns
+     * more must be safe for that many concurrent {@code apply}, {@link #observe} and {@link #health} calls.
+     *
+     * @return at least 1
+     */
+    default int applyConcurrency() {
+        return 1;
+    }
 
     /**
      * Assesses the health of a live object. The default says every object is healthy once it exists, which is

@@ -84,6 +84,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     public static final long DEFAULT_LIVE_OBJECT_CACHE_SIZE = 100_000;
     /** Where inventories and run records live unless configured otherwise: {@value}. */
     public static final String DEFAULT_INVENTORY_NAMESPACE = KubernetesInventoryStore.DEFAULT_NAMESPACE;
+    /** How many applies of one run may be under way at once unless configured otherwise. */
+    public static final int DEFAULT_APPLY_CONCURRENCY = 8;
     /** How many times a failed request is retried unless configured otherwise. */
     public static final int DEFAULT_REQUEST_RETRIES = 2;
 
@@ -99,6 +101,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final KubernetesHealth health;
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
+    private final int applyConcurrency;
 
     private KubernetesTarget(Builder builder, KubernetesClient client, boolean ownsClient) {
         this.client = client;
@@ -111,9 +114,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
         this.applier = new SyncApply(client, types,
-                new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts),
-                new ServerSideApply(client, types, mapping, fieldManager, false), new Replacement(client, types, mapping),
+                new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects),
+                new ServerSideApply(client, types, mapping, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
                 builder.requestTimeout);
+        this.applyConcurrency = builder.applyConcurrency;
         this.deletion = new Deletion(client, types);
         this.creation = new Creation(client, types, mapping);
         this.health = KubernetesHealth.withCustom(builder.healthAssessors);
@@ -185,6 +189,17 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                     + "metadata.generateName is created with create() (POST)");
         }
         return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
+    }
+
+    /**
+     * Returns how many applies of one run may be under way at once: the target is thread-safe, and the API server
+     * handles concurrent requests, so the engine applies the steps of one plan stage side by side.
+     *
+     * @return {@link Builder#applyConcurrency(int)}, {@value #DEFAULT_APPLY_CONCURRENCY} by default
+     */
+    @Override
+    public int applyConcurrency() {
+        return applyConcurrency;
     }
 
     /**
@@ -337,6 +352,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private Duration crdEstablishedTimeout = Duration.ofSeconds(30);
         private int listThreshold = 8;
         private long liveObjectCacheSize = DEFAULT_LIVE_OBJECT_CACHE_SIZE;
+        private int applyConcurrency = DEFAULT_APPLY_CONCURRENCY;
         private final List<HealthAssessor> healthAssessors = new ArrayList<>();
 
         private Builder() {
@@ -554,6 +570,25 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         }
 
         /**
+         * Sets how many applies of one run may be under way at once (the engine also bounds it by
+         * {@link io.gitops4j.reconcile.ReconcileOptions#applyConcurrency()});
+         * {@value KubernetesTarget#DEFAULT_APPLY_CONCURRENCY} by default, {@code 1} for one request at a time. A
+         * client built from a kubeconfig allows as many concurrent requests; a client given to
+         * {@link #client} keeps its own limits.
+         *
+         * @param value at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder applyConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("applyConcurrency must be at least 1, got " + value);
+            }
+            this.applyConcurrency = value;
+            return this;
+        }
+
+        /**
          * Adds a health rule asked before the built-in ones (for your own kinds, or to override a built-in rule).
          *
          * @param value the assessor
@@ -582,7 +617,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 return new KubernetesTarget(this, client, false);
             }
             return new KubernetesTarget(this, KubeconfigClients.build(kubeconfig, context, connectTimeout,
-                    requestTimeout, requestRetries, requestRetryInterval), true);
+                    requestTimeout, requestRetries, requestRetryInterval, applyConcurrency), true);
         }
 
         private static String nonEmpty(String value, String name) {

@@ -23,7 +23,9 @@ import java.util.Map;
  * method of {@code Target}, the default ones included, is forwarded, so a wrapper never silently drops what the
  * wrapped target does (its resolution, health rules, inventory or run records).
  *
- * <p>Thread-safe when the wrapped target is and the overrides are.
+ * <p>Thread-safe when the wrapped target is and the overrides are. The one call not forwarded is
+ * {@link #applyConcurrency()}: whether a wrapper's overrides may run concurrently is the wrapper's to say, so it
+ * answers 1 unless a subclass overrides it.
  */
 public abstract class ForwardingTarget implements Target {
     private final Target delegate;
@@ -74,6 +76,17 @@ public abstract class ForwardingTarget implements Target {
     @Override
     public DeleteResult delete(ResourceKey key, DeleteOptions options) {
         return delegate.delete(key, options);
+    }
+
+    /**
+     * Returns 1: the wrapper's overrides (a counter, a fault after the n-th call) are applied one at a time unless
+     * a subclass that is safe for more says so; the wrapped target's own bound is {@code delegate().applyConcurrency()}.
+     *
+     * @return 1
+     */
+    @Override
+    public int applyConcurrency() {
+        return 1;
     }
 
     @Override

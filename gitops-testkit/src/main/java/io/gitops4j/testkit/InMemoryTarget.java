@@ -64,7 +64,9 @@ import java.util.function.UnaryOperator;
  * {@link #failObserve()}, undone by {@link #clearFaults()}. Counters ({@link #applyCount()}, ...) and the order
  * of real writes ({@link #appliedKeys()}, {@link #deletedKeys()}) support assertions.
  *
- * <p>Thread-safe: every operation is atomic.
+ * <p>Thread-safe: every operation is atomic. It accepts as many concurrent applies of one run as
+ * {@link Builder#applyConcurrency(int)} says (1 by default, so faults such as {@link #failNthApply(int)} hit a
+ * predictable step).
  */
 public final class InMemoryTarget implements Target {
     private final String defaultNamespace;
@@ -72,6 +74,7 @@ public final class InMemoryTarget implements Target {
     private final Set<String> unknownKinds;
     private final ServerFields serverFields;
     private final HealthAssessor healthAssessor;
+    private final int applyConcurrency;
     private final ImmutableFields immutableFields;
     private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
     private final InMemoryHistoryStore history = new InMemoryHistoryStore();
@@ -93,6 +96,7 @@ public final class InMemoryTarget implements Target {
         this.unknownKinds = Set.copyOf(builder.unknownKinds);
         this.serverFields = new ServerFields(builder.clock);
         this.healthAssessor = builder.healthAssessor;
+        this.applyConcurrency = builder.applyConcurrency;
         this.immutableFields = new ImmutableFields(builder.immutableFields);
     }
 
@@ -277,6 +281,16 @@ public final class InMemoryTarget implements Target {
     @Override
     public Health health(Resource live) {
         return healthAssessor.assess(live).orElse(Health.healthy());
+    }
+
+    /**
+     * Returns how many applies of one run may be under way at once, as configured.
+     *
+     * @return {@link Builder#applyConcurrency(int)}, 1 by default
+     */
+    @Override
+    public int applyConcurrency() {
+        return applyConcurrency;
     }
 
     @Override
@@ -467,9 +481,27 @@ public final class InMemoryTarget implements Target {
         private final Set<String> unknownKinds = new HashSet<>();
         private Clock clock = Clock.systemUTC();
         private HealthAssessor healthAssessor = live -> Optional.empty();
+        private int applyConcurrency = 1;
         private final Map<String, List<String>> immutableFields = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets how many applies of one run the target accepts at once (see
+         * {@link io.gitops4j.target.Target#applyConcurrency()}); 1 by default. Every operation is atomic whatever
+         * the value; more than 1 lets a test see the engine apply the steps of a stage concurrently.
+         *
+         * @param value at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder applyConcurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("applyConcurrency must be at least 1, got " + value);
+            }
+            this.applyConcurrency = value;
+            return this;
         }
 
         /**

@@ -11,7 +11,7 @@ class InMemoryTargetContractTest extends TargetContract {
 
     @Override
     protected Target newTarget() {
-        return InMemoryTarget.create();
+        return InMemoryTarget.builder().applyConcurrency(4).build();
     }
 
     @Override

@@ -25,11 +25,12 @@ public final class KubeconfigClients {
      * @param requestTimeout the request timeout
      * @param retries how many times a request that failed to connect or got a 5xx answer is retried
      * @param retryInterval the wait before the first retry, doubled before each further one
+     * @param concurrentRequests how many requests to the server may be under way at once, at least
      * @return a new client, owned by the caller
      * @throws TargetException when the file cannot be read or parsed, or the context does not exist
      */
     public static KubernetesClient build(Path kubeconfig, String context, Duration connectTimeout,
-            Duration requestTimeout, int retries, Duration retryInterval) {
+            Duration requestTimeout, int retries, Duration retryInterval, int concurrentRequests) {
         if (!Files.isReadable(kubeconfig)) {
             throw new TargetException(null, "cannot read kubeconfig " + kubeconfig
                     + ": no such readable file; check the path and its permissions");
@@ -45,6 +46,8 @@ public final class KubeconfigClients {
         config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
         config.setRequestRetryBackoffLimit(retries);
         config.setRequestRetryBackoffInterval(Math.toIntExact(retryInterval.toMillis()));
+        config.setMaxConcurrentRequestsPerHost(Math.max(config.getMaxConcurrentRequestsPerHost(), concurrentRequests));
+        config.setMaxConcurrentRequests(Math.max(config.getMaxConcurrentRequests(), concurrentRequests));
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 }

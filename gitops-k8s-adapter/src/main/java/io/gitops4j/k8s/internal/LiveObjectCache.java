@@ -20,7 +20,9 @@ import java.util.function.Function;
  * resourceVersion it was built from, and the API server guarantees that these two name one content of one object
  * (managed fields included: a change of them is a write with a new resourceVersion). An object without a uid or a
  * resourceVersion is never remembered. Bounded: at most {@code maximumSize} entries, least recently used evicted;
- * {@code 0} remembers nothing. Thread-safe; a stale entry (after a race with a deletion) is harmless, since it never
+ * {@code 0} remembers nothing. Beside the live objects it remembers what a write returned (uid and resourceVersion
+ * only) and which objects were last found absent, so that an apply can tell created, configured and unchanged
+ * from what it last saw without reading the object first ({@link #seen}). Thread-safe; a stale entry (after a race with a deletion) is harmless, since it never
  * matches a recreated object (new uid) and is replaced or dropped by the next observation of its key.
  */
 public final class LiveObjectCache {
@@ -61,7 +63,7 @@ public final class LiveObjectCache {
         }
         Version seen = Version.of(object);
         Entry remembered = entries.getIfPresent(key);
-        if (seen != null && remembered != null && remembered.version().equals(seen)) {
+        if (seen != null && remembered != null && remembered.live() != null && seen.equals(remembered.version())) {
             return remembered.live();
         }
         LiveResource built = build.apply(object);
@@ -71,6 +73,76 @@ public final class LiveObjectCache {
             entries.put(key, new Entry(seen, built));
         }
         return built;
+    }
+
+    /**
+     * Remembers that an object was just found absent (a GET answered 404, or a LIST did not hold it), so that an
+     * apply right after it knows it creates the object without asking again.
+     *
+     * @param key the object's resolved key
+     */
+    public void absent(ResourceKey key) {
+        if (entries != null) {
+            entries.put(requireNonNull(key, "key is null"), Entry.ABSENT);
+        }
+    }
+
+    /**
+     * Remembers the uid and resourceVersion of an object a write just returned, without building its live resource
+     * (the next observation builds it, once, if it is still that version).
+     *
+     * @param key the object's resolved key
+     * @param object the object as the server returned it
+     */
+    public void written(ResourceKey key, GenericKubernetesResource object) {
+        if (entries == null) {
+            return;
+        }
+        Version version = Version.of(object);
+        if (version == null) {
+            entries.invalidate(key);
+        } else {
+            entries.put(key, new Entry(version, null));
+        }
+    }
+
+    /**
+     * Returns what is remembered of an object's last observation or write: absent, present with a uid and
+     * resourceVersion, or unknown.
+     *
+     * @param key the object's resolved key
+     * @return what was last seen of it
+     */
+    public Seen seen(ResourceKey key) {
+        Entry entry = entries == null ? null : entries.getIfPresent(requireNonNull(key, "key is null"));
+        if (entry == null) {
+            return Seen.UNKNOWN;
+        }
+        return entry.version() == null ? Seen.ABSENT
+                : new Seen(true, entry.version().uid(), entry.version().resourceVersion());
+    }
+
+    /**
+     * What was last seen of one object.
+     *
+     * @param known whether anything is remembered; when not, the other components are {@code null}
+     * @param uid the uid it had, {@code null} when it was absent
+     * @param resourceVersion the resourceVersion it had, {@code null} when it was absent
+     */
+    public record Seen(boolean known, String uid, String resourceVersion) {
+        /** Nothing remembered. */
+        public static final Seen UNKNOWN = new Seen(false, null, null);
+        /** Found absent. */
+        public static final Seen ABSENT = new Seen(true, null, null);
+
+        /**
+         * Tells whether the object was found absent.
+         *
+         * @return {@code true} when known and absent
+         */
+        public boolean absent() {
+            return known && uid == null;
+        }
     }
 
     /**
@@ -85,12 +157,13 @@ public final class LiveObjectCache {
     }
 
     /**
-     * Returns how many objects are remembered (approximately, under concurrent use).
+     * Returns how many live objects are remembered for reuse (approximately, under concurrent use); what is
+     * remembered only of writes and absences is not counted.
      *
-     * @return the number of entries
+     * @return the number of remembered live objects
      */
     public long size() {
-        return entries == null ? 0 : entries.size();
+        return entries == null ? 0 : entries.asMap().values().stream().filter(entry -> entry.live() != null).count();
     }
 
     /** Which exact state of which object a server reported: equal versions name the same content. */
@@ -110,7 +183,11 @@ public final class LiveObjectCache {
         }
     }
 
-    /** A remembered live resource and the version of the object it was built from. */
+    /**
+     * A remembered live resource and the version of the object it was built from; a version without a live resource
+     * (a write's answer, not yet built), or neither (the object was found absent).
+     */
     private record Entry(Version version, LiveResource live) {
+        static final Entry ABSENT = new Entry(null, null);
     }
 }

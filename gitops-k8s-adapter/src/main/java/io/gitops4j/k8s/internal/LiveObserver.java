@@ -90,7 +90,7 @@ public final class LiveObserver {
         try {
             GenericKubernetesResource object = address.object(client).get();
             if (object == null) {
-                cache.forget(address.key());
+                cache.absent(address.key());
                 return Optional.empty();
             }
             return Optional.of(cache.reuseOrBuild(address.key(), object, this::toLive));
@@ -118,7 +118,7 @@ public final class LiveObserver {
                 }
                 out.add(cache.reuseOrBuild(address.key(), item, this::toLive));
             } else {
-                cache.forget(address.key());
+                cache.absent(address.key());
             }
         }
     }

@@ -24,9 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one resource with server-side apply under a field manager, optionally forcing conflicts or as a server
- * dry run, and tells whether it created, changed or left the object as it was: an unchanged resourceVersion means
- * unchanged; otherwise the objects before and after are compared without resourceVersion and managed-field
- * timestamps (a dry run keeps the old resourceVersion, and a server may write a no-op apply). Thread-safe.
+ * dry run, and tells whether it created, changed or left the object as it was.
+ *
+ * <p>When the object was observed (or written) through the same {@link LiveObjectCache} and this is not a dry run,
+ * the apply is one request: the outcome follows from what was last seen and the server's answer — created when
+ * the object was last found absent or now has another uid, unchanged when its resourceVersion did not move,
+ * configured otherwise — as the engine's run observes every object right before applying it. Otherwise the object
+ * is read first: no object means created, an unchanged resourceVersion means unchanged, and else the objects
+ * before and after are compared without resourceVersion and managed-field timestamps (a dry run keeps the old
+ * resourceVersion, and a server may write a no-op apply). Every real apply remembers the answer's uid and
+ * resourceVersion. Thread-safe.
  */
 public final class ServerSideApply {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
@@ -36,6 +43,7 @@ public final class ServerSideApply {
     private final ObjectMapping mapping;
     private final String fieldManager;
     private final boolean alwaysForce;
+    private final LiveObjectCache seen;
 
     /**
      * Creates the applier.
@@ -45,14 +53,16 @@ public final class ServerSideApply {
      * @param mapping converts objects
      * @param fieldManager the field manager applies are made under
      * @param alwaysForce whether to force conflicts on every apply
+     * @param seen what was last observed or written of each object, read to spare a GET and updated by each apply
      */
     public ServerSideApply(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
-            boolean alwaysForce) {
+            boolean alwaysForce, LiveObjectCache seen) {
         this.client = requireNonNull(client, "client is null");
         this.types = requireNonNull(types, "types is null");
         this.mapping = requireNonNull(mapping, "mapping is null");
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
         this.alwaysForce = alwaysForce;
+        this.seen = requireNonNull(seen, "seen is null");
     }
 
     /**
@@ -70,7 +80,8 @@ public final class ServerSideApply {
         NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
                 Resource<GenericKubernetesResource>> collection = address.collection(client, placed.version());
         try {
-            GenericKubernetesResource before = collection.withName(address.key().name()).get();
+            LiveObjectCache.Seen last = options.dryRun() ? LiveObjectCache.Seen.UNKNOWN : seen.seen(address.key());
+            GenericKubernetesResource before = last.known() ? null : collection.withName(address.key().name()).get();
             ServerSideApplicable<GenericKubernetesResource> apply = FieldValidations.of(
                     collection.resource(mapping.toGeneric(applied(placed))).dryRun(options.dryRun()), options)
                     .fieldManager(fieldManager);
@@ -78,7 +89,10 @@ public final class ServerSideApply {
                 apply = apply.forceConflicts();
             }
             GenericKubernetesResource after = apply.serverSideApply();
-            ApplyOutcome outcome = outcome(before, after, options.dryRun());
+            ApplyOutcome outcome = last.known() ? outcome(last, after) : outcome(before, after, options.dryRun());
+            if (!options.dryRun()) {
+                seen.written(address.key(), after);
+            }
             if (BuiltinKinds.roleOf(address.key().group(), address.key().kind()) == KindRole.DEFINITION
                     && !options.dryRun()) {
                 types.discovery().invalidate();
@@ -103,6 +117,15 @@ public final class ServerSideApply {
             object.remove(BuiltinFields.serverPopulatedMetadataFields());
         }
         return body;
+    }
+
+    /** The outcome of a real apply relative to what was last seen of the object. */
+    private static ApplyOutcome outcome(LiveObjectCache.Seen last, GenericKubernetesResource after) {
+        if (last.absent() || !Objects.equals(last.uid(), after.getMetadata().getUid())) {
+            return ApplyOutcome.CREATED;
+        }
+        return Objects.equals(last.resourceVersion(), after.getMetadata().getResourceVersion())
+                ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
     }
 
     private ApplyOutcome outcome(GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {

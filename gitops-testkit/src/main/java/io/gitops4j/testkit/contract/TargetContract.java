@@ -19,9 +19,15 @@ import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.Target;
 import io.gitops4j.TargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +42,10 @@ import org.junit.jupiter.api.Test;
  *     @Override protected Target newTarget() { return new FolderTarget(dir); }
  * }
  * }</pre>
+ *
+ * <p>A target whose {@link Target#applyConcurrency()} is more than 1 also proves that that many concurrent applies of
+ * distinct objects all land, and are unchanged when repeated; for a target that takes one apply at a time that case
+ * is skipped.
  *
  * <p>The cases use ConfigMap-shaped resources in {@link #namespace()}; override {@link #resource(String, Map)} when
  * your target stores something else, and {@link #invalidResource()} to prove your target's errors are typed.
@@ -229,6 +239,51 @@ public abstract class TargetContract {
         assertThatThrownBy(() -> target.apply(invalid.get(), ApplyOptions.DEFAULT))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining(invalid.get().key().name());
+    }
+
+    @Test
+    void concurrentAppliesOfDistinctObjectsAllLandAndReapplyingThemIsUnchanged() throws Exception {
+        int threads = target.applyConcurrency();
+        Assumptions.assumeTrue(threads > 1, "this target accepts one apply at a time");
+        List<Resource> resources = new ArrayList<>();
+        for (int i = 0; i < threads * 3; i++) {
+            resources.add(resolved(resource("concurrent-" + i, Map.of("index", Integer.toString(i)))));
+        }
+
+        List<ApplyOutcome> first = applyAll(resources, threads);
+        List<ApplyOutcome> second = applyAll(resources, threads);
+
+        assertThat(first).containsOnly(ApplyOutcome.CREATED).hasSize(resources.size());
+        assertThat(second).containsOnly(ApplyOutcome.UNCHANGED).hasSize(resources.size());
+        LiveState live = target.observe(resources.stream().map(Resource::key).toList());
+        assertThat(live.size()).isEqualTo(resources.size());
+        for (Resource resource : resources) {
+            assertThat(live.get(resource.key()).orElseThrow().object().tree().at("/data/index").asText())
+                    .isEqualTo(resource.tree().at("/data/index").asText());
+        }
+    }
+
+    /** Applies every resource from {@code threads} threads at once, all released together; outcomes in order. */
+    private List<ApplyOutcome> applyAll(List<Resource> resources, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApplyOutcome>> futures = new ArrayList<>();
+            for (Resource resource : resources) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return target.apply(resource, ApplyOptions.DEFAULT).outcome();
+                }));
+            }
+            start.countDown();
+            List<ApplyOutcome> outcomes = new ArrayList<>();
+            for (Future<ApplyOutcome> future : futures) {
+                outcomes.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.gitops4j.bench.apply;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The CLI against kubectl, both as processes on the same embedded Kubernetes API (in the benchmark's JVM, fresh
+ * before each call): {@code java -jar gitops4j.jar apply --dir dir} (JVM start included) against
+ * {@code kubectl apply --server-side --force-conflicts -f dir}, for a first apply of the 305-object folder
+ * ({@link #cliFirstApply}, {@link #kubectlFirstApply}); {@link CliNoChangeBenchmark} times a run that changes
+ * nothing. The CLI jar is {@code samples/target/gitops4j.jar} or {@code -Dgitops4j.cli.jar}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+@Warmup(iterations = 2)
+@Measurement(iterations = 7)
+public class CliApplyBenchmark {
+    private Path dir;
+    private BenchCluster cluster;
+
+    /** Writes the folder once. */
+    @Setup(Level.Trial)
+    public void writeManifests() {
+        dir = BenchManifests.write("folder305");
+    }
+
+    /** Starts a fresh server before each call. */
+    @Setup(Level.Invocation)
+    public void freshServer() {
+        cluster = new BenchCluster();
+    }
+
+    /** Stops the server. */
+    @TearDown(Level.Invocation)
+    public void stopServer() {
+        cluster.close();
+    }
+
+    /** First apply through the CLI. */
+    @Benchmark
+    public void cliFirstApply() {
+        Processes.cliApply(Processes.cliJar(), cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+    }
+
+    /** First apply through kubectl. */
+    @Benchmark
+    public void kubectlFirstApply() {
+        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+    }
+}

@@ -1,0 +1,62 @@
+package io.gitops4j.bench.apply;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A run that changes nothing, through the CLI against kubectl, both as processes on one embedded Kubernetes API in
+ * the benchmark's JVM, where the 305-object folder was applied once by each tool (untimed):
+ * {@code java -jar gitops4j.jar apply --dir dir} (JVM start included; it loads, observes, diffs, finds nothing to do
+ * and records the run) against a re-apply by {@code kubectl apply --server-side --force-conflicts -f dir}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+@Warmup(iterations = 2)
+@Measurement(iterations = 7)
+public class CliNoChangeBenchmark {
+    private Path dir;
+    private BenchCluster cluster;
+
+    /** Starts the server and applies the folder with the CLI and, when present, kubectl. */
+    @Setup(Level.Trial)
+    public void applyOnce() {
+        dir = BenchManifests.write("folder305");
+        cluster = new BenchCluster();
+        Processes.cliApply(Processes.cliJar(), cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        if (Processes.kubectl().isPresent()) {
+            Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+        }
+    }
+
+    /** Stops the server. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        cluster.close();
+    }
+
+    /** A no-change run through the CLI. */
+    @Benchmark
+    public void cli() {
+        Processes.cliApply(Processes.cliJar(), cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+    }
+
+    /** A no-change re-apply through kubectl. */
+    @Benchmark
+    public void kubectl() {
+        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+    }
+}
