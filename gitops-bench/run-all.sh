@@ -34,6 +34,7 @@ bench "io\.gitops4j\.bench\.apply\.(FirstApply|NoChangeApply)Benchmark\.($apply_
 bench "io\.gitops4j\.bench\.apply\.Cli(Apply|NoChange)Benchmark\.($cli_peers)\$" cli.json
 bench 'io\.gitops4j\.bench\.apply\.ControllerFirstSyncBenchmark\.' controller.json
 bench 'io\.gitops4j\.bench\.loop\.CommitToAppliedBenchmark\.' trigger.json -p mode=trigger -wi 3 -i 30
+bench 'io\.gitops4j\.bench\.cluster\.Fleet(Takeover)?Benchmark\.' fleet.json
 echo "load after:  $(uptime)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 java -cp "$jar" io.gitops4j.bench.BenchmarkTable "$out"/*.json

@@ -158,6 +158,11 @@ public final class BenchmarkTable {
         Double p99 = percentile(TRIGGER, 0.99);
         rows.add(row("Commit to applied with trigger(), p50 (ms)", p50, null, "< 200 ms", atMost(p50, 200)));
         rows.add(row("Commit to applied with trigger(), p99 (ms)", p99, null, "< 500 ms", atMost(p99, 500)));
+        rows.add(row("Fleet: 1,000 apps over 3 replicas, start to each owning its share, Leases on the embedded API"
+                + " (ms)", primary("io.gitops4j.bench.cluster.FleetBenchmark.fullOwnership"), null, "reported", null));
+        rows.add(row("Fleet: takeover of a killed replica's applications, 15 s lease (ms)",
+                primary("io.gitops4j.bench.cluster.FleetTakeoverBenchmark.takeover"), null,
+                "≤ lease + one interval", null));
     }
 
     /** Returns the JMH parameters of a result as {@code [name=value,...]} in name order, or "" when it has none. */
