@@ -2,21 +2,11 @@ package io.gitops4j.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.DefaultStateDiffer;
-import io.gitops4j.diff.ResourceDiff;
-import io.gitops4j.diff.StateDiff;
-import io.gitops4j.diff.StateDiffer;
-import io.gitops4j.model.DesiredState;
-import io.gitops4j.model.LiveResource;
-import io.gitops4j.model.LiveState;
-import io.gitops4j.model.Resource;
-import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.source.DirectorySource;
 import io.gitops4j.testkit.InMemoryTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,21 +65,5 @@ class FolderNoChangeRunTest {
         assertThat(changed.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(changed.plan().applies()).extracting(step -> step.key().name()).containsExactly("b");
         assertThat(differ.calls.get()).isGreaterThan(diffs);
-    }
-
-    /** The default differ, counting the resources it diffs. */
-    private static final class CountingDiffer implements StateDiffer {
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public StateDiff diff(DesiredState desired, LiveState live) {
-            return DefaultStateDiffer.defaults().diff(desired, live);
-        }
-
-        @Override
-        public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
-            calls.incrementAndGet();
-            return DefaultStateDiffer.defaults().diff(key, desired, live);
-        }
     }
 }
