@@ -143,6 +143,14 @@ public final class ObjectStore {
         subscriptions.remove(subscription);
     }
 
+    /**
+     * Forgets the event history up to now, as etcd's compaction does: a watch from an older resourceVersion then
+     * gets 410 Gone.
+     */
+    public synchronized void compact() {
+        history.clear();
+    }
+
     /** Ends every open watch (on shutdown). */
     public void closeWatches() {
         subscriptions.forEach(WatchSubscription::close);
