@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -136,6 +137,16 @@ public final class ObjectStore {
         }
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    /**
+     * The resourceVersion a bookmark for a watch may carry: the current one, when the watch has taken every event
+     * queued for it (changes are queued under this store's lock, so none up to that version is still to come).
+     *
+     * @return the version, or empty while events are queued for the watch
+     */
+    public synchronized Optional<Long> bookmark(WatchSubscription subscription) {
+        return subscription.drained() ? Optional.of(resourceVersion) : Optional.empty();
     }
 
     /** Stops delivering events to a watch. */
