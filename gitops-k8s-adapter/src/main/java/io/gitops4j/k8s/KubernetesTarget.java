@@ -265,10 +265,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         DeleteResult result = deletion.delete(requireNonNull(key, "key is null"),
                 requireNonNull(options, "options is null"));
         if (!options.dryRun()) {
-            liveObjects.forget(result.key());
             if (watches != null) {
-                watches.deleted(result.key());
+                watches.deleted(result.key(), liveObjects.seen(result.key()).resourceVersion());
             }
+            liveObjects.forget(result.key());
         }
         return result;
     }

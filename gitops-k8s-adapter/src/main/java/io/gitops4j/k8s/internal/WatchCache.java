@@ -128,11 +128,12 @@ public final class WatchCache implements AutoCloseable {
      * read from the server.
      *
      * @param key the resolved key
+     * @param lastSeen the resourceVersion the target last observed or wrote of it, {@code null} when unknown
      */
-    public void deleted(ResourceKey key) {
+    public void deleted(ResourceKey key, String lastSeen) {
         WatchedGroup group = groups.get(groupOf(key));
         if (group != null) {
-            group.deleted(key.name());
+            group.deleted(key.name(), lastSeen);
         }
     }
 

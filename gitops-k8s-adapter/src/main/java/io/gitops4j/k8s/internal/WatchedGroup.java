@@ -33,7 +33,8 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
     private final String id;
     private final Consumer<WatchedGroup> onEnd;
     private final Map<String, GenericKubernetesResource> objects = new HashMap<>();
-    private final Map<String, Long> pending = new HashMap<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, String> tombstones = new HashMap<>();
     private boolean synced = true;
     private Watch watch;
 
@@ -81,20 +82,33 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
     /** Marks a name pending until an event at least as new as the resourceVersion a write of it returned. */
     synchronized void written(String name, String resourceVersion) {
         GenericKubernetesResource held = objects.get(name);
-        if (held != null && resourceVersion != null
-                && ResourceVersions.atLeast(held.getMetadata().getResourceVersion(), resourceVersion)) {
+        Long written = ResourceVersions.numeric(resourceVersion);
+        Long holds = held == null ? null : ResourceVersions.numeric(held.getMetadata().getResourceVersion());
+        if (written != null && holds != null && holds >= written) {
             return;
         }
-        pending.put(name, ResourceVersions.numeric(resourceVersion));
+        pending.put(name, new Pending(written, false));
     }
 
-    /** Marks a deleted name pending until an event newer than what the group holds of it (its deletion). */
-    synchronized void deleted(String name) {
+    /**
+     * Marks a deleted name pending until the watch reports it gone, being deleted, or created again, newer than both
+     * what the group holds of it and what this target last saw of it; nothing to wait for when the group already
+     * received such a deletion.
+     *
+     * @param name the object's name
+     * @param lastSeen the resourceVersion this target last observed or wrote of it, {@code null} when unknown
+     */
+    synchronized void deleted(String name, String lastSeen) {
         GenericKubernetesResource held = objects.get(name);
-        if (held != null) {
-            Long version = ResourceVersions.numeric(held.getMetadata().getResourceVersion());
-            pending.put(name, version == null ? null : version + 1);
+        Long holds = held == null ? null : ResourceVersions.numeric(held.getMetadata().getResourceVersion());
+        Long seen = ResourceVersions.numeric(lastSeen);
+        Long newest = holds == null ? seen : seen == null ? holds : Long.valueOf(Math.max(holds, seen));
+        Long threshold = newest == null ? null : newest + 1;
+        String gone = tombstones.get(name);
+        if (held == null && gone != null && threshold != null && ResourceVersions.atLeast(gone, threshold)) {
+            return;
         }
+        pending.put(name, new Pending(threshold, true));
     }
 
     @Override
@@ -113,8 +127,8 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
             if (!synced) {
                 return;
             }
-            Long threshold = pending.get(name);
-            if (pending.containsKey(name) && (threshold == null || ResourceVersions.atLeast(version, threshold))) {
+            Pending waiting = pending.get(name);
+            if (waiting != null && waiting.settledBy(action, object)) {
                 pending.remove(name);
             }
             GenericKubernetesResource held = objects.get(name);
@@ -123,8 +137,10 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
             }
             if (action == Action.DELETED) {
                 objects.remove(name);
+                tombstones.put(name, version);
             } else {
                 objects.put(name, object);
+                tombstones.remove(name);
             }
         }
     }
@@ -141,6 +157,18 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
         end();
     }
 
+    /**
+     * What a name waits for: an event at least {@code threshold} new ({@code null}: any event), and for a deletion one
+     * that shows the object gone, being deleted or created again.
+     */
+    private record Pending(Long threshold, boolean deletion) {
+        boolean settledBy(Action action, GenericKubernetesResource object) {
+            boolean afterDeletion = action != Action.MODIFIED || object.getMetadata().getDeletionTimestamp() != null;
+            return ResourceVersions.atLeast(object.getMetadata().getResourceVersion(), threshold)
+                    && (!deletion || afterDeletion);
+        }
+    }
+
     /** Stops answering from this group and closes its watch; idempotent. */
     void end() {
         Watch toClose;
@@ -151,6 +179,7 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
             synced = false;
             objects.clear();
             pending.clear();
+            tombstones.clear();
             toClose = watch;
         }
         onEnd.accept(this);
