@@ -28,6 +28,7 @@ import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.TargetException;
@@ -65,7 +66,8 @@ import java.util.concurrent.ExecutorService;
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
  * {@link Builder#liveObjectCacheSize(long)}), so a run over unchanged objects neither rebuilds them nor diffs them
- * again: the engine reuses its last diff of the very same objects.
+ * again: the engine reuses its last diff of the very same objects. With {@link Builder#watchCache(boolean)} on,
+ * such a run sends no request at all to observe: the objects come from watches, as from Argo CD's cluster cache.
  *
  * <p>Thread-safe: concurrent calls are allowed. A target built from a kubeconfig owns its client and closes it in
  * {@link #close()}; a target given a client leaves closing it to the caller.
@@ -265,7 +267,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         DeleteResult result = deletion.delete(requireNonNull(key, "key is null"),
                 requireNonNull(options, "options is null"));
         if (!options.dryRun()) {
-            if (watches != null) {
+            if (watches != null && result.outcome() == DeleteOutcome.DELETED) {
                 watches.deleted(result.key(), liveObjects.seen(result.key()).resourceVersion());
             }
             liveObjects.forget(result.key());
@@ -605,7 +607,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
 
         /**
          * Sets how many applies of one run may be under way at once (the engine also bounds it by
-         * {@link io.gitops4j.reconcile.ReconcileOptions#applyConcurrency()});
+         * {@link io.gitops4j.reconcile.ReconcileOptions#applyConcurrency()}), and how many types and namespaces one
+         * observation reads side by side;
          * {@value KubernetesTarget#DEFAULT_APPLY_CONCURRENCY} by default, {@code 1} for one request at a time. A
          * client built from a kubeconfig allows as many concurrent requests; a client given to
          * {@link #client} keeps its own limits.
