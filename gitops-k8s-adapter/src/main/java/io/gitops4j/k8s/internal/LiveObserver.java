@@ -139,9 +139,15 @@ public final class LiveObserver {
     private void watched(List<Address> group, List<LiveResource> out) {
         Address first = group.get(0);
         if (!watches.synced(first)) {
-            GenericKubernetesResourceList list = listed(first);
-            watches.start(first, list.getItems(), list.getMetadata().getResourceVersion());
-            answered(group, list, out);
+            Optional<GenericKubernetesResourceList> list = listedUnlessForbidden(first, group.size());
+            if (list.isEmpty()) {
+                for (Address address : group) {
+                    fetched(address).ifPresent(out::add);
+                }
+                return;
+            }
+            watches.start(first, list.get().getItems(), list.get().getMetadata().getResourceVersion());
+            answered(group, list.get(), out);
             return;
         }
         for (Address address : group) {
@@ -175,14 +181,31 @@ public final class LiveObserver {
         }
     }
 
+    /**
+     * Lists a collection to watch it; empty when the client may not list it (403) and few enough keys are asked for
+     * that GETs serve them, as without the watch cache.
+     */
+    private Optional<GenericKubernetesResourceList> listedUnlessForbidden(Address first, int keys) {
+        try {
+            return Optional.of(typed(first, first.collection(client, first.type().version()).list()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && keys < listThreshold) {
+                return Optional.empty();
+            }
+            throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
+        }
+    }
+
     /** Lists the whole collection of an address, each item with apiVersion and kind. */
     private GenericKubernetesResourceList listed(Address first) {
-        GenericKubernetesResourceList list;
         try {
-            list = first.collection(client, first.type().version()).list();
+            return typed(first, first.collection(client, first.type().version()).list());
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
         }
+    }
+
+    private static GenericKubernetesResourceList typed(Address first, GenericKubernetesResourceList list) {
         for (GenericKubernetesResource item : list.getItems()) {
             if (item.getApiVersion() == null) {
                 item.setApiVersion(first.type().apiVersion());

@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.gitops4j.model.ResourceKey;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Correctness first: a group that is not synced (never listed, or its watch ended: a timeout, a lost connection,
  * {@code 410 Gone} for a compacted resourceVersion) answers nothing, and the observer lists it again, which starts a
  * new watch; the client's own reconnects are turned off for these watches, so a broken watch is never mistaken for a
- * quiet one. What this target writes or deletes is read from the server until the watch has delivered it
+ * quiet one. Each watch asks the server to end it after 5 to 10 minutes ({@code timeoutSeconds}, as client-go's
+ * reflector does), and is not trusted 30 s past that, so even a connection that hangs without closing is bounded. What this target writes or deletes is read from the server until the watch has delivered it
  * ({@link #written}, {@link #deleted}). Staleness is otherwise at most the watch's delivery lag: an object someone
  * else changed is seen once its event has arrived.
  *
@@ -34,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchCache.class);
+    /** Watches ask the server to end them after between this and twice this, as client-go's reflector does. */
+    private static final Duration MIN_WATCH_TIMEOUT = Duration.ofMinutes(5);
+    /** How long past its timeout a watch that has not ended is still trusted. */
+    private static final Duration HUNG_WATCH_GRACE = Duration.ofSeconds(30);
 
     private final KubernetesClient watching;
     private final ConcurrentMap<String, WatchedGroup> groups = new ConcurrentHashMap<>();
@@ -90,14 +97,17 @@ public final class WatchCache implements AutoCloseable {
             return;
         }
         String id = groupOf(address.key());
-        WatchedGroup group = new WatchedGroup(id, items, ended -> groups.remove(id, ended));
+        long timeout = MIN_WATCH_TIMEOUT.toSeconds() + ThreadLocalRandom.current().nextLong(MIN_WATCH_TIMEOUT.toSeconds());
+        WatchedGroup group = new WatchedGroup(id, items, ended -> groups.remove(id, ended),
+                Duration.ofSeconds(timeout).plus(HUNG_WATCH_GRACE));
         WatchedGroup previous = groups.put(id, group);
         if (previous != null) {
             previous.end();
         }
         try {
             Watch watch = address.collection(watching, address.type().version()).watch(new ListOptionsBuilder()
-                    .withResourceVersion(resourceVersion).withAllowWatchBookmarks(true).build(), group);
+                    .withResourceVersion(resourceVersion).withAllowWatchBookmarks(true).withTimeoutSeconds(timeout).build(),
+                    group);
             group.watchedBy(watch);
             LOG.debug("watching {} from resourceVersion {}", id, resourceVersion);
         } catch (KubernetesClientException e) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
 
     private final String id;
     private final Consumer<WatchedGroup> onEnd;
+    private final long expiresAt;
     private final Map<String, GenericKubernetesResource> objects = new HashMap<>();
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, String> tombstones = new HashMap<>();
@@ -44,9 +46,12 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
      * @param id the group's name in logs: type and namespace
      * @param items the listed objects, with apiVersion and kind set
      * @param onEnd called once when the group stops being synced, to drop it from its cache
+     * @param lifetime how long the group may answer at most: a little longer than its watch's {@code timeoutSeconds},
+     *     so a watch whose connection hangs without closing is not trusted past the server's own deadline for it
      */
-    WatchedGroup(String id, List<GenericKubernetesResource> items, Consumer<WatchedGroup> onEnd) {
+    WatchedGroup(String id, List<GenericKubernetesResource> items, Consumer<WatchedGroup> onEnd, Duration lifetime) {
         this.id = requireNonNull(id, "id is null");
+        this.expiresAt = System.nanoTime() + lifetime.toNanos();
         this.onEnd = requireNonNull(onEnd, "onEnd is null");
         for (GenericKubernetesResource item : items) {
             objects.put(item.getMetadata().getName(), item);
@@ -66,7 +71,14 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
     }
 
     /** Returns what the group knows of a name: unknown once it is no longer synced, or while the name is pending. */
-    synchronized WatchCache.Lookup lookup(String name) {
+    WatchCache.Lookup lookup(String name) {
+        if (!synced()) {
+            return UNKNOWN;
+        }
+        return known(name);
+    }
+
+    private synchronized WatchCache.Lookup known(String name) {
         if (!synced || pending.containsKey(name)) {
             return UNKNOWN;
         }
@@ -74,9 +86,19 @@ final class WatchedGroup implements Watcher<GenericKubernetesResource> {
         return object == null ? ABSENT : new WatchCache.Lookup(true, object);
     }
 
-    /** Returns whether the group still answers from its watch. */
-    synchronized boolean synced() {
-        return synced;
+    /** Returns whether the group still answers from its watch; past its lifetime it ends. */
+    boolean synced() {
+        synchronized (this) {
+            if (!synced) {
+                return false;
+            }
+        }
+        if (System.nanoTime() - expiresAt >= 0) {
+            LOG.debug("watch of {} outlived its timeout without ending; listing again", id);
+            end();
+            return false;
+        }
+        return true;
     }
 
     /** Marks a name pending until an event at least as new as the resourceVersion a write of it returned. */

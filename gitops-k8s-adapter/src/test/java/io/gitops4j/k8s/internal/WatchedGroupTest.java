@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.Watcher.Action;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -83,7 +84,7 @@ class WatchedGroupTest {
     void neverAnswersOlderThanItsOwnWritesAndEndsAtTheServersState() {
         qt().withExamples(500).forAll(lists().of(integers().between(0, 6)).ofSizeBetween(0, 40)).checkAssert(ops -> {
             Server server = new Server();
-            WatchedGroup group = new WatchedGroup("test", List.of(), ended -> { });
+            WatchedGroup group = new WatchedGroup("test", List.of(), ended -> { }, Duration.ofHours(1));
             long ownVersion = 0;
             for (int op : ops) {
                 if (op == 0 || op == 1 && server.current == null) {
@@ -148,7 +149,7 @@ class WatchedGroupTest {
         GenericKubernetesResource object = new GenericKubernetesResource();
         object.setMetadata(new ObjectMetaBuilder().withName(NAME).withUid("u").withResourceVersion("5").build());
         List<WatchedGroup> ended = new ArrayList<>();
-        WatchedGroup group = new WatchedGroup("test", List.of(object), ended::add);
+        WatchedGroup group = new WatchedGroup("test", List.of(object), ended::add, Duration.ofHours(1));
         assertThat(group.lookup(NAME).object()).isSameAs(object);
         assertThat(group.lookup("other").known()).isTrue();
 
@@ -156,6 +157,16 @@ class WatchedGroupTest {
 
         assertThat(group.lookup(NAME).known()).isFalse();
         assertThat(group.lookup("other").known()).isFalse();
+        assertThat(ended).containsExactly(group);
+    }
+
+    @Test
+    void aGroupPastItsLifetimeAnswersNothing() {
+        List<WatchedGroup> ended = new ArrayList<>();
+        WatchedGroup group = new WatchedGroup("test", List.of(), ended::add, Duration.ZERO);
+
+        assertThat(group.synced()).isFalse();
+        assertThat(group.lookup(NAME).known()).isFalse();
         assertThat(ended).containsExactly(group);
     }
 }
