@@ -30,11 +30,12 @@ public final class ApplicationStatus {
     private final int consecutiveFailures;
     private final String waitingFor;
     private final String blockedBy;
+    private final String renderedBy;
 
     ApplicationStatus(String application, Revision lastAppliedRevision, Revision pinnedRevision,
                       String latestRevisionId, SyncState syncState, HealthStatus health, String lastError,
                       List<Drift> drift, Instant nextRun, boolean suspended, boolean running, int consecutiveFailures,
-                      String waitingFor, String blockedBy) {
+                      String waitingFor, String blockedBy, String renderedBy) {
         this.application = requireNonNull(application, "application is null");
         this.lastAppliedRevision = lastAppliedRevision;
         this.pinnedRevision = pinnedRevision;
@@ -49,6 +50,7 @@ public final class ApplicationStatus {
         this.consecutiveFailures = consecutiveFailures;
         this.waitingFor = waitingFor;
         this.blockedBy = blockedBy;
+        this.renderedBy = requireNonNull(renderedBy, "renderedBy is null");
     }
 
     /**
@@ -67,6 +69,17 @@ public final class ApplicationStatus {
      */
     public Optional<Revision> lastAppliedRevision() {
         return Optional.ofNullable(lastAppliedRevision);
+    }
+
+    /**
+     * Returns the renderer that produced the desired state the last run loaded, as Argo CD's application status
+     * names its source type ({@link io.gitops4j.reconcile.ReconcileResult#renderedBy()}).
+     *
+     * @return e.g. {@code kustomize (native)} or {@code helm}; {@code ""} for plain manifests, or before any run
+     *     loaded a state
+     */
+    public String renderedBy() {
+        return renderedBy;
     }
 
     /**
@@ -185,7 +198,8 @@ public final class ApplicationStatus {
     public String toString() {
         return "ApplicationStatus{application=" + application + ", lastApplied=" + lastAppliedRevision
                 + (pinnedRevision == null ? "" : ", pinned=" + pinnedRevision)
-                + ", latest=" + latestRevisionId + ", sync=" + syncState + ", health=" + health
+                + ", latest=" + latestRevisionId + (renderedBy.isEmpty() ? "" : ", renderedBy=" + renderedBy)
+                + ", sync=" + syncState + ", health=" + health
                 + (lastError == null ? "" : ", lastError=" + lastError) + ", drift=" + drift.size()
                 + (waitingFor == null ? "" : ", " + waitingFor)
                 + (blockedBy == null ? "" : ", " + blockedBy) + ", nextRun=" + nextRun + ", suspended=" + suspended

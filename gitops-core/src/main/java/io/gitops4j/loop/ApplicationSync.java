@@ -29,9 +29,12 @@ final class ApplicationSync {
                  String latestId, long seenGeneration) {
     }
 
-    /** What the run found; {@code health == null} keeps the previous health. */
+    /**
+     * What the run found; {@code health == null} keeps the previous health, {@code renderedBy == null} (no state was
+     * loaded) the previous renderer.
+     */
     record Output(Revision lastApplied, String latestId, long seenGeneration, SyncState sync, HealthStatus health,
-                  String error, List<Drift> drift, boolean failed, HistoryEntry entry) {
+                  String error, List<Drift> drift, boolean failed, HistoryEntry entry, String renderedBy) {
     }
 
     private final Application app;
@@ -68,7 +71,7 @@ final class ApplicationSync {
             context.listener().sourceFailed(app.name(), sourceError);
             if (in.pinned() == null) {
                 return new Output(applied, latest, answer.generation(), SyncState.UNKNOWN, null, sourceError, List.of(),
-                        true, entry("", Outcome.FAILED, null, 0, sourceError));
+                        true, entry("", Outcome.FAILED, null, 0, sourceError), null);
             }
         }
         Revision wanted = in.pinned() != null ? in.pinned() : Revision.of(latest);
@@ -83,7 +86,7 @@ final class ApplicationSync {
                     app.name(), recorded);
             return new Output(recorded, latest, checked, SyncState.SYNCED,
                     HealthRefresh.worstOwned(app.name(), app.target()), null, List.of(), false,
-                    entry(latest, Outcome.CONVERGED, null, 0, ""));
+                    entry(latest, Outcome.CONVERGED, null, 0, ""), null);
         }
         return reconcile(wanted, applied, newRevision, latest, checked, sourceError);
     }
@@ -101,6 +104,7 @@ final class ApplicationSync {
             context.listener().driftDetected(app.name(), result.revision().orElse(wanted), drift, corrected);
         }
         String revisionId = result.revision().map(Revision::id).orElse("");
+        String renderedBy = result.revision().isPresent() ? result.renderedBy() : null;
         if (!result.succeeded()) {
             String error = runError(result);
             if (result.revision().isEmpty()) {
@@ -110,13 +114,14 @@ final class ApplicationSync {
             // a run that ran out of its deadline is not a failure to back off from: the next run comes on the interval
             boolean failed = result.outcome() != Outcome.TIMED_OUT;
             return new Output(applied, latest, checked, sync, null, error, drift, failed,
-                    entry(revisionId, result.outcome(), result, drift.size(), error));
+                    entry(revisionId, result.outcome(), result, drift.size(), error), renderedBy);
         }
         Revision nowApplied = dry ? applied : result.revision().orElse(applied);
         SyncState sync = dry && result.plan().hasChanges() ? SyncState.OUT_OF_SYNC : SyncState.SYNCED;
         return new Output(nowApplied, latest, checked, sync, HealthRefresh.worst(app.name(), app.target(), result),
                 sourceError, drift, false,
-                entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError));
+                entry(revisionId, result.outcome(), result, drift.size(), sourceError == null ? "" : sourceError),
+                renderedBy);
     }
 
     private Revision inventoryRevision() {

@@ -47,6 +47,7 @@ final class ApplicationWorker {
     private SyncState sync = SyncState.UNKNOWN;
     private HealthStatus health = HealthStatus.UNKNOWN;
     private String lastError;
+    private String renderedBy = "";
     private List<Drift> drift = List.of();
     private int failures;
     private boolean ran;
@@ -174,7 +175,7 @@ final class ApplicationWorker {
             String error = "run failed unexpectedly: " + ApplicationSync.message(e);
             output = new ApplicationSync.Output(input.lastApplied(), input.latestId(), input.seenGeneration(),
                     SyncState.UNKNOWN, null, error, List.of(), true, new HistoryEntry(app.name(), "", input.reason(),
-                    input.pinned() != null, Outcome.FAILED, now, now, 0, 0, 0, 0, error));
+                    input.pinned() != null, Outcome.FAILED, now, now, 0, 0, 0, 0, error), null);
         }
         finish(output);
     }
@@ -262,6 +263,7 @@ final class ApplicationWorker {
         sync = output.sync();
         health = output.health() == null ? health : output.health();
         lastError = output.error();
+        renderedBy = output.renderedBy() == null ? renderedBy : output.renderedBy();
         drift = output.drift();
         failures = output.failed() ? failures + 1 : 0;
         history.addLast(output.entry());
@@ -410,7 +412,7 @@ final class ApplicationWorker {
 
     synchronized ApplicationStatus status() {
         return new ApplicationStatus(app.name(), lastApplied, pinned, latestId, sync, health, lastError, drift,
-                nextRun, suspended, running, failures, waitingFor, blockedBy);
+                nextRun, suspended, running, failures, waitingFor, blockedBy, renderedBy);
     }
 
     synchronized List<HistoryEntry> history() {

@@ -84,7 +84,7 @@ final class EngineRun {
         }
         DesiredState desired = hooks.steps().isEmpty() ? loaded : DesiredState.of(revision, hooks.resources());
         declaresNothing = desired.isEmpty();
-        result.revision(revision).secrets(secrets);
+        result.revision(revision).renderedBy(loaded.renderedBy()).secrets(secrets);
         MDC.put(GitOpsEngine.MDC_REVISION, revision.id());
         LOG.info("loaded revision {} ({} resources)", revision, desired.size());
         context.listener().loaded(context.application(), revision, desired.size());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Maps;
 import io.gitops4j.health.Health;
+import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
 import io.gitops4j.plan.Plan;
@@ -49,6 +50,7 @@ public final class ReconcileResult {
 
     private final String application;
     private final Revision revision;
+    private final String renderedBy;
     private final RunOutcome outcome;
     private final Plan plan;
     private final List<StepResult> steps;
@@ -62,6 +64,7 @@ public final class ReconcileResult {
     private ReconcileResult(Builder builder) {
         this.application = requireNonNull(builder.application, "application is null");
         this.revision = builder.revision;
+        this.renderedBy = builder.renderedBy;
         this.outcome = requireNonNull(builder.outcome, "outcome is null");
         this.plan = requireNonNull(builder.plan, "plan is null");
         this.steps = List.copyOf(builder.steps);
@@ -103,6 +106,17 @@ public final class ReconcileResult {
      */
     public Optional<Revision> revision() {
         return Optional.ofNullable(revision);
+    }
+
+    /**
+     * Returns the name of the renderer that produced the loaded state ({@link DesiredState#renderedBy()}), as
+     * Argo CD's application status names its source type.
+     *
+     * @return e.g. {@code kustomize (native)} or {@code helm}; {@code ""} for plain manifests, a source that does
+     *     not say, or when the load failed
+     */
+    public String renderedBy() {
+        return renderedBy;
     }
 
     /**
@@ -256,10 +270,14 @@ public final class ReconcileResult {
         return health.values().stream().allMatch(Health::isHealthy);
     }
 
-    /** Renders a one-line summary: application, revision, outcome, plan summary and error; never bodies. */
+    /**
+     * Renders a one-line summary: application, revision, the renderer (when one ran), outcome, plan summary and
+     * error; never bodies.
+     */
     @Override
     public String toString() {
-        return "ReconcileResult{application=" + application + ", revision=" + revision + ", outcome=" + outcome()
+        return "ReconcileResult{application=" + application + ", revision=" + revision
+                + (renderedBy.isEmpty() ? "" : ", renderedBy=" + renderedBy) + ", outcome=" + outcome()
                 + ", " + plan.summary() + timedOutAt().map(step -> ", timedOutAt=" + step).orElse("")
                 + (error == null ? "" : ", error=" + error) + ", failed="
                 + failedSteps().size() + (hooks.isEmpty() ? "" : ", hooks=" + hooks.size()) + ", duration="
@@ -275,6 +293,7 @@ public final class ReconcileResult {
         private final TreeMap<ResourceKey, Health> health = new TreeMap<>();
         private final List<String> warnings = new ArrayList<>();
         private Revision revision;
+        private String renderedBy = "";
         private RunOutcome outcome;
         private Plan plan = Plan.empty();
         private String error;
@@ -288,6 +307,11 @@ public final class ReconcileResult {
 
         Builder revision(Revision value) {
             this.revision = value;
+            return this;
+        }
+
+        Builder renderedBy(String value) {
+            this.renderedBy = requireNonNull(value, "renderedBy is null");
             return this;
         }
 

@@ -45,19 +45,24 @@ import java.util.stream.Stream;
  * read.
  *
  * <p>A folder keeps no history, so its revision id is the digest of its content: {@link #load(Revision)} succeeds
- * only for the folder's current content. Use a Git source for rollback. Thread-safe.
+ * only for the folder's current content. Use a Git source for rollback. A load of unchanged files returns the
+ * previous load's very state (see {@link #load()}). Thread-safe: the last load's files and state are kept together
+ * in one immutable value.
  */
 public final class DirectorySource implements DesiredStateSource {
     private final Path root;
     private final ManifestLoader loader;
     private final int maxFiles;
     private final RenderPipeline pipeline;
+    private final boolean reusesLoads;
+    private volatile LastLoad last;
 
     private DirectorySource(Builder builder) {
         this.root = builder.root;
         this.loader = builder.loader;
         this.maxFiles = builder.maxFiles;
         this.pipeline = builder.pipeline();
+        this.reusesLoads = !builder.substitution.hasSources();
     }
 
     /**
@@ -80,22 +85,53 @@ public final class DirectorySource implements DesiredStateSource {
         return new Builder(root);
     }
 
+    /**
+     * Loads the folder's current content. The folder is listed and its manifest files read at every load; when they
+     * are the same files as at this source's previous successful load (the same paths, each byte for byte the same;
+     * the loader and settings are this source's own), or a rendered folder's render pipeline hands back the very
+     * output of the previous load, the previous {@link DesiredState} instance is returned without parsing anything
+     * again, so the engine recognises it by identity and skips its preparation and diff. Variables read from a
+     * {@link io.gitops4j.render.SubstitutionSource} may change between loads of the same files, so a source
+     * substituting from one always parses again.
+     *
+     * @return the state
+     * @throws SourceException when the folder cannot be listed or read, or holds a refused symbolic link or too
+     *     many files; a failed load never returns an earlier state
+     * @throws ManifestException when a manifest is invalid
+     */
     @Override
     public DesiredState load() {
         FolderTree tree = FolderTree.of(root, loader.maxFileBytes());
-        List<Resource> resources;
-        String renderer = "";
-        if (pipeline.modeFor(tree, "") == RenderMode.PLAIN) {
-            resources = List.copyOf(loader.load("pending", readFiles()).resources().values());
-            resources = pipeline.substitute(resources, loader);
-        } else {
+        LastLoad previous = last;
+        if (pipeline.modeFor(tree, "") != RenderMode.PLAIN) {
             Rendered rendered = pipeline.render(tree, "", loader);
-            resources = rendered.resources();
-            renderer = rendered.renderer();
+            if (previous != null && previous.sameRender(rendered.resources(), rendered.renderer())) {
+                return previous.state();
+            }
+            DesiredState state = state(rendered.resources(), rendered.renderer());
+            remember(LastLoad.rendered(rendered.resources(), state));
+            return state;
         }
+        SortedMap<String, byte[]> files = readFiles();
+        if (previous != null && previous.sameFiles(files)) {
+            return previous.state();
+        }
+        List<Resource> resources = List.copyOf(loader.load("pending", files).resources().values());
+        DesiredState state = state(pipeline.substitute(resources, loader), "");
+        remember(LastLoad.plain(files, state));
+        return state;
+    }
+
+    private DesiredState state(List<Resource> resources, String renderer) {
         DesiredState content = loader.assemble("pending", new TreeMap<>(Map.of("", resources)));
         String digest = content.revision().digest();
         return DesiredState.of(new Revision(digest, digest), content.resources().values()).withRenderedBy(renderer);
+    }
+
+    private void remember(LastLoad load) {
+        if (reusesLoads) {
+            last = load;
+        }
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the main sources of every module and checks that annotation keys and group/kind lists are spelled only in
- * this package, so no class keeps its own copy that can drift.
+ * Reads the main sources of every module and checks that annotation keys and group/kind lists are spelled, and
+ * label selectors parsed, only in this package, so no class keeps its own copy that can drift.
  */
 class OneHomeForKubernetesKnowledgeTest {
     private static final Pattern ANNOTATION_KEY = Pattern.compile(
@@ -75,5 +75,16 @@ class OneHomeForKubernetesKnowledgeTest {
             literals.stream().filter(code::contains).forEach(literal -> found.add(file.getFileName() + ": " + literal));
         }
         assertThat(found).as("group/kind lists outside io.gitops4j.kinds.BuiltinKinds").isEmpty();
+    }
+
+    @Test
+    void labelSelectorsAreParsedOnlyByLabelSelector() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path file : mainSources()) {
+            if (code(file).contains("notin")) {
+                found.add(file.getFileName().toString());
+            }
+        }
+        assertThat(found).as("label selector parsers outside io.gitops4j.kinds.LabelSelector").isEmpty();
     }
 }

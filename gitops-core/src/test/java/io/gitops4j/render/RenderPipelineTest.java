@@ -71,6 +71,24 @@ class RenderPipelineTest {
     }
 
     @Test
+    void anUnchangedRenderedFolderLoadsTheSameStateAndAChangeToWhatTheRendererReadANewOne() throws IOException {
+        write(dir.resolve("kustomization.yaml"), "resources: [a.yaml]\n");
+        write(dir.resolve("a.yaml"), configMap("a"));
+        CountingRenderer kustomize = new CountingRenderer(RenderMode.KUSTOMIZE);
+        DirectorySource source = DirectorySource.builder(dir).renderers(Renderers.of(kustomize)).build();
+        DesiredState first = source.load();
+
+        assertThat(source.load()).isSameAs(first);
+        assertThat(kustomize.renders).hasValue(1);
+
+        write(dir.resolve("a.yaml"), configMap("b"));
+        DesiredState changed = source.load();
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed.keys()).extracting(key -> key.name()).containsExactly("b");
+        assertThat(changed.renderedBy()).isEqualTo("counting kustomize");
+    }
+
+    @Test
     void aChangeToNothingTheRendererReadCostsNoRenderAndAChangeToWhatItReadDoes() throws IOException {
         write(dir.resolve("app/kustomization.yaml"), "resources: [a.yaml]\n");
         write(dir.resolve("app/a.yaml"), configMap("a"));

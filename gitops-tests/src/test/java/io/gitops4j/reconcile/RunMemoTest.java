@@ -13,12 +13,10 @@ import io.gitops4j.diff.ChangeType;
 import io.gitops4j.diff.DefaultStateDiffer;
 import io.gitops4j.diff.ResourceDiff;
 import io.gitops4j.diff.StateDiff;
-import io.gitops4j.diff.StateDiffer;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Resource;
-import io.gitops4j.model.ResourceKey;
 import io.gitops4j.plan.Plan;
 import io.gitops4j.PlanException;
 import io.gitops4j.plan.PlanStep;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -219,22 +216,6 @@ class RunMemoTest {
             metadata.putObject("annotations").put("gitops4j.io/wave", Integer.toString(key % 3 - 1));
             body.putObject("spec").put("value", value);
             return Resource.of(body);
-        }
-    }
-
-    /** Counts the resources it is asked to diff. */
-    private static final class CountingDiffer implements StateDiffer {
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public StateDiff diff(DesiredState desired, LiveState live) {
-            return DefaultStateDiffer.defaults().diff(desired, live);
-        }
-
-        @Override
-        public ResourceDiff diff(ResourceKey key, Resource desired, LiveResource live) {
-            calls.incrementAndGet();
-            return DefaultStateDiffer.defaults().diff(key, desired, live);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.gitops4j.kustomize.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.ManifestException;
+import io.gitops4j.kinds.LabelSelector;
 import io.gitops4j.model.Provenance;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,9 +16,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A patch's {@code target} selector: {@code group}, {@code version}, {@code kind}, {@code name}, {@code namespace}
  * (each a regular expression matched against the whole value, as Kustomize anchors it: {@code ^(?:...)$}),
- * {@code labelSelector} and {@code annotationSelector} (Kubernetes label selector syntax: {@code =}, {@code ==},
- * {@code !=}, {@code in (...)}, {@code notin (...)}, {@code key}, {@code !key}; a comma means "and"). A field left
- * out matches everything. Immutable and thread-safe.
+ * {@code labelSelector} and {@code annotationSelector} (Kubernetes label selector syntax, see {@link LabelSelector}:
+ * {@code =}, {@code ==}, {@code !=}, {@code in (...)}, {@code notin (...)}, {@code key}, {@code !key}, {@code >},
+ * {@code <}; a comma means "and"). A field left out matches everything. Immutable and thread-safe.
  */
 public final class PatchTarget {
     private static final Set<String> FIELDS = Set.of("group", "version", "kind", "name", "namespace",

@@ -69,7 +69,7 @@ class PatchTargetTest {
         assertThatThrownBy(() -> PatchTarget.parse(yaml("{labelSelector: 'a in (b'}"), WHERE))
                 .hasMessageContaining("'target.labelSelector' of a patch is not a valid selector");
         assertThatThrownBy(() -> PatchTarget.parse(yaml("{labelSelector: 'a=b,,c'}"), WHERE))
-                .hasMessageContaining("empty requirement");
+                .hasMessageContaining("found ',', expected: identifier after ','");
         assertThatThrownBy(() -> PatchTarget.parse(yaml("[a]"), WHERE)).hasMessageContaining("must be a map");
     }
 

@@ -29,9 +29,9 @@ final class DiffCommand extends SessionCommand {
             StateDiff diff = PlanDiffs.of(preview.plan());
             if (app.json()) {
                 out().println(ResultJson.text(PlanCommand.withRenderer(
-                        PlanCommand.json("diff", session.application(), preview, false), session)));
+                        PlanCommand.json("diff", session.application(), preview, false), preview)));
             } else {
-                String renderedBy = PlanCommand.renderedBy(session);
+                String renderedBy = PlanCommand.renderedBy(preview);
                 if (!renderedBy.isEmpty()) {
                     err().println("# " + renderedBy.substring(2));
                 }

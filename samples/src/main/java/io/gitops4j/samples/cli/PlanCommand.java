@@ -25,10 +25,11 @@ final class PlanCommand extends SessionCommand {
         try (Session session = open()) {
             PlanPreview preview = session.preview(change.toOptions().build());
             if (app.json()) {
-                out().println(ResultJson.text(withRenderer(json("plan", session.application(), preview, true), session)));
+                out().println(ResultJson.text(withRenderer(json("plan", session.application(), preview, true),
+                        preview)));
             } else {
                 out().println("Revision " + preview.revision().shortId() + " of " + session.source().describe()
-                        + " against " + session.target().description() + renderedBy(session));
+                        + " against " + session.target().description() + renderedBy(preview));
                 out().println();
                 out().print(ChangeText.plan(preview.plan(), preview.errors(), colours()));
             }
@@ -38,15 +39,14 @@ final class PlanCommand extends SessionCommand {
     }
 
     /** Returns {@code ", rendered by NAME"} when a renderer produced the state, {@code ""} for plain manifests. */
-    static String renderedBy(Session session) {
-        String renderer = session.source() instanceof RenderedSource rendered ? rendered.renderedBy() : "";
-        return renderer.isEmpty() ? "" : ", rendered by " + renderer;
+    static String renderedBy(PlanPreview preview) {
+        return preview.renderedBy().isEmpty() ? "" : ", rendered by " + preview.renderedBy();
     }
 
     /** Adds the renderer to a plan or diff document, when one produced the state. */
-    static ObjectNode withRenderer(ObjectNode root, Session session) {
-        if (session.source() instanceof RenderedSource rendered && !rendered.renderedBy().isEmpty()) {
-            root.put("renderer", rendered.renderedBy());
+    static ObjectNode withRenderer(ObjectNode root, PlanPreview preview) {
+        if (!preview.renderedBy().isEmpty()) {
+            root.put("renderer", preview.renderedBy());
         }
         return root;
     }

@@ -16,8 +16,10 @@ import java.util.List;
  * @param revision the revision planned
  * @param plan the plan, with the field-level diff of every step
  * @param errors what {@code apply} with the same options would fail on ({@link PlanCheck}); empty when none
+ * @param renderedBy the renderer that produced the state ({@link ReconcileResult#renderedBy()}); {@code ""} for
+ *     plain manifests
  */
-record PlanPreview(Revision revision, Plan plan, List<PlanError> errors) {
+record PlanPreview(Revision revision, Plan plan, List<PlanError> errors, String renderedBy) {
 
     /** Copies the errors. */
     PlanPreview {
@@ -38,7 +40,8 @@ record PlanPreview(Revision revision, Plan plan, List<PlanError> errors) {
         if (planned.revision().isEmpty()) {
             throw new CommandException(planned.error().orElse("cannot load the desired state"));
         }
-        return new PlanPreview(planned.revision().get(), planned.plan(), PlanCheck.errors(planned));
+        return new PlanPreview(planned.revision().get(), planned.plan(), PlanCheck.errors(planned),
+                planned.renderedBy());
     }
 
     /**

@@ -50,10 +50,6 @@ public final class SourceOptions {
     }
 
     DesiredStateSource open() {
-        return new RenderedSource(openSource());
-    }
-
-    private DesiredStateSource openSource() {
         if ((repo == null) == (dir == null)) {
             throw new CommandException("choose one source: --repo URL [--ref REF] [--path FOLDER], or --dir DIR");
         }

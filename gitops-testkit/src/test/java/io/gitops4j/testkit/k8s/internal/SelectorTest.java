@@ -36,4 +36,21 @@ class SelectorTest {
         assertThatThrownBy(() -> Selector.parse("", "status.phase=Running")).isInstanceOf(ApiError.class)
                 .hasMessageContaining("field label not supported");
     }
+
+    @Test
+    void aMalformedLabelSelectorIsABadRequestWithKubernetesMessage() {
+        assertThatThrownBy(() -> Selector.parse("app in (web", "")).isInstanceOf(ApiError.class)
+                .hasMessageContaining("unable to parse requirement: found '', expected: ',' or ')'");
+        assertThatThrownBy(() -> Selector.parse("app=web,,tier", "")).isInstanceOf(ApiError.class)
+                .hasMessageContaining("found ',', expected: identifier after ','");
+    }
+
+    @Test
+    void integerRequirementsAndLabelsMissingFromTheObject() {
+        assertThat(matches("app,!missing,tier!=back", "")).isTrue();
+        assertThat(Selector.parse("n>3", "").matches(Json.parse("{\"metadata\":{\"labels\":{\"n\":\"5\"}}}"
+                .getBytes(StandardCharsets.UTF_8), false))).isTrue();
+        assertThat(Selector.parse("app", "").matches(Json.parse("{\"metadata\":{}}".getBytes(StandardCharsets.UTF_8),
+                false))).isFalse();
+    }
 }
