@@ -14,6 +14,7 @@ import io.gitops4j.k8s.internal.Discovery;
 import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
+import io.gitops4j.k8s.internal.ParallelReads;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
 import io.gitops4j.k8s.internal.Replacement;
@@ -102,6 +103,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
     private final int applyConcurrency;
+    private final ParallelReads reads;
 
     private KubernetesTarget(Builder builder, KubernetesClient client, boolean ownsClient) {
         this.client = client;
@@ -110,9 +112,12 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         String namespace = builder.defaultNamespace != null ? builder.defaultNamespace
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
-        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
+        this.reads = ParallelReads.upTo(builder.applyConcurrency);
+        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC(), reads),
+                namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
-        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
+        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects,
+                reads);
         this.applier = new SyncApply(client, types,
                 new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects),
                 new ServerSideApply(client, types, mapping, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
@@ -327,9 +332,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         return types;
     }
 
-    /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
+    /** Stops the threads of parallel reads, and closes the client when this target built it from a kubeconfig. */
     @Override
     public void close() {
+        reads.close();
         if (ownsClient) {
             client.close();
         }

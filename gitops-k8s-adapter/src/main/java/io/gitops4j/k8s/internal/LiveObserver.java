@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
- * of it are asked for. Each live object comes with what this field manager last applied to it, reconstructed from
+ * of it are asked for; the requests of one observation run several at once ({@link ParallelReads}), and the live
+ * objects come back in the order of the keys' groups, as if read one after the other. Each live object comes with what this field manager last applied to it, reconstructed from
  * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
  * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
  * ({@link LiveObjectCache}). Thread-safe.
@@ -32,6 +33,7 @@ public final class LiveObserver {
     private final String fieldManager;
     private final int listThreshold;
     private final LiveObjectCache cache;
+    private final ParallelReads reads;
 
     /**
      * Creates an observer.
@@ -42,15 +44,17 @@ public final class LiveObserver {
      * @param fieldManager the field manager whose applied fields are reconstructed
      * @param listThreshold from how many keys of one type and namespace a LIST replaces the GETs
      * @param cache the live objects built before, reused while unchanged
+     * @param reads runs the requests of one observation, several at once
      */
     public LiveObserver(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
-            int listThreshold, LiveObjectCache cache) {
+            int listThreshold, LiveObjectCache cache, ParallelReads reads) {
         this.client = requireNonNull(client, "client is null");
         this.types = requireNonNull(types, "types is null");
         this.mapping = requireNonNull(mapping, "mapping is null");
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
         this.listThreshold = listThreshold;
         this.cache = requireNonNull(cache, "cache is null");
+        this.reads = requireNonNull(reads, "reads is null");
     }
 
     /**
@@ -68,16 +72,32 @@ public final class LiveObserver {
                     + a.key().namespace(), g -> new ArrayList<>()).add(a));
         }
         List<LiveResource> live = new ArrayList<>();
-        for (List<Address> group : groups.values()) {
+        reads.each(reads(groups.values()), Read::run).forEach(live::addAll);
+        return LiveState.of(live);
+    }
+
+    /** The requests of one observation: a LIST for each large group, a GET for each object of the others. */
+    private List<Read> reads(Collection<List<Address>> groups) {
+        List<Read> all = new ArrayList<>();
+        for (List<Address> group : groups) {
             if (group.size() >= listThreshold) {
-                listed(group, live);
+                all.add(() -> {
+                    List<LiveResource> found = new ArrayList<>(group.size());
+                    listed(group, found);
+                    return found;
+                });
             } else {
                 for (Address address : group) {
-                    fetched(address).ifPresent(live::add);
+                    all.add(() -> fetched(address).map(List::of).orElse(List.of()));
                 }
             }
         }
-        return LiveState.of(live);
+        return all;
+    }
+
+    /** One request of an observation and the live objects it found. */
+    private interface Read {
+        List<LiveResource> run();
     }
 
     /**
