@@ -21,10 +21,10 @@ import java.util.Optional;
 /**
  * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
  * of it are asked for; the requests of one observation run several at once ({@link ParallelReads}), and the live
- * objects come back in the order of the keys' groups, as if read one after the other. Each live object comes with what this field manager last applied to it, reconstructed from
- * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
- * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
- * ({@link LiveObjectCache}). Thread-safe.
+ * objects come back in the order of the keys' groups, as if read one after the other. Each live object comes with
+ * what this field manager last applied to it, reconstructed from its managed fields, and without the managed fields
+ * themselves. An object the server reports with the uid and resourceVersion of the last observation is answered with
+ * the same {@link LiveResource} instance ({@link LiveObjectCache}). Thread-safe.
  */
 public final class LiveObserver {
     private final KubernetesClient client;

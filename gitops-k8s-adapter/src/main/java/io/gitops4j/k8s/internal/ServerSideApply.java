@@ -134,7 +134,8 @@ public final class ServerSideApply {
                 after.path("metadata").path("resourceVersion").textValue())) {
             return ApplyOutcome.UNCHANGED;
         }
-        return comparable(mapping.toTree(before)).equals(comparable(after.deepCopy())) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
+        return comparable(mapping.toTree(before)).equals(comparable(after.deepCopy())) ? ApplyOutcome.UNCHANGED
+                : ApplyOutcome.CONFIGURED;
     }
 
     /**
