@@ -176,8 +176,8 @@ public final class ManifestLoader {
     }
 
     /**
-     * Loads a set of files into a desired state: parses every manifest file (other files are ignored), in path
-     * order, and rejects duplicate resources across files.
+     * Loads a set of files into a desired state: parses every manifest file (other files are ignored; several files
+     * may be parsed at once), takes their resources in path order, and rejects duplicate resources across files.
      *
      * @param revisionId the source revision the files belong to
      * @param files file path to content, sorted by path
@@ -186,13 +186,36 @@ public final class ManifestLoader {
      */
     public DesiredState load(String revisionId, SortedMap<String, byte[]> files) {
         requireNonNull(revisionId, "revisionId is null");
+        List<Map.Entry<String, byte[]>> manifests = files.entrySet().stream().filter(f -> isManifest(f.getKey()))
+                .toList();
         DeclaredResources declared = new DeclaredResources();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            if (isManifest(file.getKey())) {
-                declared.addFile(parse(file.getKey(), file.getValue()));
-            }
+        for (Parsed parsed : manifests.parallelStream().map(this::parsed).toList()) {
+            declared.addFile(parsed.resources());
         }
         return declared.toState(revisionId);
+    }
+
+    /**
+     * Parses one file, keeping its failure instead of throwing it, so that files can be parsed at once and the
+     * first invalid one in path order still be the one reported.
+     */
+    private Parsed parsed(Map.Entry<String, byte[]> file) {
+        try {
+            return new Parsed(parse(file.getKey(), file.getValue()), null);
+        } catch (RuntimeException e) {
+            return new Parsed(null, e);
+        }
+    }
+
+    /** The resources of one parsed file, or why it could not be parsed. */
+    private record Parsed(List<Resource> parsed, RuntimeException failure) {
+        /** The resources, or the failure thrown. */
+        List<Resource> resources() {
+            if (failure != null) {
+                throw failure;
+            }
+            return parsed;
+        }
     }
 
     /**

@@ -254,6 +254,42 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void theFirstInvalidFileInPathOrderIsTheOneReportedAmongManyFiles() {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < 200; i++) {
+            String name = String.format("f-%03d.yaml", i);
+            String body = i == 120 || i == 150 || i == 199 ? "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n"
+                    : "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-" + i + ", namespace: shop}\n";
+            files.put(name, body.getBytes(UTF_8));
+        }
+
+        for (int run = 0; run < 20; run++) {
+            assertThatThrownBy(() -> loader.load("rev1", files))
+                    .isInstanceOf(ManifestException.class)
+                    .hasMessageContaining("f-120.yaml")
+                    .hasMessageContaining("metadata.name");
+        }
+    }
+
+    @Test
+    void manyFilesLoadAsTheyAssembleWhenParsedOneByOne() {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        java.util.SortedMap<String, List<Resource>> parsed = new TreeMap<>();
+        for (int i = 0; i < 200; i++) {
+            String name = String.format("f-%03d.yaml", i);
+            files.put(name, ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-" + i
+                    + ", namespace: shop}\n").getBytes(UTF_8));
+            parsed.put(name, loader.parse(name, files.get(name)));
+        }
+
+        DesiredState state = loader.load("rev1", files);
+
+        assertThat(state.revision()).isEqualTo(loader.assemble("rev1", parsed).revision());
+        assertThat(state.resources().get(new ResourceKey("", "ConfigMap", "shop", "cm-7")).provenance().path())
+                .isEqualTo("f-007.yaml");
+    }
+
+    @Test
     void loadIgnoresNonManifestFilesAndDigestsContent() {
         TreeMap<String, byte[]> files = new TreeMap<>();
         files.put("README.md", "# not a manifest".getBytes(UTF_8));

@@ -15,6 +15,7 @@ import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObservationPool;
+import io.gitops4j.k8s.internal.ParallelReads;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
 import io.gitops4j.k8s.internal.Replacement;
@@ -107,6 +108,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
     private final int applyConcurrency;
+    private final ParallelReads reads;
     private final WatchCache watches;
     private final ExecutorService observation;
 
@@ -117,7 +119,9 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         String namespace = builder.defaultNamespace != null ? builder.defaultNamespace
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
-        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
+        this.reads = ParallelReads.upTo(builder.applyConcurrency);
+        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC(), reads),
+                namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.watches = builder.watchCache ? new WatchCache(client) : null;
         this.observation = builder.applyConcurrency > 1 ? ObservationPool.create(builder.applyConcurrency) : null;
@@ -354,11 +358,12 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
-     * Stops the watches of the {@link Builder#watchCache(boolean) watch cache} and the threads observations run on,
-     * and closes the client when this target built it from a kubeconfig.
+     * Stops the watches of the {@link Builder#watchCache(boolean) watch cache} and the threads observations and
+     * discovery run on, and closes the client when this target built it from a kubeconfig.
      */
     @Override
     public void close() {
+        reads.close();
         if (watches != null) {
             watches.close();
         }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.http.StandardHttpRequest;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyOutcome;
@@ -33,6 +34,7 @@ class ApplyWithoutReadTest {
     final EmbeddedKubernetesApiExtension k8s = new EmbeddedKubernetesApiExtension(builder -> builder.namespaces(NS));
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> patches = new CopyOnWriteArrayList<>();
     private KubernetesClient client;
     private KubernetesTarget target;
 
@@ -43,6 +45,10 @@ class ApplyWithoutReadTest {
             public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
                 if (request.uri().getPath().contains("/configmaps")) {
                     requests.add(request.method());
+                }
+                if (request.method().equals("PATCH")) {
+                    patches.add(((StandardHttpRequest) request).getContentType() + " " + request.uri().getRawPath()
+                            + "?" + request.uri().getRawQuery());
                 }
             }
         };
@@ -74,6 +80,37 @@ class ApplyWithoutReadTest {
         assertThat(List.of(created, unchanged, configured))
                 .containsExactly(ApplyOutcome.CREATED, ApplyOutcome.UNCHANGED, ApplyOutcome.CONFIGURED);
         assertThat(requests).containsExactly("PATCH", "PATCH", "PATCH");
+    }
+
+    @Test
+    void theApplyIsAnApplyPatchOfTheObjectsPathWithTheFieldManagerForceAndValidation() {
+        target.apply(configMap(NS, "settings", "color", "blue"), ApplyOptions.DEFAULT);
+        target.apply(configMap(NS, "settings", "color", "red"), new ApplyOptions(true, false));
+
+        assertThat(patches).containsExactly(
+                "application/apply-patch+yaml /api/v1/namespaces/shop/configmaps/settings"
+                        + "?fieldManager=gitops4j&force=true&fieldValidation=Strict",
+                "application/apply-patch+yaml /api/v1/namespaces/shop/configmaps/settings"
+                        + "?fieldManager=gitops4j&force=true&dryRun=All&fieldValidation=Strict");
+    }
+
+    @Test
+    void anObjectWhoseNameHasAColonIsAppliedAtItsOwnPath() {
+        io.gitops4j.model.Resource role = Manifests.resource("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: "system:shop:reader"}
+                rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+                """);
+
+        ApplyOutcome outcome = target.apply(role, ApplyOptions.DEFAULT).outcome();
+
+        assertThat(outcome).isEqualTo(ApplyOutcome.CREATED);
+        assertThat(k8s.api().get("rbac.authorization.k8s.io/v1", "ClusterRole", "", "system:shop:reader"))
+                .isPresent();
+        assertThat(patches).containsExactly("application/apply-patch+yaml "
+                + "/apis/rbac.authorization.k8s.io/v1/clusterroles/system:shop:reader"
+                + "?fieldManager=gitops4j&force=true&fieldValidation=Strict");
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class Discovery {
     private final KubernetesClient client;
     private final Duration establishTimeout;
     private final Clock clock;
+    private final ParallelReads reads;
     private Map<String, ApiResource> byGroupKind;
     private TargetException failure;
     private Instant failedAt;
@@ -55,9 +56,22 @@ public final class Discovery {
      * @param clock the clock a remembered failure expires on
      */
     public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock) {
+        this(client, establishTimeout, clock, ParallelReads.sequential());
+    }
+
+    /**
+     * Creates a discovery cache that reads the group versions several at once.
+     *
+     * @param client the client to ask
+     * @param establishTimeout how long to wait for a just-applied CRD to be {@code Established}
+     * @param clock the clock a remembered failure expires on
+     * @param reads runs the group versions' requests of one refresh
+     */
+    public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock, ParallelReads reads) {
         this.client = requireNonNull(client, "client is null");
         this.establishTimeout = requireNonNull(establishTimeout, "establishTimeout is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.reads = requireNonNull(reads, "reads is null");
     }
 
     /**
@@ -108,12 +122,17 @@ public final class Discovery {
     public synchronized void refresh() {
         Map<String, ApiResource> map = new HashMap<>();
         try {
-            addAll(map, "", "v1", client.getApiResources("v1"));
             APIGroupList groups = client.getApiGroups();
+            List<GroupVersion> versions = new ArrayList<>();
+            versions.add(new GroupVersion("", "v1", "v1"));
             for (APIGroup group : groups == null ? List.<APIGroup>of() : groups.getGroups()) {
                 for (GroupVersionForDiscovery version : preferredFirst(group)) {
-                    addVersion(map, group.getName(), version);
+                    versions.add(new GroupVersion(group.getName(), version.getVersion(), version.getGroupVersion()));
                 }
+            }
+            List<APIResourceList> lists = reads.each(versions, this::resources);
+            for (int i = 0; i < versions.size(); i++) {
+                addAll(map, versions.get(i).group(), versions.get(i).version(), lists.get(i));
             }
         } catch (KubernetesClientException e) {
             String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
@@ -128,12 +147,24 @@ public final class Discovery {
         failure = null;
     }
 
-    private void addVersion(Map<String, ApiResource> map, String group, GroupVersionForDiscovery version) {
-        try {
-            addAll(map, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
-        } catch (KubernetesClientException e) {
-            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.getGroupVersion(), e.getCode());
+    /**
+     * The resources of one group version; {@code null} when a group version of a named group fails to answer (it is
+     * logged), while a failure of the core group fails the whole discovery.
+     */
+    private APIResourceList resources(GroupVersion version) {
+        if (version.group().isEmpty()) {
+            return client.getApiResources(version.groupVersion());
         }
+        try {
+            return client.getApiResources(version.groupVersion());
+        } catch (KubernetesClientException e) {
+            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.groupVersion(), e.getCode());
+            return null;
+        }
+    }
+
+    /** One group version discovery lists: the group ({@code ""} for core), the version, and both joined. */
+    private record GroupVersion(String group, String version, String groupVersion) {
     }
 
     private static List<GroupVersionForDiscovery> preferredFirst(APIGroup group) {

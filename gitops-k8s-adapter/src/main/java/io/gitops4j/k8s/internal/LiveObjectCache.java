@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.gitops4j.model.LiveResource;
@@ -107,6 +109,27 @@ public final class LiveObjectCache {
     }
 
     /**
+     * Remembers the uid and resourceVersion of an object a write just returned as a tree, as
+     * {@link #written(ResourceKey, GenericKubernetesResource)} does.
+     *
+     * @param key the object's resolved key
+     * @param object the object as the server returned it
+     */
+    public void written(ResourceKey key, ObjectNode object) {
+        if (entries == null) {
+            return;
+        }
+        JsonNode metadata = object.path("metadata");
+        Version version = Version.of(metadata.path("uid").asText(""), metadata.path("resourceVersion").asText(""),
+                object.path("apiVersion").textValue());
+        if (version == null) {
+            entries.invalidate(key);
+        } else {
+            entries.put(key, new Entry(version, null));
+        }
+    }
+
+    /**
      * Returns what is remembered of an object's last observation or write: absent, present with a uid and
      * resourceVersion, or unknown.
      *
@@ -172,10 +195,13 @@ public final class LiveObjectCache {
         /** Returns the version of an object, or {@code null} when it lacks a uid or a resourceVersion. */
         static Version of(GenericKubernetesResource object) {
             ObjectMeta metadata = object.getMetadata();
-            if (metadata == null || isEmpty(metadata.getUid()) || isEmpty(metadata.getResourceVersion())) {
-                return null;
-            }
-            return new Version(metadata.getUid(), metadata.getResourceVersion(), object.getApiVersion());
+            return metadata == null ? null
+                    : of(metadata.getUid(), metadata.getResourceVersion(), object.getApiVersion());
+        }
+
+        /** Returns a version, or {@code null} when the uid or the resourceVersion is missing. */
+        static Version of(String uid, String resourceVersion, String apiVersion) {
+            return isEmpty(uid) || isEmpty(resourceVersion) ? null : new Version(uid, resourceVersion, apiVersion);
         }
 
         private static boolean isEmpty(String value) {

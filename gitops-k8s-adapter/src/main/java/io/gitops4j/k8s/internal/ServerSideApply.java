@@ -5,12 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.gitops4j.kinds.BuiltinFields;
 import io.gitops4j.kinds.BuiltinKinds;
 import io.gitops4j.kinds.KindRole;
@@ -44,6 +40,7 @@ public final class ServerSideApply {
     private final String fieldManager;
     private final boolean alwaysForce;
     private final LiveObjectCache seen;
+    private final ApplyPatch patch;
 
     /**
      * Creates the applier.
@@ -63,6 +60,7 @@ public final class ServerSideApply {
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
         this.alwaysForce = alwaysForce;
         this.seen = requireNonNull(seen, "seen is null");
+        this.patch = new ApplyPatch(client);
     }
 
     /**
@@ -77,18 +75,12 @@ public final class ServerSideApply {
     public ApplyResult apply(io.gitops4j.model.Resource resource, ApplyOptions options) {
         Address address = types.resolve(resource.key(), resource.provenance());
         io.gitops4j.model.Resource placed = resource.withNamespace(address.key().namespace());
-        NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-                Resource<GenericKubernetesResource>> collection = address.collection(client, placed.version());
         try {
             LiveObjectCache.Seen last = options.dryRun() ? LiveObjectCache.Seen.UNKNOWN : seen.seen(address.key());
-            GenericKubernetesResource before = last.known() ? null : collection.withName(address.key().name()).get();
-            ServerSideApplicable<GenericKubernetesResource> apply = FieldValidations.of(
-                    collection.resource(mapping.toGeneric(applied(placed))).dryRun(options.dryRun()), options)
-                    .fieldManager(fieldManager);
-            if (options.force() || alwaysForce) {
-                apply = apply.forceConflicts();
-            }
-            GenericKubernetesResource after = apply.serverSideApply();
+            GenericKubernetesResource before = last.known() ? null
+                    : address.collection(client, placed.version()).withName(address.key().name()).get();
+            ObjectNode after = patch.apply(address, placed.version(), applied(placed), fieldManager,
+                    options.force() || alwaysForce, options.dryRun(), options.validate());
             ApplyOutcome outcome = last.known() ? outcome(last, after) : outcome(before, after, options.dryRun());
             if (!options.dryRun()) {
                 seen.written(address.key(), after);
@@ -98,8 +90,8 @@ public final class ServerSideApply {
                 types.discovery().invalidate();
             }
             LOG.debug("applied {}: {}{}", address.key(), outcome, options.dryRun() ? " (dry run)" : "");
-            ObjectNode live = ObjectMapping.withoutManagedFields(mapping.toTree(after));
-            return new ApplyResult(address.key(), outcome, io.gitops4j.model.Resource.of(live));
+            return new ApplyResult(address.key(), outcome,
+                    io.gitops4j.model.Resource.of(ObjectMapping.withoutManagedFields(after)));
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, address.key(), options.dryRun() ? "server-side apply (dry run)"
                     : "server-side apply");
@@ -110,41 +102,47 @@ public final class ServerSideApply {
      * Returns the body to apply: the desired object without the metadata only the server sets (a manifest exported
      * from a cluster carries them, and the server refuses or misreads them in an apply).
      */
-    static ObjectNode applied(io.gitops4j.model.Resource resource) {
-        ObjectNode body = resource.body();
-        JsonNode metadata = body.get("metadata");
-        if (metadata instanceof ObjectNode object) {
-            object.remove(BuiltinFields.serverPopulatedMetadataFields());
+    static JsonNode applied(io.gitops4j.model.Resource resource) {
+        JsonNode metadata = resource.tree().get("metadata");
+        boolean clean = true;
+        for (String field : BuiltinFields.serverPopulatedMetadataFields()) {
+            clean &= metadata == null || !metadata.has(field);
         }
+        if (clean) {
+            return resource.tree();
+        }
+        ObjectNode body = resource.body();
+        ((ObjectNode) body.get("metadata")).remove(BuiltinFields.serverPopulatedMetadataFields());
         return body;
     }
 
     /** The outcome of a real apply relative to what was last seen of the object. */
-    private static ApplyOutcome outcome(LiveObjectCache.Seen last, GenericKubernetesResource after) {
-        if (last.absent() || !Objects.equals(last.uid(), after.getMetadata().getUid())) {
+    private static ApplyOutcome outcome(LiveObjectCache.Seen last, ObjectNode after) {
+        JsonNode metadata = after.path("metadata");
+        if (last.absent() || !Objects.equals(last.uid(), metadata.path("uid").textValue())) {
             return ApplyOutcome.CREATED;
         }
-        return Objects.equals(last.resourceVersion(), after.getMetadata().getResourceVersion())
+        return Objects.equals(last.resourceVersion(), metadata.path("resourceVersion").textValue())
                 ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
     }
 
-    private ApplyOutcome outcome(GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {
+    private ApplyOutcome outcome(GenericKubernetesResource before, ObjectNode after, boolean dryRun) {
         if (before == null) {
             return ApplyOutcome.CREATED;
         }
         if (!dryRun && Objects.equals(before.getMetadata().getResourceVersion(),
-                after.getMetadata().getResourceVersion())) {
+                after.path("metadata").path("resourceVersion").textValue())) {
             return ApplyOutcome.UNCHANGED;
         }
-        return comparable(before).equals(comparable(after)) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
+        return comparable(mapping.toTree(before)).equals(comparable(after.deepCopy())) ? ApplyOutcome.UNCHANGED
+                : ApplyOutcome.CONFIGURED;
     }
 
     /**
      * Returns the object without what changes on every write even when nothing else does (resourceVersion, the
      * timestamps of managed-field entries), so a dry run, or a server that writes no-op applies, can be compared.
      */
-    private String comparable(GenericKubernetesResource object) {
-        ObjectNode tree = mapping.toTree(object);
+    private static String comparable(ObjectNode tree) {
         ObjectNode metadata = (ObjectNode) tree.get("metadata");
         metadata.remove("resourceVersion");
         for (JsonNode entry : metadata.path("managedFields")) {

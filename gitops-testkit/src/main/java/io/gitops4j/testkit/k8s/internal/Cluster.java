@@ -1,6 +1,9 @@
 package io.gitops4j.testkit.k8s.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,11 +21,17 @@ public final class Cluster {
     private final TypeRegistry registry = new TypeRegistry();
     private final FieldManager fieldManager = new FieldManager();
     private final Clock clock;
+    private final MessageDigest md5;
     private long uids;
 
     /** A cluster whose timestamps come from {@code clock}. */
     public Cluster(Clock clock) {
         this.clock = clock;
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available for object uids", e);
+        }
     }
 
     /** The object store. */
@@ -48,7 +57,19 @@ public final class Cluster {
     /** A new object uid, deterministic for a given sequence of creations. */
     public synchronized String newUid() {
         uids++;
-        return UUID.nameUUIDFromBytes(("gitops4j-embedded-" + uids).getBytes(StandardCharsets.UTF_8)).toString();
+        return nameUuid(("gitops4j-embedded-" + uids).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * {@link UUID#nameUUIDFromBytes} (a version 3, MD5 name-based UUID) on this cluster's own digest, sparing the
+     * provider look-up of each call; call with this cluster's lock held.
+     */
+    private UUID nameUuid(byte[] name) {
+        byte[] hash = md5.digest(name);
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer bytes = ByteBuffer.wrap(hash);
+        return new UUID(bytes.getLong(), bytes.getLong());
     }
 
     /** A suffix for {@code generateName}, deterministic for a given sequence of creations. */

@@ -9,7 +9,8 @@ import io.gitops4j.kinds.WellKnownMetadata;
  * Create, update, patch (JSON, merge, strategic merge, server-side apply) and status writes, with the real
  * server's preconditions, server-populated metadata, managed fields and {@code dryRun=All}.
  *
- * <p>Thread-safe: each operation runs while holding the store's lock.
+ * <p>Thread-safe: each operation reads and writes the store while holding the store's lock; an apply parses and
+ * checks its body before taking it.
  */
 public final class Writes {
 
@@ -97,10 +98,14 @@ public final class Writes {
     /** PATCH with any supported content type. */
     public Result patch(ResourceRequest request, String contentType, byte[] body) {
         String type = contentType.split(";")[0].trim();
-        synchronized (cluster.store()) {
-            if (type.equals("application/apply-patch+yaml")) {
-                return apply(request, Json.parseObject(body, true));
+        if (type.equals("application/apply-patch+yaml")) {
+            ObjectNode config = Json.parseObject(body, true);
+            checkApply(request, config);
+            synchronized (cluster.store()) {
+                return apply(request, config);
             }
+        }
+        synchronized (cluster.store()) {
             ObjectNode existing = existing(request);
             JsonNode patched;
             switch (type) {
@@ -129,7 +134,11 @@ public final class Writes {
         }
     }
 
-    private Result apply(ResourceRequest request, ObjectNode config) {
+    /**
+     * The checks of an apply that read only the request and its body, not the store, so they run before the store's
+     * lock is taken (in the order the server makes them).
+     */
+    private static void checkApply(ResourceRequest request, ObjectNode config) {
         if (request.query().get("fieldManager").isEmpty()) {
             throw ApiError.badRequest("PATCH " + request.type().plural() + ": fieldManager is required for apply"
                     + " requests");
@@ -139,6 +148,10 @@ public final class Writes {
         if (request.subresource().isEmpty()) {
             FieldValidation.check(request, config);
         }
+    }
+
+    /** The part of an apply that reads and writes the store; call with the store's lock held. */
+    private Result apply(ResourceRequest request, ObjectNode config) {
         boolean force = request.query().flag("force");
         ResourceType type = request.type();
         ObjectNode existing = cluster.store().get(type.storageKey(), request.namespace(), request.name());
