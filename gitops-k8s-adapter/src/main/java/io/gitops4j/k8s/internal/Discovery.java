@@ -28,11 +28,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps group/kind to the REST resource and scope the API server serves, through its discovery endpoints.
  *
- * <p>The map is loaded on first use and refreshed when a kind is not in it (for example right after its CRD was
- * applied). A kind that discovery does not list yet but whose CRD exists is waited for, bounded, until the CRD is
- * {@code Established}. A failure to read discovery is remembered for {@link #FAILURE_MEMO}: lookups in that time
- * fail at once with the same message instead of asking the server again, so a run over many resources against an
- * API server that is down asks it once, not once per resource. Thread-safe.
+ * <p>A group's kinds are read on the first lookup of a kind in that group ({@code /api/v1} for the core group, the
+ * group list {@code /apis} and the group's versions otherwise), so a run that applies core and {@code apps} kinds
+ * asks three times, not once per group the server serves. A group is read again when a kind is not in it (for
+ * example right after its CRD was applied). A kind that discovery does not list yet but whose CRD exists is waited
+ * for, bounded, until the CRD is {@code Established}. A failure to read discovery is remembered for
+ * {@link #FAILURE_MEMO}: lookups in that time fail at once with the same message instead of asking the server
+ * again, so a run over many resources against an API server that is down asks it once, not once per resource.
+ * Thread-safe.
  */
 public final class Discovery {
     /** How long a failure to read discovery is answered from memory instead of asking the server again. */
@@ -43,7 +46,8 @@ public final class Discovery {
     private final KubernetesClient client;
     private final Duration establishTimeout;
     private final Clock clock;
-    private Map<String, ApiResource> byGroupKind;
+    private final Map<String, Map<String, ApiResource>> byGroup = new HashMap<>();
+    private List<APIGroup> groups;
     private TargetException failure;
     private Instant failedAt;
 
@@ -61,8 +65,8 @@ public final class Discovery {
     }
 
     /**
-     * Finds the resource type of a kind, refreshing discovery once when it is not known, then looking for a CRD
-     * that defines it and waiting for that CRD to be established.
+     * Finds the resource type of a kind, reading its group's discovery once more when the kind is not known, then
+     * looking for a CRD that defines it and waiting for that CRD to be established.
      *
      * @param group the API group, {@code ""} for core
      * @param kind the kind
@@ -73,15 +77,15 @@ public final class Discovery {
     public Optional<ApiResource> find(String group, String kind) {
         Optional<ApiResource> found;
         synchronized (this) {
-            boolean loaded = byGroupKind == null;
+            Map<String, ApiResource> kinds = byGroup.get(group);
+            boolean loaded = kinds == null;
             if (loaded) {
                 rethrowRecentFailure();
-                refresh();
+                kinds = load(group, false);
             }
-            found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+            found = Optional.ofNullable(kinds.get(kind));
             if (found.isEmpty() && !loaded) {
-                refresh();
-                found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+                found = Optional.ofNullable(load(group, true).get(kind));
             }
         }
         return found.isPresent() ? found : fromCustomResourceDefinition(group, kind);
@@ -96,41 +100,72 @@ public final class Discovery {
 
     /** Forgets what discovery said, so the next lookup reloads it (after a CRD was applied or deleted). */
     public synchronized void invalidate() {
-        byGroupKind = null;
+        byGroup.clear();
+        groups = null;
     }
 
     /**
-     * Reloads every group's resources from the server; a group version that fails to answer (an unavailable
-     * aggregated API) is logged and skipped, as kubectl does.
+     * Forgets every group's kinds and reads the server's group list again; each group's kinds are read on the next
+     * lookup of a kind in it.
      *
      * @throws TargetException when the server's group list cannot be read
      */
     public synchronized void refresh() {
-        Map<String, ApiResource> map = new HashMap<>();
+        invalidate();
+        readGroups();
+    }
+
+    /**
+     * Reads one group's kinds (its preferred version first); a group version that fails to answer (an unavailable
+     * aggregated API) is logged and skipped, as kubectl does.
+     */
+    private Map<String, ApiResource> load(String group, boolean rereadGroups) {
+        Map<String, ApiResource> kinds = new HashMap<>();
         try {
-            addAll(map, "", "v1", client.getApiResources("v1"));
-            APIGroupList groups = client.getApiGroups();
-            for (APIGroup group : groups == null ? List.<APIGroup>of() : groups.getGroups()) {
-                for (GroupVersionForDiscovery version : preferredFirst(group)) {
-                    addVersion(map, group.getName(), version);
+            if (group.isEmpty()) {
+                addAll(kinds, "", "v1", client.getApiResources("v1"));
+            } else {
+                if (groups == null || rereadGroups) {
+                    readGroups();
+                }
+                for (APIGroup served : groups) {
+                    if (group.equals(served.getName())) {
+                        for (GroupVersionForDiscovery version : preferredFirst(served)) {
+                            addVersion(kinds, group, version);
+                        }
+                    }
                 }
             }
         } catch (KubernetesClientException e) {
-            String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
-            failure = new TargetException(null, "cannot read the discovery of the API server " + client.getMasterUrl()
-                    + " (" + code + ApiErrors.statusMessage(e) + "); check the cluster address, that the API server "
-                    + "is up, and the credentials", e);
-            failedAt = clock.instant();
-            throw failure;
+            throw remember(e);
         }
-        LOG.debug("discovery loaded {} kinds", map.size());
-        byGroupKind = map;
+        LOG.debug("discovery of group '{}' loaded {} kinds", group, kinds.size());
+        byGroup.put(group, kinds);
         failure = null;
+        return kinds;
     }
 
-    private void addVersion(Map<String, ApiResource> map, String group, GroupVersionForDiscovery version) {
+    private void readGroups() {
         try {
-            addAll(map, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
+            APIGroupList list = client.getApiGroups();
+            groups = list == null || list.getGroups() == null ? List.of() : List.copyOf(list.getGroups());
+        } catch (KubernetesClientException e) {
+            throw remember(e);
+        }
+    }
+
+    private TargetException remember(KubernetesClientException e) {
+        String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
+        failure = new TargetException(null, "cannot read the discovery of the API server " + client.getMasterUrl()
+                + " (" + code + ApiErrors.statusMessage(e) + "); check the cluster address, that the API server "
+                + "is up, and the credentials", e);
+        failedAt = clock.instant();
+        return failure;
+    }
+
+    private void addVersion(Map<String, ApiResource> kinds, String group, GroupVersionForDiscovery version) {
+        try {
+            addAll(kinds, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
         } catch (KubernetesClientException e) {
             LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.getGroupVersion(), e.getCode());
         }
@@ -150,7 +185,7 @@ public final class Discovery {
         return versions;
     }
 
-    private static void addAll(Map<String, ApiResource> map, String group, String version, APIResourceList list) {
+    private static void addAll(Map<String, ApiResource> kinds, String group, String version, APIResourceList list) {
         if (list == null) {
             return;
         }
@@ -160,7 +195,7 @@ public final class Discovery {
             }
             ApiResource type = new ApiResource(group, version, resource.getKind(), resource.getName(),
                     Boolean.TRUE.equals(resource.getNamespaced()));
-            map.putIfAbsent(group + "/" + resource.getKind(), type);
+            kinds.putIfAbsent(resource.getKind(), type);
         }
     }
 
@@ -180,8 +215,9 @@ public final class Discovery {
         }
         ApiResource type = typeOf(crd.get());
         synchronized (this) {
-            if (byGroupKind != null) {
-                byGroupKind.put(group + "/" + kind, type);
+            Map<String, ApiResource> kinds = byGroup.get(group);
+            if (kinds != null) {
+                kinds.put(kind, type);
             }
         }
         return Optional.of(type);
