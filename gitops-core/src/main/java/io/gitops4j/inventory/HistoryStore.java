@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Keeps the {@link RunRecord}s of each application's runs on one target, beside its {@link Inventory}: the
- * engine records every run that was not a plan or a dry run, and rollback picks from them.
+ * engine records every run that was not a plan or a dry run (but for a converged run that repeats its last record:
+ * a steady state writes nothing), and rollback picks from them.
  *
  * <p>The contract (proved by the testkit's {@code HistoryStoreContract}):
  * <ul>

@@ -227,8 +227,8 @@ public final class GitOpsController implements AutoCloseable {
 
     /**
      * Returns the run records of an application kept in its target's
-     * {@link io.gitops4j.target.Target#historyStore() history store}, newest first: every run of every process
-     * that reconciled it there, unlike {@link #history(String)}, which holds this controller's runs.
+     * {@link io.gitops4j.target.Target#historyStore() history store}, newest first: the runs of every process
+     * that reconciled it there (a converged run repeating an engine's last record is not recorded again), unlike {@link #history(String)}, which holds this controller's runs.
      *
      * @param name the application
      * @return an unmodifiable list

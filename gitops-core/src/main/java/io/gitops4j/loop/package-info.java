@@ -7,7 +7,7 @@
  * exponentially ({@link io.gitops4j.loop.RetryPolicy}); drift between revisions is reported with field paths and
  * corrected when self-heal is on; an unreachable source keeps the last applied revision and never prunes. Each
  * application keeps a history of its runs in memory ({@link io.gitops4j.loop.HistoryEntry}); every run the engine
- * makes is also recorded on its target, beside the inventory ({@link io.gitops4j.inventory.RunRecord}, read with
+ * makes that changed something (or first found it converged) is also recorded on its target, beside the inventory ({@link io.gitops4j.inventory.RunRecord}, read with
  * {@link io.gitops4j.loop.GitOpsController#records(String)}), so the cluster holds the history whoever ran it. An
  * application can be rolled back to, and pinned at, an earlier revision, or its last healthy one
  * ({@link io.gitops4j.loop.GitOpsController#rollback(String)}). Time comes

@@ -51,11 +51,13 @@ public final class GitOpsEngine implements Reconciler {
 
     private final EngineContext context;
     private final String runBy;
+    private final RunRecorder recorder;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private GitOpsEngine(EngineContext context, String runBy) {
+    private GitOpsEngine(EngineContext context, String runBy, RunRecorder recorder) {
         this.context = context;
         this.runBy = runBy;
+        this.recorder = recorder;
     }
 
     /**
@@ -114,7 +116,7 @@ public final class GitOpsEngine implements Reconciler {
             MDC.put(MDC_APPLICATION, context.application());
             ReconcileResult result = new EngineRun(context, options, planOnly).run();
             if (!planOnly) {
-                RunRecorder.record(context.target(), result, options, runBy);
+                recorder.record(context.target(), result, options, runBy);
             }
             return result;
         } finally {
@@ -143,6 +145,7 @@ public final class GitOpsEngine implements Reconciler {
         private Duration healthPollInterval = Duration.ofSeconds(2);
         private String runBy;
         private RunFence fence = RunFence.NONE;
+        private boolean recordEveryRun;
 
         private Builder() {
         }
@@ -283,6 +286,21 @@ public final class GitOpsEngine implements Reconciler {
         }
 
         /**
+         * Sets whether a converged run that repeats the last run record is recorded again (default {@code false}:
+         * the history records changes, as Argo CD's sync history does, and a steady state sends no write to the
+         * history store; listeners, metrics and controller status still see every run). {@code true} records every
+         * run that is not a plan or a dry run, which keeps the newest record's time current at the cost of a write
+         * (and, on Kubernetes, a ConfigMap churned) per run.
+         *
+         * @param value {@code true} to record every run
+         * @return this builder
+         */
+        public Builder recordEveryRun(boolean value) {
+            this.recordEveryRun = value;
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
@@ -298,7 +316,7 @@ public final class GitOpsEngine implements Reconciler {
             Planner planning = planner != null ? planner : Planner.defaults();
             return new GitOpsEngine(new EngineContext(application, source, target, chosen, planning,
                     new GuardedListener(listener), clock, sleeper, healthPollInterval, new RunMemo(chosen, planning), fence),
-                    runBy != null ? runBy : RunnerName.ofProcess());
+                    runBy != null ? runBy : RunnerName.ofProcess(), new RunRecorder(recordEveryRun));
         }
     }
 }

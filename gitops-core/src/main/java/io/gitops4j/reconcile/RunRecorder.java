@@ -4,6 +4,7 @@ import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.inventory.RunRecord.HealthOutcome;
+import io.gitops4j.model.Revision;
 import io.gitops4j.target.Target;
 import java.util.Collection;
 import java.util.regex.Pattern;
@@ -13,6 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a finished run into a {@link RunRecord} and records it in the target's history store. A record that cannot
  * be written is logged and does not change the run's result: the run did what it did.
+ *
+ * <p>History is a history of changes, as Argo CD's sync history is: a converged run that repeats the record this
+ * engine stored last (same revision and digest, converged, same health, by the same runner, nothing applied, pruned
+ * or failed) is not recorded again, so a steady state sends no write. The first converged run after an apply is
+ * recorded; so is any run whose outcome, revision or health differs. One recorder per engine; its memory is the
+ * record it stored last, and an engine that has not stored one yet (a new engine, a new replica) records.
  */
 final class RunRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
@@ -21,22 +28,48 @@ final class RunRecorder {
             "(?i)\\b(password|passwd|token|secret|api[-_]?key|authorization|bearer)(\\s*[:=]\\s*|\\s+)[^\\s,;\"')]+");
     private static final Pattern URL_USER = Pattern.compile("://[^/@\\s]+@");
 
-    private RunRecorder() {
+    private final boolean everyRun;
+    private volatile RunRecord lastStored;
+
+    /**
+     * Creates the recorder of one engine.
+     *
+     * @param everyRun record converged runs that repeat the last record too
+     */
+    RunRecorder(boolean everyRun) {
+        this.everyRun = everyRun;
     }
 
-    /** Records a run that was neither a plan nor a dry run; never throws. */
-    static void record(Target target, ReconcileResult result, ReconcileOptions options, String runBy) {
+    /** Records a run that was neither a plan nor a dry run, unless it repeats the last record; never throws. */
+    void record(Target target, ReconcileResult result, ReconcileOptions options, String runBy) {
         if (result.outcome() == ReconcileResult.Outcome.DRY_RUN) {
             return;
         }
         RunRecord record = of(result, options, runBy);
+        RunRecord last = lastStored;
+        if (!everyRun && last != null && repeats(record, last)) {
+            LOG.debug("application {}: converged again at {}, as recorded in run {}; not recorded again",
+                    record.application(), record.revision().map(Revision::shortId).orElse("?"), last.sequence());
+            return;
+        }
         try {
             RunRecord stored = target.historyStore().record(record);
+            lastStored = stored;
             LOG.debug("recorded run {} of {}", stored.sequence(), stored.application());
         } catch (RuntimeException e) {
+            lastStored = null;
             LOG.warn("application {}: cannot record the run ({}): {}", result.application(), record,
                     scrub(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A converged run with nothing done that says what the last stored record says, but for its times. */
+    static boolean repeats(RunRecord record, RunRecord last) {
+        return record.outcome() == RunRecord.Outcome.CONVERGED && last.outcome() == RunRecord.Outcome.CONVERGED
+                && record.applied() == 0 && record.pruned() == 0 && record.failed() == 0 && record.error().isEmpty()
+                && last.error().isEmpty() && record.application().equals(last.application())
+                && record.revision().equals(last.revision()) && record.health() == last.health()
+                && record.runBy().equals(last.runBy());
     }
 
     /** The record of a run. */

@@ -10,13 +10,17 @@ import io.gitops4j.model.Revision;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.testkit.InMemorySource;
 import io.gitops4j.testkit.InMemoryTarget;
+import io.gitops4j.target.DeleteOptions;
 import io.gitops4j.testkit.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The engine records every run that is not a plan or a dry run in the target's history store. */
+/**
+ * The engine records every run that is not a plan or a dry run in the target's history store, but for converged runs
+ * that repeat its last record.
+ */
 class RunRecordsTest {
     private final ManualClock clock = ManualClock.create();
     private final InMemoryTarget target = InMemoryTarget.builder().healthAssessor(live ->
@@ -61,6 +65,64 @@ class RunRecordsTest {
         assertThat(last.started()).isEqualTo(clock.instant());
         assertThat(records().get(1).health()).isEqualTo(HealthOutcome.NOT_ASSESSED);
         assertThat(records().get(2).health()).isEqualTo(HealthOutcome.HEALTHY);
+    }
+
+    @Test
+    void aSteadyStateIsRecordedOnceNotOncePerRun() {
+        // given an engine that applied and then converged
+        GitOpsEngine engine = engine("alice@laptop");
+        engine.reconcile();
+        engine.reconcile();
+
+        // when it converges three more times, then applies a drift fix and converges again
+        engine.reconcile();
+        engine.reconcile();
+        engine.reconcile();
+        target.delete(TestObjects.configMap("a").key(), DeleteOptions.DEFAULT);
+        ReconcileResult fix = engine.reconcile();
+        engine.reconcile();
+        engine.reconcile();
+
+        // then only the changes and the first converged run after each are recorded
+        assertThat(fix.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.Outcome.CONVERGED,
+                RunRecord.Outcome.APPLIED, RunRecord.Outcome.CONVERGED, RunRecord.Outcome.APPLIED);
+    }
+
+    @Test
+    void aConvergedRunAtAnotherRevisionOrByAnotherRunnerIsRecorded() {
+        // given a steady state recorded once
+        GitOpsEngine engine = engine("alice@laptop");
+        engine.reconcile();
+        engine.reconcile();
+
+        // when a commit changes nothing live (same objects, new revision), and another runner converges too
+        source.commit(DesiredState.of("r1-again", List.of(TestObjects.configMap("a"))));
+        engine.reconcile();
+        engine.reconcile();
+        engine("bob@ci").reconcile();
+
+        // then each new fact is one record
+        assertThat(records()).extracting(r -> r.revision().orElseThrow().id() + " " + r.outcome() + " " + r.runBy())
+                .containsExactly("r1-again CONVERGED bob@ci", "r1-again CONVERGED alice@laptop",
+                        "r1 CONVERGED alice@laptop", "r1 APPLIED alice@laptop");
+    }
+
+    @Test
+    void recordEveryRunKeepsEveryConvergedRun() {
+        // given
+        GitOpsEngine engine = GitOpsEngine.builder().application("shop").source(source).target(target).clock(clock)
+                .recordEveryRun(true).build();
+
+        // when
+        engine.reconcile();
+        engine.reconcile();
+        engine.reconcile();
+        engine.reconcile();
+
+        // then
+        assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.Outcome.CONVERGED,
+                RunRecord.Outcome.CONVERGED, RunRecord.Outcome.CONVERGED, RunRecord.Outcome.APPLIED);
     }
 
     @Test
