@@ -14,11 +14,13 @@ import io.gitops4j.k8s.internal.Discovery;
 import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
+import io.gitops4j.k8s.internal.ObservationPool;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
 import io.gitops4j.k8s.internal.Replacement;
 import io.gitops4j.k8s.internal.ServerSideApply;
 import io.gitops4j.k8s.internal.SyncApply;
+import io.gitops4j.k8s.internal.WatchCache;
 import io.gitops4j.model.LiveState;
 import io.gitops4j.model.Provenance;
 import io.gitops4j.model.Resource;
@@ -26,6 +28,7 @@ import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.ApplyResult;
 import io.gitops4j.target.DeleteOptions;
+import io.gitops4j.target.DeleteOutcome;
 import io.gitops4j.target.DeleteResult;
 import io.gitops4j.target.Target;
 import io.gitops4j.TargetException;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A {@link Target} that is a Kubernetes cluster, reached through the fabric8 client: objects are applied with
@@ -62,7 +66,8 @@ import java.util.Map;
  * <p>Like an informer cache, the target hands back the same {@link io.gitops4j.model.LiveResource} instance for an
  * object whose {@code metadata.uid} and {@code resourceVersion} are those of its last observation (see
  * {@link Builder#liveObjectCacheSize(long)}), so a run over unchanged objects neither rebuilds them nor diffs them
- * again: the engine reuses its last diff of the very same objects.
+ * again: the engine reuses its last diff of the very same objects. With {@link Builder#watchCache(boolean)} on,
+ * such a run sends no request at all to observe: the objects come from watches, as from Argo CD's cluster cache.
  *
  * <p>Thread-safe: concurrent calls are allowed. A target built from a kubeconfig owns its client and closes it in
  * {@link #close()}; a target given a client leaves closing it to the caller.
@@ -102,6 +107,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
     private final int applyConcurrency;
+    private final WatchCache watches;
+    private final ExecutorService observation;
 
     private KubernetesTarget(Builder builder, KubernetesClient client, boolean ownsClient) {
         this.client = client;
@@ -112,7 +119,10 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
         this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()), namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
-        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects);
+        this.watches = builder.watchCache ? new WatchCache(client) : null;
+        this.observation = builder.applyConcurrency > 1 ? ObservationPool.create(builder.applyConcurrency) : null;
+        this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects,
+                watches, observation);
         this.applier = new SyncApply(client, types,
                 new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects),
                 new ServerSideApply(client, types, mapping, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
@@ -188,7 +198,15 @@ public final class KubernetesTarget implements Target, AutoCloseable {
             throw new TargetException(resource.key(), "server-side apply needs a metadata.name; an object with only "
                     + "metadata.generateName is created with create() (POST)");
         }
-        return applier.apply(requireNonNull(resource, "resource is null"), requireNonNull(options, "options is null"));
+        return written(applier.apply(resource, requireNonNull(options, "options is null")), options);
+    }
+
+    /** Tells the watch cache of a real write, so the object is read from the server until its event arrives. */
+    private ApplyResult written(ApplyResult result, ApplyOptions options) {
+        if (watches != null && !options.dryRun()) {
+            watches.written(result.key(), result.live().tree().path("metadata").path("resourceVersion").asText(null));
+        }
+        return result;
     }
 
     /**
@@ -213,8 +231,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
      */
     @Override
     public ApplyResult create(Resource resource, ApplyOptions options) {
-        return creation.create(requireNonNull(resource, "resource is null"),
-                requireNonNull(options, "options is null"));
+        return written(creation.create(requireNonNull(resource, "resource is null"),
+                requireNonNull(options, "options is null")), options);
     }
 
     /**
@@ -249,6 +267,9 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         DeleteResult result = deletion.delete(requireNonNull(key, "key is null"),
                 requireNonNull(options, "options is null"));
         if (!options.dryRun()) {
+            if (watches != null && result.outcome() == DeleteOutcome.DELETED) {
+                watches.deleted(result.key(), liveObjects.seen(result.key()).resourceVersion());
+            }
             liveObjects.forget(result.key());
         }
         return result;
@@ -327,9 +348,23 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         return types;
     }
 
-    /** Closes the client when this target built it from a kubeconfig; otherwise does nothing. */
+    /** Returns how many types and namespaces are answered from their watches (for tests of the watch cache). */
+    int watchedGroups() {
+        return watches == null ? 0 : watches.syncedGroups();
+    }
+
+    /**
+     * Stops the watches of the {@link Builder#watchCache(boolean) watch cache} and the threads observations run on,
+     * and closes the client when this target built it from a kubeconfig.
+     */
     @Override
     public void close() {
+        if (watches != null) {
+            watches.close();
+        }
+        if (observation != null) {
+            observation.shutdownNow();
+        }
         if (ownsClient) {
             client.close();
         }
@@ -353,6 +388,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private int listThreshold = 8;
         private long liveObjectCacheSize = DEFAULT_LIVE_OBJECT_CACHE_SIZE;
         private int applyConcurrency = DEFAULT_APPLY_CONCURRENCY;
+        private boolean watchCache;
         private final List<HealthAssessor> healthAssessors = new ArrayList<>();
 
         private Builder() {
@@ -571,7 +607,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
 
         /**
          * Sets how many applies of one run may be under way at once (the engine also bounds it by
-         * {@link io.gitops4j.reconcile.ReconcileOptions#applyConcurrency()});
+         * {@link io.gitops4j.reconcile.ReconcileOptions#applyConcurrency()}), and how many types and namespaces one
+         * observation reads side by side;
          * {@value KubernetesTarget#DEFAULT_APPLY_CONCURRENCY} by default, {@code 1} for one request at a time. A
          * client built from a kubeconfig allows as many concurrent requests; a client given to
          * {@link #client} keeps its own limits.
@@ -585,6 +622,29 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 throw new IllegalArgumentException("applyConcurrency must be at least 1, got " + value);
             }
             this.applyConcurrency = value;
+            return this;
+        }
+
+        /**
+         * Answers {@link KubernetesTarget#observe} from watches, as Argo CD's cluster cache and client-go informers
+         * do; off by default. The first observation of a type in a namespace (of a cluster-scoped type) lists all
+         * its objects and starts a watch of that namespace from the list's resourceVersion; later observations of
+         * it send no request while the watch is up, so a run over unchanged objects reads nothing from the server.
+         *
+         * <p>The trade-off: an observation may be stale by the watch's delivery lag (an object someone else
+         * changed is seen once its event has arrived); the target holds every object of each observed type and
+         * namespace in memory; and it keeps one watch connection per type and namespace observed, until
+         * {@link KubernetesTarget#close()}. Never stale in the ways that matter: a type and namespace not yet listed,
+         * or whose watch ended (the server's timeout, a lost connection, {@code 410 Gone}), is listed again, so a
+         * broken watch never makes an object look absent; and what this target applies, creates or deletes is read
+         * from the server until the watch has delivered that change. Watches are namespace-scoped, so a client
+         * allowed into some namespaces only works. Inventories and run records are read as before.
+         *
+         * @param value whether to answer observations from watches
+         * @return this builder
+         */
+        public Builder watchCache(boolean value) {
+            this.watchCache = value;
             return this;
         }
 

@@ -35,9 +35,15 @@ class KubernetesTargetSpiContractTest extends TargetContract {
     @Override
     protected Target newTarget() {
         namespace = "contract-" + COUNTER.incrementAndGet();
-        KubernetesTarget target = KubernetesTarget.builder().client(client).defaultNamespace(namespace).build();
+        KubernetesTarget target = configured(KubernetesTarget.builder().client(client).defaultNamespace(namespace))
+                .build();
         target.apply(Manifests.namespace(namespace), ApplyOptions.DEFAULT);
         return target;
+    }
+
+    /** Configures the target under test beyond its client and namespace; nothing more here. */
+    protected KubernetesTarget.Builder configured(KubernetesTarget.Builder builder) {
+        return builder;
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One embedded Kubernetes API for a benchmark, with the namespaces the shapes need, a kubeconfig file for the
  * processes, and an in-process client and target that count the writes they send. The server runs with
- * {@code TCP_NODELAY}, as a real API server does. Close it to stop everything.
+ * {@code TCP_NODELAY}, as a real API server does; its target may answer observations from watches
+ * ({@link KubernetesTarget.Builder#watchCache(boolean)}). Close it to stop everything.
  */
 final class BenchCluster implements AutoCloseable {
     final EmbeddedKubernetesApi api;
@@ -30,6 +31,11 @@ final class BenchCluster implements AutoCloseable {
     private final AtomicInteger writes = new AtomicInteger();
 
     BenchCluster() {
+        this(false);
+    }
+
+    /** A cluster whose target answers observations from watches when {@code watchCache} is set. */
+    BenchCluster(boolean watchCache) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             work = Files.createTempDirectory("gitops4j-bench-cluster-");
@@ -50,7 +56,7 @@ final class BenchCluster implements AutoCloseable {
         config.setMaxConcurrentRequestsPerHost(KubernetesTarget.DEFAULT_APPLY_CONCURRENCY);
         client = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("writes", counter)).build();
-        target = KubernetesTarget.builder().client(client).build();
+        target = KubernetesTarget.builder().client(client).watchCache(watchCache).build();
     }
 
     /** An engine applying a folder to this cluster's target. */

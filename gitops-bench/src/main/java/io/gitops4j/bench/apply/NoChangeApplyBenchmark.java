@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one engine run that finds nothing to do, from loading the folder to recording the run) against a re-apply by
  * {@code kubectl apply --server-side --force-conflicts -f dir} as a process ({@link #kubectl}). Beside the time,
  * {@code writesPerRun} counts the requests other than GET the engine's client sent per run (the run record).
+ * {@code observe} chooses whether the target reads the objects each run or answers from its watches.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +37,13 @@ public class NoChangeApplyBenchmark {
     @Param({"folder305", "argocd"})
     public String shape;
 
+    /**
+     * How the target observes: {@code list} sends a LIST per type and namespace each run (GETs for few objects),
+     * {@code watch} answers from the watches its first run started ({@code KubernetesTarget.Builder.watchCache}).
+     */
+    @Param({"list", "watch"})
+    public String observe;
+
     private BenchCluster cluster;
     private GitOpsEngine engine;
     private Path dir;
@@ -44,7 +52,7 @@ public class NoChangeApplyBenchmark {
     @Setup(Level.Trial)
     public void applyOnce() {
         dir = BenchManifests.write(shape);
-        cluster = new BenchCluster();
+        cluster = new BenchCluster(observe.equals("watch"));
         engine = cluster.engine("bench", dir);
         ReconcileResult first = engine.reconcile();
         if (first.outcome() != ReconcileResult.Outcome.APPLIED) {

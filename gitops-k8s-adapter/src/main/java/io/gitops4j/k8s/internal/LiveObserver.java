@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.model.LiveResource;
@@ -17,13 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
  * of it are asked for. Each live object comes with what this field manager last applied to it, reconstructed from
  * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
  * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
- * ({@link LiveObjectCache}). Thread-safe.
+ * ({@link LiveObjectCache}). With a {@link WatchCache}, a type and namespace is listed once, whatever the number of
+ * keys, and then answered from its watch while it is synced. With an executor, the groups that need requests are
+ * read side by side. Thread-safe.
  */
 public final class LiveObserver {
     private final KubernetesClient client;
@@ -32,6 +38,8 @@ public final class LiveObserver {
     private final String fieldManager;
     private final int listThreshold;
     private final LiveObjectCache cache;
+    private final WatchCache watches;
+    private final Executor requests;
 
     /**
      * Creates an observer.
@@ -45,6 +53,25 @@ public final class LiveObserver {
      */
     public LiveObserver(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
             int listThreshold, LiveObjectCache cache) {
+        this(client, types, mapping, fieldManager, listThreshold, cache, null, null);
+    }
+
+    /**
+     * Creates an observer that may answer from watches and read groups in parallel.
+     *
+     * @param client the client
+     * @param types resolves keys
+     * @param mapping converts objects
+     * @param fieldManager the field manager whose applied fields are reconstructed
+     * @param listThreshold from how many keys of one type and namespace a LIST replaces the GETs
+     * @param cache the live objects built before, reused while unchanged
+     * @param watches the watched groups to answer from, {@code null} for none
+     * @param requests where groups that need requests are read side by side, {@code null} to read them in turn
+     */
+    public LiveObserver(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
+            int listThreshold, LiveObjectCache cache, WatchCache watches, Executor requests) {
+        this.watches = watches;
+        this.requests = requests;
         this.client = requireNonNull(client, "client is null");
         this.types = requireNonNull(types, "types is null");
         this.mapping = requireNonNull(mapping, "mapping is null");
@@ -68,16 +95,71 @@ public final class LiveObserver {
                     + a.key().namespace(), g -> new ArrayList<>()).add(a));
         }
         List<LiveResource> live = new ArrayList<>();
+        List<CompletableFuture<List<LiveResource>>> inFlight = new ArrayList<>();
         for (List<Address> group : groups.values()) {
-            if (group.size() >= listThreshold) {
-                listed(group, live);
+            boolean answeredHere = watches != null && watches.synced(group.get(0));
+            if (requests == null || answeredHere || groups.size() == 1) {
+                live.addAll(observed(group));
             } else {
-                for (Address address : group) {
-                    fetched(address).ifPresent(live::add);
-                }
+                inFlight.add(CompletableFuture.supplyAsync(() -> observed(group), requests));
             }
         }
+        for (CompletableFuture<List<LiveResource>> group : inFlight) {
+            live.addAll(joined(group));
+        }
         return LiveState.of(live);
+    }
+
+    private static List<LiveResource> joined(CompletableFuture<List<LiveResource>> group) {
+        try {
+            return group.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private List<LiveResource> observed(List<Address> group) {
+        List<LiveResource> live = new ArrayList<>();
+        if (watches != null) {
+            watched(group, live);
+        } else if (group.size() >= listThreshold) {
+            answered(group, listed(group.get(0)), live);
+        } else {
+            for (Address address : group) {
+                fetched(address).ifPresent(live::add);
+            }
+        }
+        return live;
+    }
+
+    /** Answers a group from its watch, or lists it (starting its watch) when it is not synced. */
+    private void watched(List<Address> group, List<LiveResource> out) {
+        Address first = group.get(0);
+        if (!watches.synced(first)) {
+            Optional<GenericKubernetesResourceList> list = listedUnlessForbidden(first, group.size());
+            if (list.isEmpty()) {
+                for (Address address : group) {
+                    fetched(address).ifPresent(out::add);
+                }
+                return;
+            }
+            watches.start(first, list.get().getItems(), list.get().getMetadata().getResourceVersion());
+            answered(group, list.get(), out);
+            return;
+        }
+        for (Address address : group) {
+            WatchCache.Lookup found = watches.lookup(address);
+            if (!found.known()) {
+                fetched(address).ifPresent(out::add);
+            } else if (found.object() == null) {
+                cache.absent(address.key());
+            } else {
+                out.add(cache.reuseOrBuild(address.key(), found.object(), this::toLive));
+            }
+        }
     }
 
     /**
@@ -99,23 +181,48 @@ public final class LiveObserver {
         }
     }
 
-    private void listed(List<Address> group, List<LiveResource> out) {
-        Address first = group.get(0);
-        Map<String, GenericKubernetesResource> byName = new HashMap<>();
+    /**
+     * Lists a collection to watch it; empty when the client may not list it (403) and few enough keys are asked for
+     * that GETs serve them, as without the watch cache.
+     */
+    private Optional<GenericKubernetesResourceList> listedUnlessForbidden(Address first, int keys) {
         try {
-            for (GenericKubernetesResource item : first.collection(client, first.type().version()).list().getItems()) {
-                byName.put(item.getMetadata().getName(), item);
+            return Optional.of(typed(first, first.collection(client, first.type().version()).list()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && keys < listThreshold) {
+                return Optional.empty();
             }
+            throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
+        }
+    }
+
+    /** Lists the whole collection of an address, each item with apiVersion and kind. */
+    private GenericKubernetesResourceList listed(Address first) {
+        try {
+            return typed(first, first.collection(client, first.type().version()).list());
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
+        }
+    }
+
+    private static GenericKubernetesResourceList typed(Address first, GenericKubernetesResourceList list) {
+        for (GenericKubernetesResource item : list.getItems()) {
+            if (item.getApiVersion() == null) {
+                item.setApiVersion(first.type().apiVersion());
+                item.setKind(first.type().kind());
+            }
+        }
+        return list;
+    }
+
+    private void answered(List<Address> group, GenericKubernetesResourceList list, List<LiveResource> out) {
+        Map<String, GenericKubernetesResource> byName = new HashMap<>();
+        for (GenericKubernetesResource item : list.getItems()) {
+            byName.put(item.getMetadata().getName(), item);
         }
         for (Address address : group) {
             GenericKubernetesResource item = byName.get(address.key().name());
             if (item != null) {
-                if (item.getApiVersion() == null) {
-                    item.setApiVersion(first.type().apiVersion());
-                    item.setKind(first.type().kind());
-                }
                 out.add(cache.reuseOrBuild(address.key(), item, this::toLive));
             } else {
                 cache.absent(address.key());

@@ -214,6 +214,23 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                 "kind " + kind + " in " + apiVersion + " is not served; create its CustomResourceDefinition first"));
     }
 
+    /**
+     * Compacts the history of changes to the current resourceVersion, as etcd's periodic compaction does: a watch
+     * started from an older resourceVersion is answered with an {@code ERROR} event of status 410 Gone ("too old
+     * resource version"), and the client has to list again. Open watches go on.
+     */
+    public void compactHistory() {
+        cluster.store().compact();
+    }
+
+    /**
+     * Ends every open watch, as an API server restart or a dropped connection does; clients watch again (or list
+     * again). The server keeps serving.
+     */
+    public void endWatches() {
+        cluster.store().closeWatches();
+    }
+
     /** Stops serving, ends open watches and releases the port. Idempotent. */
     @Override
     public synchronized void close() {

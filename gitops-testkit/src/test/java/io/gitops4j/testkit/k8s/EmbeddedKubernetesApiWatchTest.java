@@ -144,6 +144,39 @@ class EmbeddedKubernetesApiWatchTest {
     }
 
     @Test
+    void aWatchAskingForBookmarksGetsOneBeforeItEnds() throws InterruptedException {
+        BlockingQueue<String> events = watch(CONFIGMAPS + "?watch=true&allowWatchBookmarks=true&timeoutSeconds=1"
+                + "&resourceVersion=" + currentResourceVersion());
+
+        assertThat(take(events, 2)).containsExactly("BOOKMARK ", "END");
+    }
+
+    @Test
+    void aWatchFromBeforeACompactionIsGone() throws InterruptedException {
+        String from = currentResourceVersion();
+        http.post(CONFIGMAPS, configMap("compacted", "", ""));
+        api.compactHistory();
+
+        BlockingQueue<String> events = watch(CONFIGMAPS + "?watch=true&resourceVersion=" + from);
+        BlockingQueue<String> current = watch(CONFIGMAPS + "?watch=true&timeoutSeconds=1&resourceVersion="
+                + currentResourceVersion());
+
+        assertThat(take(events, 2)).containsExactly("ERROR ", "END");
+        assertThat(take(current, 1)).containsExactly("END");
+    }
+
+    @Test
+    void endWatchesEndsEveryOpenWatch() throws InterruptedException {
+        BlockingQueue<String> events = watch(CONFIGMAPS + "?watch=true&resourceVersion=" + currentResourceVersion());
+        http.post(CONFIGMAPS, configMap("before-end", "", ""));
+        assertThat(take(events, 1)).containsExactly("ADDED before-end");
+
+        api.endWatches();
+
+        assertThat(take(events, 1)).containsExactly("END");
+    }
+
+    @Test
     void setStatusFiresModifiedWithoutChangingGeneration() throws InterruptedException {
         JsonNode created = http.post(DEPLOYMENTS, deployment("web", 1, "x")).body();
         BlockingQueue<String> events = watch(DEPLOYMENTS + "?watch=true&resourceVersion="

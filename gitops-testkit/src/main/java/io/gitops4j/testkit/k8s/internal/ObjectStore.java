@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -138,9 +139,27 @@ public final class ObjectStore {
         return subscription;
     }
 
+    /**
+     * The resourceVersion a bookmark for a watch may carry: the current one, when the watch has taken every event
+     * queued for it (changes are queued under this store's lock, so none up to that version is still to come).
+     *
+     * @return the version, or empty while events are queued for the watch
+     */
+    public synchronized Optional<Long> bookmark(WatchSubscription subscription) {
+        return subscription.drained() ? Optional.of(resourceVersion) : Optional.empty();
+    }
+
     /** Stops delivering events to a watch. */
     public void unwatch(WatchSubscription subscription) {
         subscriptions.remove(subscription);
+    }
+
+    /**
+     * Forgets the event history up to now, as etcd's compaction does: a watch from an older resourceVersion then
+     * gets 410 Gone.
+     */
+    public synchronized void compact() {
+        history.clear();
     }
 
     /** Ends every open watch (on shutdown). */

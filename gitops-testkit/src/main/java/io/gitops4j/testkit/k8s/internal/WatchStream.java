@@ -16,6 +16,10 @@ final class WatchStream {
 
     /** How long a watch without {@code timeoutSeconds} stays open; clients re-establish watches, as with a real one. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** How often a watch that asked for bookmarks gets one, as the real server's watch cache sends them. */
+    static final Duration BOOKMARK_INTERVAL = Duration.ofMinutes(1);
+    /** How long before its end a watch that asked for bookmarks gets its last one. */
+    static final Duration LAST_BOOKMARK = Duration.ofMillis(500);
 
     private final ObjectStore store;
 
@@ -42,7 +46,7 @@ final class WatchStream {
                 write(out, "ERROR", ApiError.badRequest("invalid resourceVersion " + from).toStatus());
                 return;
             }
-            stream(out, subscription, request, timeout);
+            stream(out, subscription, request, timeout, request.query().flag("allowWatchBookmarks"));
         } finally {
             store.unwatch(subscription);
             exchange.close();
@@ -58,16 +62,30 @@ final class WatchStream {
         }
     }
 
-    private static void stream(OutputStream out, WatchSubscription subscription, ResourceRequest request,
-            Duration timeout) throws IOException {
+    /*
+     * With allowWatchBookmarks, a BOOKMARK (an object holding only kind, apiVersion and a resourceVersion) is sent
+     * every BOOKMARK_INTERVAL and shortly before the watch ends, when every change up to that resourceVersion has been
+     * streamed: the client may then resume from it, as from a real server's bookmark.
+     */
+    private void stream(OutputStream out, WatchSubscription subscription, ResourceRequest request,
+            Duration timeout, boolean bookmarks) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextBookmark = nextBookmark(deadline);
         try {
             while (true) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
                     return;
                 }
-                Optional<WatchEvent> event = subscription.next(Duration.ofNanos(remaining));
+                if (bookmarks && now >= nextBookmark) {
+                    Optional<Long> version = store.bookmark(subscription);
+                    if (version.isPresent()) {
+                        write(out, "BOOKMARK", bookmark(request.type(), version.get()));
+                    }
+                    nextBookmark = nextBookmark(deadline);
+                }
+                long wait = (bookmarks ? Math.min(deadline, nextBookmark) : deadline) - now;
+                Optional<WatchEvent> event = subscription.next(Duration.ofNanos(Math.max(wait, 1_000_000)));
                 if (event.isPresent()) {
                     ObjectNode object = event.get().object().deepCopy();
                     object.put("apiVersion", request.type().apiVersion());
@@ -79,6 +97,21 @@ final class WatchStream {
         } catch (CancellationException closed) {
             return;
         }
+    }
+
+    private static long nextBookmark(long deadline) {
+        long now = System.nanoTime();
+        long beforeEnd = deadline - LAST_BOOKMARK.toNanos();
+        long periodic = now + BOOKMARK_INTERVAL.toNanos();
+        return beforeEnd > now ? Math.min(periodic, beforeEnd) : periodic;
+    }
+
+    private static ObjectNode bookmark(ResourceType type, long resourceVersion) {
+        ObjectNode object = Json.object();
+        object.put("kind", type.kind());
+        object.put("apiVersion", type.apiVersion());
+        Json.metadata(object).put("resourceVersion", Long.toString(resourceVersion));
+        return object;
     }
 
     private static void write(OutputStream out, String type, ObjectNode object) throws IOException {

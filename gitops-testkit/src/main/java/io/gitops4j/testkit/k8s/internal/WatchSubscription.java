@@ -56,6 +56,11 @@ public final class WatchSubscription {
         }
     }
 
+    /** Whether no event is queued. */
+    boolean drained() {
+        return queue.isEmpty();
+    }
+
     /** Ends the stream: the next poll after queued events reports closed. */
     void close() {
         queue.add(CLOSED);
