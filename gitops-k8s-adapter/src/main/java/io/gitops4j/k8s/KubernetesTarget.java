@@ -15,7 +15,6 @@ import io.gitops4j.k8s.internal.KubeconfigClients;
 import io.gitops4j.k8s.internal.LiveObjectCache;
 import io.gitops4j.k8s.internal.LiveObserver;
 import io.gitops4j.k8s.internal.ObservationPool;
-import io.gitops4j.k8s.internal.ParallelReads;
 import io.gitops4j.k8s.internal.ObjectMapping;
 import io.gitops4j.k8s.internal.ResourceTypes;
 import io.gitops4j.k8s.internal.Replacement;
@@ -108,7 +107,6 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     private final KubernetesInventoryStore inventoryStore;
     private final KubernetesHistoryStore historyStore;
     private final int applyConcurrency;
-    private final ParallelReads reads;
     private final WatchCache watches;
     private final ExecutorService observation;
 
@@ -119,8 +117,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         String namespace = builder.defaultNamespace != null ? builder.defaultNamespace
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         ObjectMapping mapping = new ObjectMapping(client.getKubernetesSerialization());
-        this.reads = ParallelReads.upTo(builder.applyConcurrency);
-        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC(), reads),
+        this.types = new ResourceTypes(new Discovery(client, builder.crdEstablishedTimeout, Clock.systemUTC()),
                 namespace);
         this.liveObjects = LiveObjectCache.ofMaximumSize(builder.liveObjectCacheSize);
         this.watches = builder.watchCache ? new WatchCache(client) : null;
@@ -358,12 +355,11 @@ public final class KubernetesTarget implements Target, AutoCloseable {
     }
 
     /**
-     * Stops the watches of the {@link Builder#watchCache(boolean) watch cache} and the threads observations and
-     * discovery run on, and closes the client when this target built it from a kubeconfig.
+     * Stops the watches of the {@link Builder#watchCache(boolean) watch cache} and the threads observations run
+     * on, and closes the client when this target built it from a kubeconfig.
      */
     @Override
     public void close() {
-        reads.close();
         if (watches != null) {
             watches.close();
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the peers and the CLI as processes: {@code kubectl} (found on the PATH, with a private discovery cache) and
- * {@code java -jar gitops4j.jar}. Output goes to files beside the cache; a non-zero exit or a run past two minutes
+ * the CLI, through its launcher {@code gitops4j} or as {@code java -jar gitops4j.jar}. Output goes to files beside the cache; a non-zero exit or a run past two minutes
  * fails the benchmark with the process's error output.
  */
 final class Processes {
@@ -50,17 +50,65 @@ final class Processes {
         return jar;
     }
 
+    /**
+     * Makes sure the launcher next to the CLI jar has its class-data archive for this benchmark's java, as the
+     * build leaves it: runs {@code gitops4j cds} (untimed) when the archive is missing or older than the jar.
+     */
+    static void prepareLauncher() {
+        Path jar = cliJar();
+        Runtime.Version version = Runtime.version();
+        Path archive = jar.resolveSibling("gitops4j-java" + System.getProperty("java.version")
+                + (version.feature() >= 25 ? ".aot" : ".jsa"));
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return;
+            }
+            Path work = Files.createTempDirectory("gitops4j-bench-cds-");
+            run(work, List.of(launcher(jar).toString(), "cds"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code kubectl apply --server-side -f dir} against a kubeconfig. */
     static void kubectlApply(Path kubectl, Path kubeconfig, Path cacheDir, Path dir) {
         run(cacheDir, List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(), "--cache-dir",
                 cacheDir.toString(), "apply", "--server-side", "--force-conflicts", "-f", dir.toString()));
     }
 
-    /** {@code java -jar gitops4j.jar apply --dir dir --kubeconfig kubeconfig}. */
-    static void cliApply(Path jar, Path kubeconfig, Path workDir, Path dir) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        run(workDir, List.of(java.toString(), "-jar", jar.toString(), "apply", "--dir", dir.toString(), "--kubeconfig",
-                kubeconfig.toString()));
+    /**
+     * {@code gitops4j apply --dir dir --kubeconfig kubeconfig}, started through the launcher next to the jar (as
+     * README tells a user to) on this benchmark's java, or as a plain {@code java -jar gitops4j.jar}.
+     */
+    static void cliApply(CliLaunch launch, Path kubeconfig, Path workDir, Path dir) {
+        Path jar = cliJar();
+        List<String> command = new ArrayList<>();
+        if (launch == CliLaunch.LAUNCHER) {
+            command.add(launcher(jar).toString());
+        } else {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString()));
+        }
+        command.addAll(List.of("apply", "--dir", dir.toString(), "--kubeconfig", kubeconfig.toString()));
+        run(workDir, command);
+    }
+
+    private static Path launcher(Path jar) {
+        Path launcher = jar.resolveSibling("gitops4j");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("no launcher next to " + jar + "; mvn package writes "
+                    + "samples/target/gitops4j beside the jar");
+        }
+        return launcher;
+    }
+
+    /** How a benchmark starts the CLI. */
+    enum CliLaunch {
+        /** {@code samples/target/gitops4j}: JVM options for a short-lived tool and the class-data archive. */
+        LAUNCHER,
+        /** {@code java -jar samples/target/gitops4j.jar}, no options. */
+        JAVA_JAR
     }
 
     private static void run(Path workDir, List<String> command) {
@@ -68,8 +116,10 @@ final class Processes {
             Files.createDirectories(workDir);
             Path out = workDir.resolve("out.txt");
             Path err = workDir.resolve("err.txt");
-            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in 2 minutes");

@@ -28,11 +28,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps group/kind to the REST resource and scope the API server serves, through its discovery endpoints.
  *
- * <p>The map is loaded on first use and refreshed when a kind is not in it (for example right after its CRD was
- * applied). A kind that discovery does not list yet but whose CRD exists is waited for, bounded, until the CRD is
- * {@code Established}. A failure to read discovery is remembered for {@link #FAILURE_MEMO}: lookups in that time
- * fail at once with the same message instead of asking the server again, so a run over many resources against an
- * API server that is down asks it once, not once per resource. Thread-safe.
+ * <p>A group's kinds are read on the first lookup of a kind in that group ({@code /api/v1} for the core group, the
+ * group list {@code /apis} and the group's versions otherwise), so a run that applies core and {@code apps} kinds
+ * asks three times, not once per group the server serves. A group is read again when a kind is not in it (for
+ * example right after its CRD was applied). A kind that discovery does not list yet but whose CRD exists is waited
+ * for, bounded, until the CRD is {@code Established}. A failure to read discovery is remembered for
+ * {@link #FAILURE_MEMO}: lookups in that time fail at once with the same message instead of asking the server
+ * again, so a run over many resources against an API server that is down asks it once, not once per resource.
+ * Thread-safe.
  */
 public final class Discovery {
     /** How long a failure to read discovery is answered from memory instead of asking the server again. */
@@ -43,8 +46,8 @@ public final class Discovery {
     private final KubernetesClient client;
     private final Duration establishTimeout;
     private final Clock clock;
-    private final ParallelReads reads;
-    private Map<String, ApiResource> byGroupKind;
+    private final Map<String, Map<String, ApiResource>> byGroup = new HashMap<>();
+    private List<APIGroup> groups;
     private TargetException failure;
     private Instant failedAt;
 
@@ -56,27 +59,14 @@ public final class Discovery {
      * @param clock the clock a remembered failure expires on
      */
     public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock) {
-        this(client, establishTimeout, clock, ParallelReads.sequential());
-    }
-
-    /**
-     * Creates a discovery cache that reads the group versions several at once.
-     *
-     * @param client the client to ask
-     * @param establishTimeout how long to wait for a just-applied CRD to be {@code Established}
-     * @param clock the clock a remembered failure expires on
-     * @param reads runs the group versions' requests of one refresh
-     */
-    public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock, ParallelReads reads) {
         this.client = requireNonNull(client, "client is null");
         this.establishTimeout = requireNonNull(establishTimeout, "establishTimeout is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.reads = requireNonNull(reads, "reads is null");
     }
 
     /**
-     * Finds the resource type of a kind, refreshing discovery once when it is not known, then looking for a CRD
-     * that defines it and waiting for that CRD to be established.
+     * Finds the resource type of a kind, reading its group's discovery once more when the kind is not known, then
+     * looking for a CRD that defines it and waiting for that CRD to be established.
      *
      * @param group the API group, {@code ""} for core
      * @param kind the kind
@@ -87,15 +77,15 @@ public final class Discovery {
     public Optional<ApiResource> find(String group, String kind) {
         Optional<ApiResource> found;
         synchronized (this) {
-            boolean loaded = byGroupKind == null;
+            Map<String, ApiResource> kinds = byGroup.get(group);
+            boolean loaded = kinds == null;
             if (loaded) {
                 rethrowRecentFailure();
-                refresh();
+                kinds = load(group, false);
             }
-            found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+            found = Optional.ofNullable(kinds.get(kind));
             if (found.isEmpty() && !loaded) {
-                refresh();
-                found = Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+                found = Optional.ofNullable(load(group, true).get(kind));
             }
         }
         return found.isPresent() ? found : fromCustomResourceDefinition(group, kind);
@@ -110,61 +100,75 @@ public final class Discovery {
 
     /** Forgets what discovery said, so the next lookup reloads it (after a CRD was applied or deleted). */
     public synchronized void invalidate() {
-        byGroupKind = null;
+        byGroup.clear();
+        groups = null;
     }
 
     /**
-     * Reloads every group's resources from the server; a group version that fails to answer (an unavailable
-     * aggregated API) is logged and skipped, as kubectl does.
+     * Forgets every group's kinds and reads the server's group list again; each group's kinds are read on the next
+     * lookup of a kind in it.
      *
      * @throws TargetException when the server's group list cannot be read
      */
     public synchronized void refresh() {
-        Map<String, ApiResource> map = new HashMap<>();
-        try {
-            APIGroupList groups = client.getApiGroups();
-            List<GroupVersion> versions = new ArrayList<>();
-            versions.add(new GroupVersion("", "v1", "v1"));
-            for (APIGroup group : groups == null ? List.<APIGroup>of() : groups.getGroups()) {
-                for (GroupVersionForDiscovery version : preferredFirst(group)) {
-                    versions.add(new GroupVersion(group.getName(), version.getVersion(), version.getGroupVersion()));
-                }
-            }
-            List<APIResourceList> lists = reads.each(versions, this::resources);
-            for (int i = 0; i < versions.size(); i++) {
-                addAll(map, versions.get(i).group(), versions.get(i).version(), lists.get(i));
-            }
-        } catch (KubernetesClientException e) {
-            String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
-            failure = new TargetException(null, "cannot read the discovery of the API server " + client.getMasterUrl()
-                    + " (" + code + ApiErrors.statusMessage(e) + "); check the cluster address, that the API server "
-                    + "is up, and the credentials", e);
-            failedAt = clock.instant();
-            throw failure;
-        }
-        LOG.debug("discovery loaded {} kinds", map.size());
-        byGroupKind = map;
-        failure = null;
+        invalidate();
+        readGroups();
     }
 
     /**
-     * The resources of one group version; {@code null} when a group version of a named group fails to answer (it is
-     * logged), while a failure of the core group fails the whole discovery.
+     * Reads one group's kinds (its preferred version first); a group version that fails to answer (an unavailable
+     * aggregated API) is logged and skipped, as kubectl does.
      */
-    private APIResourceList resources(GroupVersion version) {
-        if (version.group().isEmpty()) {
-            return client.getApiResources(version.groupVersion());
-        }
+    private Map<String, ApiResource> load(String group, boolean rereadGroups) {
+        Map<String, ApiResource> kinds = new HashMap<>();
         try {
-            return client.getApiResources(version.groupVersion());
+            if (group.isEmpty()) {
+                addAll(kinds, "", "v1", client.getApiResources("v1"));
+            } else {
+                if (groups == null || rereadGroups) {
+                    readGroups();
+                }
+                for (APIGroup served : groups) {
+                    if (group.equals(served.getName())) {
+                        for (GroupVersionForDiscovery version : preferredFirst(served)) {
+                            addVersion(kinds, group, version);
+                        }
+                    }
+                }
+            }
         } catch (KubernetesClientException e) {
-            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.groupVersion(), e.getCode());
-            return null;
+            throw remember(e);
+        }
+        LOG.debug("discovery of group '{}' loaded {} kinds", group, kinds.size());
+        byGroup.put(group, kinds);
+        failure = null;
+        return kinds;
+    }
+
+    private void readGroups() {
+        try {
+            APIGroupList list = client.getApiGroups();
+            groups = list == null || list.getGroups() == null ? List.of() : List.copyOf(list.getGroups());
+        } catch (KubernetesClientException e) {
+            throw remember(e);
         }
     }
 
-    /** One group version discovery lists: the group ({@code ""} for core), the version, and both joined. */
-    private record GroupVersion(String group, String version, String groupVersion) {
+    private TargetException remember(KubernetesClientException e) {
+        String code = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "";
+        failure = new TargetException(null, "cannot read the discovery of the API server " + client.getMasterUrl()
+                + " (" + code + ApiErrors.statusMessage(e) + "); check the cluster address, that the API server "
+                + "is up, and the credentials", e);
+        failedAt = clock.instant();
+        return failure;
+    }
+
+    private void addVersion(Map<String, ApiResource> kinds, String group, GroupVersionForDiscovery version) {
+        try {
+            addAll(kinds, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
+        } catch (KubernetesClientException e) {
+            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.getGroupVersion(), e.getCode());
+        }
     }
 
     private static List<GroupVersionForDiscovery> preferredFirst(APIGroup group) {
@@ -181,7 +185,7 @@ public final class Discovery {
         return versions;
     }
 
-    private static void addAll(Map<String, ApiResource> map, String group, String version, APIResourceList list) {
+    private static void addAll(Map<String, ApiResource> kinds, String group, String version, APIResourceList list) {
         if (list == null) {
             return;
         }
@@ -191,7 +195,7 @@ public final class Discovery {
             }
             ApiResource type = new ApiResource(group, version, resource.getKind(), resource.getName(),
                     Boolean.TRUE.equals(resource.getNamespaced()));
-            map.putIfAbsent(group + "/" + resource.getKind(), type);
+            kinds.putIfAbsent(resource.getKind(), type);
         }
     }
 
@@ -211,8 +215,9 @@ public final class Discovery {
         }
         ApiResource type = typeOf(crd.get());
         synchronized (this) {
-            if (byGroupKind != null) {
-                byGroupKind.put(group + "/" + kind, type);
+            Map<String, ApiResource> kinds = byGroup.get(group);
+            if (kinds != null) {
+                kinds.put(kind, type);
             }
         }
         return Optional.of(type);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "Kubernetes (or a folder).",
         subcommands = {DemoCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class,
             WatchCommand.class, HistoryCommand.class, StatusCommand.class, RollbackCommand.class,
-            EmbeddedApiCommand.class},
+            EmbeddedApiCommand.class, TrainingRunCommand.class},
         footer = {"", "Start here:  java -jar samples/target/gitops4j.jar demo", "",
             "Exit codes:",
             "  0  success; plan/diff: no changes",
