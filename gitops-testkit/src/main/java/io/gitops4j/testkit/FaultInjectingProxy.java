@@ -4,10 +4,13 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -294,20 +297,27 @@ public final class FaultInjectingProxy implements AutoCloseable {
         out.flush();
     }
 
-    private void forward(Socket client, String head, byte[] body) throws IOException {
+    private void forward(Socket client, String requestHead, byte[] body) throws IOException {
         try (Socket up = new Socket()) {
             open.add(up);
             up.setTcpNoDelay(true);
             up.connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()), 5_000);
             OutputStream toUpstream = up.getOutputStream();
-            toUpstream.write(head.getBytes(ISO_8859_1));
+            toUpstream.write(requestHead.getBytes(ISO_8859_1));
             toUpstream.write(body);
             toUpstream.flush();
-            InputStream fromUpstream = up.getInputStream();
+            InputStream fromUpstream = new BufferedInputStream(up.getInputStream());
             OutputStream toClient = client.getOutputStream();
+            byte[] responseHead = readHead(fromUpstream);
+            if (responseHead == null) {
+                return; // the upstream closed without answering: so does the proxy
+            }
+            // the client is told the connection closes, so that it never sends a second request on it
+            byte[] head = closingHead(new String(responseHead, ISO_8859_1)).getBytes(ISO_8859_1);
             byte[] buffer = new byte[16 * 1024];
             long sent = 0;
-            for (int n = fromUpstream.read(buffer); n >= 0; n = fromUpstream.read(buffer)) {
+            InputStream response = new SequenceInputStream(new ByteArrayInputStream(head), fromUpstream);
+            for (int n = response.read(buffer); n >= 0; n = response.read(buffer)) {
                 if (faulty && cutAfterBytes >= 0 && sent + n > cutAfterBytes) {
                     toClient.write(buffer, 0, (int) (cutAfterBytes - sent));
                     toClient.flush();
@@ -324,7 +334,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    /** The request head with {@code Connection: close}, so the upstream answers one request per connection. */
+    /**
+     * A request or response head with {@code Connection: close}: the upstream answers one request per connection,
+     * and the client opens a new connection for its next request.
+     */
     private static String closingHead(String head) {
         StringBuilder out = new StringBuilder();
         String[] lines = head.split("\r\n");
@@ -348,7 +361,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 return head.toByteArray();
             }
             if (head.size() > MAX_HEAD_BYTES) {
-                throw new IOException("request head over " + MAX_HEAD_BYTES + " bytes");
+                throw new IOException("HTTP head over " + MAX_HEAD_BYTES + " bytes");
             }
         }
         return null;

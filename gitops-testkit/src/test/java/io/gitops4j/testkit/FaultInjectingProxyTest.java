@@ -51,6 +51,8 @@ class FaultInjectingProxyTest {
 
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo(BODY + "-" + i);
+                assertThat(response.headers().firstValue("connection")).as("one request per connection")
+                        .hasValue("close");
             }
             assertThat(proxy.requests()).isEqualTo(3);
         }
