@@ -64,6 +64,16 @@ final class BenchCluster implements AutoCloseable {
         return GitOpsEngine.builder().application(application).source(DirectorySource.of(dir)).target(target).build();
     }
 
+    /** Applies a folder to this cluster with {@code kubectl apply --server-side} as a process (kubectl required). */
+    void kubectlApply(Path dir) {
+        Processes.kubectlApply(Processes.requireKubectl(), kubeconfig, work.resolve("kubectl"), dir);
+    }
+
+    /** Applies a folder to this cluster with the gitops4j CLI as a process, started as {@code launch} says. */
+    void cliApply(Processes.CliLaunch launch, Path dir) {
+        Processes.cliApply(launch, kubeconfig, work.resolve("cli"), dir);
+    }
+
     /** Returns how many requests other than GET the in-process client sent since the last call, and restarts. */
     int takeWrites() {
         return writes.getAndSet(0);

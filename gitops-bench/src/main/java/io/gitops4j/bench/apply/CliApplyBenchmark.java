@@ -57,18 +57,18 @@ public class CliApplyBenchmark {
     /** First apply through the CLI's launcher. */
     @Benchmark
     public void cliFirstApply() {
-        Processes.cliApply(Processes.CliLaunch.LAUNCHER, cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
     }
 
     /** First apply through {@code java -jar gitops4j.jar}. */
     @Benchmark
     public void cliJavaJarFirstApply() {
-        Processes.cliApply(Processes.CliLaunch.JAVA_JAR, cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        cluster.cliApply(Processes.CliLaunch.JAVA_JAR, dir);
     }
 
     /** First apply through kubectl. */
     @Benchmark
     public void kubectlFirstApply() {
-        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+        cluster.kubectlApply(dir);
     }
 }

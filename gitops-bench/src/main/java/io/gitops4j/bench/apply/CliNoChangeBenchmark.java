@@ -39,9 +39,9 @@ public class CliNoChangeBenchmark {
         dir = BenchManifests.write("folder305");
         Processes.prepareLauncher();
         cluster = new BenchCluster();
-        Processes.cliApply(Processes.CliLaunch.LAUNCHER, cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
         if (Processes.kubectl().isPresent()) {
-            Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+            cluster.kubectlApply(dir);
         }
     }
 
@@ -54,18 +54,18 @@ public class CliNoChangeBenchmark {
     /** A no-change run through the CLI's launcher. */
     @Benchmark
     public void cli() {
-        Processes.cliApply(Processes.CliLaunch.LAUNCHER, cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
     }
 
     /** A no-change run through {@code java -jar gitops4j.jar}. */
     @Benchmark
     public void cliJavaJar() {
-        Processes.cliApply(Processes.CliLaunch.JAVA_JAR, cluster.kubeconfig, cluster.work.resolve("cli"), dir);
+        cluster.cliApply(Processes.CliLaunch.JAVA_JAR, dir);
     }
 
     /** A no-change re-apply through kubectl. */
     @Benchmark
     public void kubectl() {
-        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+        cluster.kubectlApply(dir);
     }
 }

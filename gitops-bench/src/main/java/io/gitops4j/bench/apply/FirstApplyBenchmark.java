@@ -76,6 +76,6 @@ public class FirstApplyBenchmark {
     /** Applies the folder with kubectl. */
     @Benchmark
     public void kubectl() {
-        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+        cluster.kubectlApply(dir);
     }
 }

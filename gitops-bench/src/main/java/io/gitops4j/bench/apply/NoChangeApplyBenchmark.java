@@ -59,7 +59,7 @@ public class NoChangeApplyBenchmark {
             throw new IllegalStateException("first apply failed: " + first);
         }
         if (Processes.kubectl().isPresent()) {
-            Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+            cluster.kubectlApply(dir);
         }
         cluster.takeWrites();
     }
@@ -113,6 +113,6 @@ public class NoChangeApplyBenchmark {
     /** Re-applies the folder with kubectl. */
     @Benchmark
     public void kubectl() {
-        Processes.kubectlApply(Processes.requireKubectl(), cluster.kubeconfig, cluster.work.resolve("kubectl"), dir);
+        cluster.kubectlApply(dir);
     }
 }
