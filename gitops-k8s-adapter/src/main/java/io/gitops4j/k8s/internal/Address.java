@@ -39,6 +39,25 @@ public record Address(ResourceKey key, ApiResource type) {
     }
 
     /**
+     * Names the collection this object lives in: group, kind and namespace ({@code ""} when cluster-scoped).
+     *
+     * @return {@code group/kind/namespace}
+     */
+    public String collectionId() {
+        return collectionId(key);
+    }
+
+    /**
+     * Names the collection of a resolved key, as {@link #collectionId()} does for its address.
+     *
+     * @param resolved a key as resolved to an address (its group and kind are the served type's)
+     * @return {@code group/kind/namespace}
+     */
+    public static String collectionId(ResourceKey resolved) {
+        return resolved.group() + "/" + resolved.kind() + "/" + resolved.namespace();
+    }
+
+    /**
      * Returns this object at the type's preferred version.
      *
      * @param client the client

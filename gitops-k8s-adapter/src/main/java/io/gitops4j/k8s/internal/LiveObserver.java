@@ -91,8 +91,7 @@ public final class LiveObserver {
         Map<String, List<Address>> groups = new LinkedHashMap<>();
         for (ResourceKey key : keys) {
             Optional<Address> address = types.resolveIfServed(key);
-            address.ifPresent(a -> groups.computeIfAbsent(a.type().group() + "/" + a.type().kind() + "/"
-                    + a.key().namespace(), g -> new ArrayList<>()).add(a));
+            address.ifPresent(a -> groups.computeIfAbsent(a.collectionId(), g -> new ArrayList<>()).add(a));
         }
         List<LiveResource> live = new ArrayList<>();
         List<CompletableFuture<List<LiveResource>>> inFlight = new ArrayList<>();
@@ -198,11 +197,7 @@ public final class LiveObserver {
 
     /** Lists the whole collection of an address, each item with apiVersion and kind. */
     private GenericKubernetesResourceList listed(Address first) {
-        try {
-            return typed(first, first.collection(client, first.type().version()).list());
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
-        }
+        return listedUnlessForbidden(first, listThreshold).orElseThrow(); // as many keys as a LIST serves: never empty
     }
 
     private static GenericKubernetesResourceList typed(Address first, GenericKubernetesResourceList list) {

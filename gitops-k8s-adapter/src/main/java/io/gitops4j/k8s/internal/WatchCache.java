@@ -58,10 +58,6 @@ public final class WatchCache implements AutoCloseable {
         this.watching = client.newClient(noReconnects).adapt(KubernetesClient.class);
     }
 
-    private static String groupOf(ResourceKey key) {
-        return key.group() + "/" + key.kind() + "/" + key.namespace();
-    }
-
     /**
      * Returns whether the group of an address answers from its watch.
      *
@@ -69,7 +65,7 @@ public final class WatchCache implements AutoCloseable {
      * @return {@code true} when synced
      */
     public boolean synced(Address address) {
-        WatchedGroup group = groups.get(groupOf(address.key()));
+        WatchedGroup group = groups.get(address.collectionId());
         return group != null && group.synced();
     }
 
@@ -80,7 +76,7 @@ public final class WatchCache implements AutoCloseable {
      * @return known present (with the object, not to be modified), known absent, or unknown: then ask the server
      */
     public Lookup lookup(Address address) {
-        WatchedGroup group = groups.get(groupOf(address.key()));
+        WatchedGroup group = groups.get(address.collectionId());
         return group == null ? new Lookup(false, null) : group.lookup(address.key().name());
     }
 
@@ -96,7 +92,7 @@ public final class WatchCache implements AutoCloseable {
         if (closed || resourceVersion == null || resourceVersion.isEmpty()) {
             return;
         }
-        String id = groupOf(address.key());
+        String id = address.collectionId();
         long timeout = MIN_WATCH_TIMEOUT.toSeconds() + ThreadLocalRandom.current().nextLong(MIN_WATCH_TIMEOUT.toSeconds());
         WatchedGroup group = new WatchedGroup(id, items, ended -> groups.remove(id, ended),
                 Duration.ofSeconds(timeout).plus(HUNG_WATCH_GRACE));
@@ -127,7 +123,7 @@ public final class WatchCache implements AutoCloseable {
      * @param resourceVersion the resourceVersion the write returned, {@code null} when unknown
      */
     public void written(ResourceKey key, String resourceVersion) {
-        WatchedGroup group = groups.get(groupOf(key));
+        WatchedGroup group = groups.get(Address.collectionId(key));
         if (group != null) {
             group.written(key.name(), resourceVersion);
         }
@@ -141,7 +137,7 @@ public final class WatchCache implements AutoCloseable {
      * @param lastSeen the resourceVersion the target last observed or wrote of it, {@code null} when unknown
      */
     public void deleted(ResourceKey key, String lastSeen) {
-        WatchedGroup group = groups.get(groupOf(key));
+        WatchedGroup group = groups.get(Address.collectionId(key));
         if (group != null) {
             group.deleted(key.name(), lastSeen);
         }
