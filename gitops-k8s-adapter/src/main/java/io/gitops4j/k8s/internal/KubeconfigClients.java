@@ -37,7 +37,8 @@ public final class KubeconfigClients {
         }
         Config config;
         try {
-            config = Config.fromKubeconfig(context, kubeconfig.toFile());
+            config = PlainKubeconfig.read(kubeconfig, context)
+                    .orElseGet(() -> Config.fromKubeconfig(context, kubeconfig.toFile()));
         } catch (RuntimeException e) {
             throw new TargetException(null, "cannot load kubeconfig " + kubeconfig
                     + (context == null ? "" : " (context " + context + ")") + ": " + e.getMessage(), e);
