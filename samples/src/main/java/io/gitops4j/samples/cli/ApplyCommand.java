@@ -21,7 +21,8 @@ final class ApplyCommand extends SessionCommand {
     public Integer call() {
         try (Session session = open()) {
             ReconcileResult result = session.engine().reconcile(run.toOptions().build());
-            int exit = RunReport.report("apply", result, app, run.await, out(), err(), colours());
+            int exit = RunReport.report("apply", result, app, run.await, out(), err(), colours(),
+                    environment().terminal());
             timing().mark("reported");
             return exit;
         }
