@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Prints a reconcile run for {@code apply} and {@code rollback}, picks the exit code (the engine records the run on
- * the target); created objects show their bodies only at a terminal. The last line
+ * the target); {@code apply} shows created objects' bodies only at a terminal. The last line
  * of the text agrees with the exit code: {@code Applied ...}, {@code In sync ...} or {@code Dry run ...} only with
  * exit 0, {@code Failed: ...} with exit 1 (and the same error on stderr).
  */
@@ -28,8 +28,9 @@ final class RunReport {
     }
 
     /**
-     * Prints a run and returns its exit code. With {@code createBodies} off (output that is not a terminal) a created
-     * object is listed by its step line only, not its whole body: {@code plan} and {@code diff} show bodies.
+     * Prints a run and returns its exit code. With {@code createBodies} off ({@code apply} whose output is not a
+     * terminal) a created object is listed by its step line only, not its whole body; {@code plan}, {@code diff} and
+     * {@code rollback} show bodies.
      */
     static int report(String command, ReconcileResult result, ApplicationOptions app, boolean waited,
             PrintWriter out, PrintWriter err, Colours colours, boolean createBodies) {
