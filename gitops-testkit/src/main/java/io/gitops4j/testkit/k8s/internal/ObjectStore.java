@@ -87,12 +87,23 @@ public final class ObjectStore {
      * @return a copy of what was stored
      */
     public synchronized ObjectNode put(String storageKey, ObjectNode object) {
-        ObjectNode meta = Json.metadata(object);
+        return putOwned(storageKey, object.deepCopy());
+    }
+
+    /**
+     * Stores the object itself, not a copy, under a new resourceVersion and notifies watches: for a writer that built
+     * the object for this and hands it over.
+     *
+     * @param object the object to store; the caller must neither use nor change it afterwards
+     * @return a copy of what was stored
+     */
+    public synchronized ObjectNode putOwned(String storageKey, ObjectNode object) {
+        ObjectNode stored = object;
+        ObjectNode meta = Json.metadata(stored);
         String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
         ObjectNode previous = objects.get(key);
         resourceVersion++;
-        ObjectNode stored = object.deepCopy();
-        Json.metadata(stored).put("resourceVersion", Long.toString(resourceVersion));
+        meta.put("resourceVersion", Long.toString(resourceVersion));
         objects.put(key, stored);
         publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, stored,
                 previous));

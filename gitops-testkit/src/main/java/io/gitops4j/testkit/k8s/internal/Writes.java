@@ -239,7 +239,7 @@ public final class Writes {
         if (request.query().dryRun()) {
             return after;
         }
-        ObjectNode stored = cluster.store().put(request.type().storageKey(), after);
+        ObjectNode stored = cluster.store().putOwned(request.type().storageKey(), after);
         if (request.type().isCustomResourceDefinition()) {
             crds.established(stored);
         }
