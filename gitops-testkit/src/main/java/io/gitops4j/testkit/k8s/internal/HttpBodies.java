@@ -74,13 +74,20 @@ final class HttpBodies {
             return (int) Math.min(in.available(), remaining);
         }
 
-        /** Skips what the handler left unread, so the next request starts where it should. */
         @Override
         public void close() throws IOException {
-            byte[] rest = new byte[8192];
-            while (read(rest, 0, rest.length) >= 0) {
-                // drain
-            }
+            drain(this, remaining > 0);
+        }
+    }
+
+    /* Reads what a handler left of a request body, so that the next request starts where it should. */
+    private static void drain(InputStream body, boolean unread) throws IOException {
+        if (!unread) {
+            return;
+        }
+        byte[] rest = new byte[1024];
+        while (body.read(rest, 0, rest.length) >= 0) {
+            // skip
         }
     }
 
@@ -138,10 +145,7 @@ final class HttpBodies {
 
         @Override
         public void close() throws IOException {
-            byte[] rest = new byte[8192];
-            while (read(rest, 0, rest.length) >= 0) {
-                // drain
-            }
+            drain(this, !done);
         }
     }
 
