@@ -40,20 +40,28 @@ final class HttpBodies {
         }
     }
 
-    /** A request body of {@code length} bytes. */
-    static final class FixedIn extends InputStream {
-        private final InputStream in;
-        private long remaining;
+    /** A request body read from the connection's stream; reading one byte reads through the bulk read. */
+    private abstract static class RequestBody extends InputStream {
+        protected final InputStream in;
 
-        FixedIn(InputStream in, long length) {
+        RequestBody(InputStream in) {
             this.in = in;
-            this.remaining = length;
         }
 
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    /** A request body of {@code length} bytes. */
+    static final class FixedIn extends RequestBody {
+        private long remaining;
+
+        FixedIn(InputStream in, long length) {
+            super(in);
+            this.remaining = length;
         }
 
         @Override
@@ -92,19 +100,12 @@ final class HttpBodies {
     }
 
     /** A chunked request body. */
-    static final class ChunkedIn extends InputStream {
-        private final InputStream in;
+    static final class ChunkedIn extends RequestBody {
         private long chunk;
         private boolean done;
 
         ChunkedIn(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            super(in);
         }
 
         @Override
