@@ -13,10 +13,18 @@ final class ApplyCommand extends SessionCommand {
     RunOptions run;
 
     @Override
+    boolean loadsLatestFirst() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         try (Session session = open()) {
             ReconcileResult result = session.engine().reconcile(run.toOptions().build());
-            return RunReport.report("apply", result, app, run.await, out(), err(), colours());
+            int exit = RunReport.report("apply", result, app, run.await, out(), err(), colours(),
+                    environment().terminal());
+            timing().mark("reported");
+            return exit;
         }
     }
 }

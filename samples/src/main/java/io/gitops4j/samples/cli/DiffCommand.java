@@ -23,6 +23,11 @@ final class DiffCommand extends SessionCommand {
     boolean kubectlExitCode;
 
     @Override
+    boolean loadsLatestFirst() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         try (Session session = open()) {
             PlanPreview preview = session.preview(change.toOptions().build());

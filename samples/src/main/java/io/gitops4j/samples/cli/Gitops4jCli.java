@@ -17,9 +17,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "gitops4j", mixinStandardHelpOptions = true, version = "gitops4j 0.1.0-SNAPSHOT",
         description = "GitOps as a library, from the command line: reconcile a Git repository or a folder into "
                 + "Kubernetes (or a folder).",
-        subcommands = {DemoCommand.class, PlanCommand.class, DiffCommand.class, ApplyCommand.class,
-            WatchCommand.class, HistoryCommand.class, StatusCommand.class, RollbackCommand.class,
-            EmbeddedApiCommand.class, TrainingRunCommand.class},
         footer = {"", "Start here:  java -jar samples/target/gitops4j.jar demo", "",
             "Exit codes:",
             "  0  success; plan/diff: no changes",
@@ -41,6 +38,7 @@ public final class Gitops4jCli implements Callable<Integer> {
     boolean noColor;
 
     private final CliEnvironment environment;
+    private final PhaseTimes timing;
 
     /** Creates the root command on the process's environment. */
     public Gitops4jCli() {
@@ -54,6 +52,7 @@ public final class Gitops4jCli implements Callable<Integer> {
      */
     public Gitops4jCli(CliEnvironment environment) {
         this.environment = java.util.Objects.requireNonNull(environment, "environment is null");
+        this.timing = new PhaseTimes(System.nanoTime(), environment.variable(PhaseTimes.VARIABLE).isPresent());
     }
 
     /**
@@ -63,6 +62,15 @@ public final class Gitops4jCli implements Callable<Integer> {
      */
     CliEnvironment environment() {
         return environment;
+    }
+
+    /**
+     * Returns the clock of this command's phases ({@code GITOPS4J_TIMING}).
+     *
+     * @return the phase clock
+     */
+    PhaseTimes timing() {
+        return timing;
     }
 
     /**
@@ -102,9 +110,28 @@ public final class Gitops4jCli implements Callable<Integer> {
      * @return a new command line
      */
     public static CommandLine commandLine(CliEnvironment environment) {
+        return commandLine(environment, Subcommands.ALL);
+    }
+
+    /**
+     * Returns a command line for one set of arguments: with only the subcommand they name (building a command's
+     * model is most of picocli's start-up), or all of them when they name none.
+     *
+     * @param environment the variables and terminal the commands see
+     * @param args the arguments it will execute
+     * @return a new command line
+     */
+    public static CommandLine commandLine(CliEnvironment environment, String... args) {
+        return commandLine(environment, Subcommands.needed(args));
+    }
+
+    private static CommandLine commandLine(CliEnvironment environment, List<Class<?>> subcommands) {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new Gitops4jCli(environment))
-                .registerConverter(java.time.Duration.class, new DurationConverter())
+        CommandLine commandLine = new CommandLine(new Gitops4jCli(environment));
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        return commandLine.registerConverter(java.time.Duration.class, new DurationConverter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
@@ -118,6 +145,11 @@ public final class Gitops4jCli implements Callable<Integer> {
         if (ErrorReporter.verbose(List.of(args))) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine(CliEnvironment.system(), args);
+        PhaseTimes timing = ((Gitops4jCli) commandLine.getCommand()).timing();
+        timing.mark("commands");
+        int exit = commandLine.execute(args);
+        timing.print(commandLine.getErr());
+        System.exit(exit);
     }
 }

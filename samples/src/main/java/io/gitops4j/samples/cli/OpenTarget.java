@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.k8s.KubernetesTarget;
+import io.gitops4j.model.ResourceKey;
 import io.gitops4j.samples.demo.SimulatedController;
 import io.gitops4j.target.Target;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
@@ -51,6 +52,26 @@ final class OpenTarget implements AutoCloseable {
         }
         return new OpenTarget(builder.build(), "embedded Kubernetes API at " + api.url()
                 + " (simulated Deployment controller)", resources);
+    }
+
+    /**
+     * Starts, on a thread of its own, the first requests a run of a Kubernetes target makes (the discovery of the core
+     * group), so the client's connection and request path are ready when the engine needs them; does nothing for
+     * other targets. A failure is left for the run to meet (and report) itself.
+     */
+    void warmUp() {
+        if (!(target instanceof KubernetesTarget)) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            try {
+                target.resolve(new ResourceKey("", "Namespace", "", "default"));
+            } catch (RuntimeException e) {
+                LOG.debug("warming up {} failed; the run reports what it meets", description, e);
+            }
+        }, "gitops4j-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     Target target() {

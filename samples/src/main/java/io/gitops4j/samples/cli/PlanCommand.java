@@ -21,6 +21,11 @@ final class PlanCommand extends SessionCommand {
     ChangeOptions change;
 
     @Override
+    boolean loadsLatestFirst() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         try (Session session = open()) {
             PlanPreview preview = session.preview(change.toOptions().build());

@@ -37,7 +37,7 @@ final class RollbackCommand extends SessionCommand {
                 out().println();
             }
             ReconcileResult result = session.engine().reconcile(run.toOptions().revision(chosen).build());
-            return RunReport.report("rollback", result, app, run.await, out(), err(), colours());
+            return RunReport.report("rollback", result, app, run.await, out(), err(), colours(), true);
         }
     }
 

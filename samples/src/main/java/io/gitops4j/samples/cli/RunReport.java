@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Prints a reconcile run for {@code apply} and {@code rollback}, picks the exit code (the engine records the run on
- * the target). The last line
+ * the target); {@code apply} shows created objects' bodies only at a terminal. The last line
  * of the text agrees with the exit code: {@code Applied ...}, {@code In sync ...} or {@code Dry run ...} only with
  * exit 0, {@code Failed: ...} with exit 1 (and the same error on stderr).
  */
@@ -27,15 +27,20 @@ final class RunReport {
     private RunReport() {
     }
 
+    /**
+     * Prints a run and returns its exit code. With {@code createBodies} off ({@code apply} whose output is not a
+     * terminal) a created object is listed by its step line only, not its whole body; {@code plan}, {@code diff} and
+     * {@code rollback} show bodies.
+     */
     static int report(String command, ReconcileResult result, ApplicationOptions app, boolean waited,
-            PrintWriter out, PrintWriter err, Colours colours) {
+            PrintWriter out, PrintWriter err, Colours colours, boolean createBodies) {
         List<PlanError> errors = errors(result, waited);
         Optional<String> failure = errors.stream().findFirst().map(PlanError::line);
         if (app.json()) {
             out.println(ResultJson.text(json(command, result, errors, failure)));
         } else {
             if (result.revision().isPresent()) {
-                out.print(ChangeText.steps(result.plan(), colours));
+                out.print(ChangeText.steps(result.plan(), colours, createBodies));
                 out.println();
             }
             out.print(ResultText.render(result, ""));

@@ -23,11 +23,21 @@ final class Session implements AutoCloseable {
                 .healthPollInterval(Duration.ofMillis(250)).build();
     }
 
+    /**
+     * Opens the source, then the target. With {@code preload} (for a command whose run starts by loading the latest
+     * state) the source starts loading on a thread of its own while the target opens, and the target is warmed up
+     * (its discovery read) while the engine waits for that load.
+     */
     static Session open(ApplicationOptions app, SourceOptions sourceOptions, TargetOptions targetOptions,
-            CliEnvironment environment, ReconcileListener listener) {
-        DesiredStateSource source = sourceOptions.open();
+            CliEnvironment environment, ReconcileListener listener, boolean preload) {
+        DesiredStateSource opened = sourceOptions.open();
+        DesiredStateSource source = preload ? PreloadedSource.start(opened) : opened;
         try {
-            return new Session(app.application, source, targetOptions.open(environment), listener);
+            OpenTarget target = targetOptions.open(environment);
+            if (preload) {
+                target.warmUp();
+            }
+            return new Session(app.application, source, target, listener);
         } catch (RuntimeException e) {
             closeQuietly(source);
             throw e;

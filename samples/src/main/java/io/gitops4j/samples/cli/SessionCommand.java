@@ -31,8 +31,28 @@ abstract class SessionCommand implements Callable<Integer> {
     }
 
     Session open() {
-        return Session.open(app, source, target, environment(),
-                environment().terminal() && !app.json() ? new ProgressDisplay(err()) : ReconcileListener.NOOP);
+        PhaseTimes timing = timing();
+        timing.mark("parsed");
+        Session session = Session.open(app, source, target, environment(), ReconcileListener.of(timing,
+                environment().terminal() && !app.json() ? new ProgressDisplay(err()) : ReconcileListener.NOOP),
+                loadsLatestFirst());
+        timing.mark("opened");
+        return session;
+    }
+
+    /**
+     * Tells whether this command's run starts by loading the source's latest state (apply, plan, diff): then that
+     * load starts while the target opens. A command that loads an older revision, or loads later, says no.
+     *
+     * @return {@code false} unless a command says otherwise
+     */
+    boolean loadsLatestFirst() {
+        return false;
+    }
+
+    /** Returns the clock of this command's phases, printed by {@link PhaseTimes#print} when asked for. */
+    PhaseTimes timing() {
+        return root().timing();
     }
 
     CliEnvironment environment() {

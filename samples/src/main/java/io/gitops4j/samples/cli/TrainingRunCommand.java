@@ -60,10 +60,11 @@ final class TrainingRunCommand implements Callable<Integer> {
     private static int run(List<String> command, List<String> target) {
         List<String> args = new ArrayList<>(command);
         args.addAll(target);
-        CommandLine step = Gitops4jCli.commandLine(new CliEnvironment(Map.of(), false));
+        String[] line = args.toArray(String[]::new);
+        CommandLine step = Gitops4jCli.commandLine(new CliEnvironment(Map.of(), false), line);
         step.setOut(new PrintWriter(Writer.nullWriter()));
         step.setErr(new PrintWriter(Writer.nullWriter()));
-        return step.execute(args.toArray(String[]::new));
+        return step.execute(line);
     }
 
     private static void createFolder(Path folder) {

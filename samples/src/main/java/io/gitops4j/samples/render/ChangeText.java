@@ -50,6 +50,19 @@ public final class ChangeText {
      * @return text with {@code \n} line ends, ending with {@link Plan#summary()}
      */
     public static String steps(Plan plan, Colours colours) {
+        return steps(plan, colours, true);
+    }
+
+    /**
+     * Renders a plan's steps in order, each with its changes, then the summary line; a create shows its body only
+     * when asked to (rendering every created object as YAML is most of the time of printing a large first apply).
+     *
+     * @param plan the plan
+     * @param colours how to colour
+     * @param createBodies whether a create shows the object's body, or only its header line
+     * @return text with {@code \n} line ends, ending with {@link Plan#summary()}
+     */
+    public static String steps(Plan plan, Colours colours, boolean createBodies) {
         requireNonNull(plan, "plan is null");
         StringBuilder text = new StringBuilder();
         if (!plan.steps().isEmpty()) {
@@ -58,7 +71,9 @@ public final class ChangeText {
             for (PlanStep step : plan.steps()) {
                 text.append("  # ").append(number++).append(". ").append(step.key()).append(" will be ")
                         .append(verb(step.action())).append(" (wave ").append(step.wave()).append(")\n");
-                text.append(colours.lines(indent(resource(step.diff()), "  "))).append('\n');
+                if (createBodies || !(step.diff() instanceof ResourceDiff.Create)) {
+                    text.append(colours.lines(indent(resource(step.diff()), "  "))).append('\n');
+                }
             }
         }
         return text.append(plan.summary()).append('\n').toString();

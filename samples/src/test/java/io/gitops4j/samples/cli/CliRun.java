@@ -17,7 +17,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun in(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Gitops4jCli.commandLine(environment);
+        CommandLine commandLine = Gitops4jCli.commandLine(environment, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exit = commandLine.execute(args);

@@ -41,6 +41,22 @@ class RenderingCliTest {
     }
 
     @Test
+    void applyShowsTheBodiesOfCreatesAtATerminalAndOnlyTheirStepLinesInAScript() {
+        // when
+        CliRun script = workspace.run(CliRun.SCRIPT, "shop", "apply", "--no-color");
+        CliRun terminal = CliWorkspace.in(temp.resolve("terminal")).run(TERMINAL, "shop", "apply", "--no-color");
+
+        // then
+        for (CliRun run : new CliRun[] {script, terminal}) {
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("ConfigMap/demo-shop/shop-config will be created",
+                    "APPLIED   CREATE ConfigMap/demo-shop/shop-config");
+        }
+        assertThat(terminal.out()).contains("+ ConfigMap/demo-shop/shop-config (new)", "+   CURRENCY: EUR");
+        assertThat(script.out()).doesNotContain("(new)", "CURRENCY");
+    }
+
+    @Test
     void changedFieldsAreNamedByTheirListItemsKey() throws IOException {
         // given
         run(CliRun.SCRIPT, "apply");
