@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
  * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
  * ({@link LiveObjectCache}). With a {@link WatchCache}, a type and namespace is listed once, whatever the number of
- * keys, and then answered from its watch while it is synced. With an executor, the groups that need requests are
- * read side by side. Thread-safe.
+ * keys, and then answered from its watch while it is synced. With an executor, the groups that need requests, and
+ * the GETs of one group, are read side by side. Answers are read as JSON trees ({@link JsonRequests}), not through
+ * the fabric8 model. Thread-safe.
  */
 public final class LiveObserver {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
