@@ -2,49 +2,34 @@ package io.gitops4j.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthStatus;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the target suite against the testkit's in-process {@link EmbeddedKubernetesApi}, plus the cases that need
  * to play a controller or another tool on the server.
  */
 class EmbeddedKubernetesTargetTest extends KubernetesTargetContract {
-    private static EmbeddedKubernetesApi api;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void startApi() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster();
 
     @Override
     protected KubernetesClient client() {
-        return client;
+        return CLUSTER.client();
     }
 
     @Test
     void healthFollowsTheStatusAControllerWrites() {
         ResourceKey key = target.apply(Manifests.deployment(ns, "web", "nginx:1.27", 2), ApplyOptions.DEFAULT).key();
         Health before = target.health(observeOne(key).object());
-        api.setStatus("apps/v1", "Deployment", ns, "web", Manifests.availableDeploymentStatus(1, 2));
+        CLUSTER.api().setStatus("apps/v1", "Deployment", ns, "web", Manifests.availableDeploymentStatus(1, 2));
 
         Health after = target.health(observeOne(key).object());
 
@@ -56,7 +41,7 @@ class EmbeddedKubernetesTargetTest extends KubernetesTargetContract {
     void aKindWhoseCrdAnotherToolCreatedResolvesAfterARefresh() {
         target.resolve(ResourceKey.of("", "ConfigMap", ns, "load-discovery"));
         String group = "h" + ns.substring(ns.length() - 8) + ".gitops4j.io";
-        client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+        CLUSTER.client().apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
                 .withNewMetadata().withName("gizmos." + group).endMetadata()
                 .withNewSpec().withGroup(group).withScope("Cluster")
                 .withNewNames().withKind("Gizmo").withPlural("gizmos").withSingular("gizmo").endNames()
@@ -70,7 +55,7 @@ class EmbeddedKubernetesTargetTest extends KubernetesTargetContract {
 
             assertThat(resolved).isEqualTo(ResourceKey.clusterScoped(group, "Gizmo", "one"));
         } finally {
-            client.apiextensions().v1().customResourceDefinitions().withName("gizmos." + group).delete();
+            CLUSTER.client().apiextensions().v1().customResourceDefinitions().withName("gizmos." + group).delete();
         }
     }
 }

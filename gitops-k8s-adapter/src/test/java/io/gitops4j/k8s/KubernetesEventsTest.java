@@ -3,16 +3,12 @@ package io.gitops4j.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.loop.Application;
 import io.gitops4j.loop.GitOpsController;
 import io.gitops4j.reconcile.GitOpsEngine;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.source.DirectorySource;
 import io.gitops4j.testkit.ManualClock;
-import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import io.gitops4j.testkit.time.ManualScheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class KubernetesEventsTest {
@@ -34,27 +30,19 @@ class KubernetesEventsTest {
     Path folder;
 
     private final ManualClock clock = ManualClock.create();
-    private EmbeddedKubernetesApi api;
-    private KubernetesClient client;
+    @RegisterExtension
+    final EmbeddedCluster cluster = new EmbeddedCluster();
     private GitOpsEngine engine;
     private KubernetesTarget target;
     private KubernetesEvents events;
 
     @BeforeEach
     void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-        target = KubernetesTarget.builder().client(client).build();
+        target = KubernetesTarget.builder().client(cluster.client()).build();
         events = KubernetesEvents.builder().target(target).clock(clock)
                 .rateLimit(Duration.ofMinutes(5)).build();
         engine = GitOpsEngine.builder().application("shop").source(DirectorySource.of(folder)).target(target)
                 .clock(clock).sleeper(clock).listener(events).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
     }
 
     private void configMap(String name) throws IOException {
@@ -65,7 +53,7 @@ class KubernetesEventsTest {
     /** Events on the objects (in default) and on the inventory (in the inventory namespace). */
     private List<Event> events(String reason) {
         return java.util.stream.Stream.of("default", KubernetesTarget.DEFAULT_INVENTORY_NAMESPACE)
-                .flatMap(ns -> client.v1().events().inNamespace(ns).list().getItems().stream())
+                .flatMap(ns -> cluster.client().v1().events().inNamespace(ns).list().getItems().stream())
                 .filter(e -> e.getReason().equals(reason)).toList();
     }
 
@@ -88,7 +76,7 @@ class KubernetesEventsTest {
         assertThat(event.getInvolvedObject().getKind()).isEqualTo("ConfigMap");
         assertThat(event.getInvolvedObject().getName()).isEqualTo("a");
         assertThat(event.getInvolvedObject().getUid())
-                .isEqualTo(client.configMaps().inNamespace("default").withName("a").get().getMetadata().getUid());
+                .isEqualTo(cluster.client().configMaps().inNamespace("default").withName("a").get().getMetadata().getUid());
         assertThat(event.getSource().getComponent()).isEqualTo("gitops4j");
         assertThat(event.getReportingComponent()).isEqualTo("gitops4j");
         assertThat(event.getMessage()).contains("application shop", "revision");
@@ -158,7 +146,7 @@ class KubernetesEventsTest {
                     .interval(Duration.ofMinutes(1)).intervalJitter(0).selfHeal(false).build());
 
             // when someone edits it and the next run checks for drift
-            client.configMaps().inNamespace("default").withName("a").edit(cm -> {
+            cluster.client().configMaps().inNamespace("default").withName("a").edit(cm -> {
                 cm.getData().put("v", "edited");
                 return cm;
             });

@@ -1,42 +1,26 @@
 package io.gitops4j.k8s;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.model.Resource;
 import io.gitops4j.target.ApplyOptions;
 import io.gitops4j.target.Target;
 import io.gitops4j.testkit.contract.TargetContract;
-import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The testkit's target SPI contract, kept by {@link KubernetesTarget} on the embedded API. */
 class KubernetesTargetSpiContractTest extends TargetContract {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedKubernetesApi api;
-    private static KubernetesClient client;
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster();
+
     private String namespace = "contract";
-
-    @BeforeAll
-    static void startApi() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-    }
-
-    @AfterAll
-    static void stopApi() {
-        client.close();
-        api.close();
-    }
 
     @Override
     protected Target newTarget() {
         namespace = "contract-" + COUNTER.incrementAndGet();
-        KubernetesTarget target = configured(KubernetesTarget.builder().client(client).defaultNamespace(namespace))
-                .build();
+        KubernetesTarget target = configured(KubernetesTarget.builder().client(CLUSTER.client())
+                .defaultNamespace(namespace)).build();
         target.apply(Manifests.namespace(namespace), ApplyOptions.DEFAULT);
         return target;
     }

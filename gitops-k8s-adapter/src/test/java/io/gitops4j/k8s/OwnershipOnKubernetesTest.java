@@ -2,9 +2,6 @@ package io.gitops4j.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.diff.ChangeType;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.reconcile.GitOpsEngine;
@@ -13,14 +10,12 @@ import io.gitops4j.reconcile.ReconcileResult;
 import io.gitops4j.reconcile.ReconcileResult.Outcome;
 import io.gitops4j.reconcile.StepResult;
 import io.gitops4j.source.DirectorySource;
-import io.gitops4j.testkit.k8s.EmbeddedKubernetesApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,24 +30,12 @@ class OwnershipOnKubernetesTest {
     @TempDir
     Path blogDir;
 
-    private EmbeddedKubernetesApi api;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        api = EmbeddedKubernetesApi.builder().build().start();
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(api.kubeconfig())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+    @RegisterExtension
+    final EmbeddedCluster cluster = new EmbeddedCluster();
 
     private GitOpsEngine engine(String application, Path folder) {
         return GitOpsEngine.builder().application(application).source(DirectorySource.of(folder))
-                .target(KubernetesTarget.builder().client(client).build()).build();
+                .target(KubernetesTarget.builder().client(cluster.client()).build()).build();
     }
 
     private static void write(Path folder, String file, String content) throws IOException {
@@ -65,7 +48,7 @@ class OwnershipOnKubernetesTest {
     }
 
     private String trackingIdOf(String name) {
-        return client.configMaps().inNamespace("default").withName(name).get().getMetadata().getAnnotations()
+        return cluster.client().configMaps().inNamespace("default").withName(name).get().getMetadata().getAnnotations()
                 .get("gitops4j.io/tracking-id");
     }
 
@@ -100,7 +83,7 @@ class OwnershipOnKubernetesTest {
 
         // then
         assertThat(released.step(SHARED).map(StepResult::message).orElseThrow()).contains("released");
-        assertThat(client.configMaps().inNamespace("default").withName("shared").get()).isNotNull();
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("shared").get()).isNotNull();
     }
 
     @Test
@@ -155,7 +138,7 @@ class OwnershipOnKubernetesTest {
                 .map(s -> s.key().kind()).toList();
         assertThat(deleted).containsExactly("Widget", "ConfigMap", "CustomResourceDefinition", "Namespace");
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(client.namespaces().withName("team").get()).satisfiesAnyOf(
+        assertThat(cluster.client().namespaces().withName("team").get()).satisfiesAnyOf(
                 ns -> assertThat(ns).isNull(),
                 ns -> assertThat(ns.getMetadata().getDeletionTimestamp()).isNotNull());
     }

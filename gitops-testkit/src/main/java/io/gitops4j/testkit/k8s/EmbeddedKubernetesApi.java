@@ -4,10 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import io.gitops4j.testkit.LoopbackHttpServer;
 import io.gitops4j.testkit.k8s.internal.ApiError;
 import io.gitops4j.testkit.k8s.internal.ApiHandler;
+import io.gitops4j.testkit.k8s.internal.ApiHttpServer;
 import io.gitops4j.testkit.k8s.internal.Cluster;
 import io.gitops4j.testkit.k8s.internal.Deletions;
 import io.gitops4j.testkit.k8s.internal.Json;
@@ -66,7 +65,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     private final Deletions deletions;
     private final Writes writes;
     private final List<String> namespaces;
-    private HttpServer server;
+    private ApiHttpServer server;
     private ExecutorService executor;
 
     private EmbeddedKubernetesApi(Builder builder) {
@@ -102,21 +101,21 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         for (String namespace : namespaces) {
             createNamespace(namespace);
         }
-        try {
-            server = LoopbackHttpServer.create(requestedPort, 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort
-                    + " for the embedded Kubernetes API; choose another port or 0 for a free one", e);
-        }
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "embedded-k8s-api-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
-        server.createContext("/", new ApiHandler(cluster, writes, deletions));
-        server.start();
+        try {
+            server = ApiHttpServer.start(requestedPort, new ApiHandler(cluster, writes, deletions), executor,
+                    Clock.systemUTC());
+        } catch (IOException e) {
+            executor.shutdownNow();
+            executor = null;
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort
+                    + " for the embedded Kubernetes API; choose another port or 0 for a free one", e);
+        }
         LOG.info("Embedded Kubernetes API serving at {}", url());
         return this;
     }
@@ -149,7 +148,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("EmbeddedKubernetesApi is not started; call start() first");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** A kubeconfig (YAML) whose current context points at this server, namespace {@code default}, no credentials. */
@@ -239,9 +238,9 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             return;
         }
         cluster.store().closeWatches();
-        server.stop(0);
+        server.close();
         executor.shutdownNow();
-        LOG.info("Embedded Kubernetes API at 127.0.0.1:{} stopped", server.getAddress().getPort());
+        LOG.info("Embedded Kubernetes API at 127.0.0.1:{} stopped", server.port());
     }
 
     /** Configures an {@link EmbeddedKubernetesApi}; not thread-safe, use from one thread. */

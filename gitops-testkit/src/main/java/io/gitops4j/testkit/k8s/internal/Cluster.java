@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -23,6 +22,7 @@ public final class Cluster {
     private final Clock clock;
     private final MessageDigest md5;
     private long uids;
+    private volatile Timestamp lastTimestamp;
 
     /** A cluster whose timestamps come from {@code clock}. */
     public Cluster(Clock clock) {
@@ -51,7 +51,17 @@ public final class Cluster {
 
     /** The current time in the RFC 3339 form of object metadata (second precision, UTC). */
     public String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        long second = clock.instant().getEpochSecond();
+        Timestamp last = lastTimestamp;
+        if (last == null || last.second() != second) {
+            last = new Timestamp(second, Instant.ofEpochSecond(second).toString());
+            lastTimestamp = last;
+        }
+        return last.text();
+    }
+
+    /* The last formatted second: every write in one second stamps the same text, formatted once. */
+    private record Timestamp(long second, String text) {
     }
 
     /** A new object uid, deterministic for a given sequence of creations. */

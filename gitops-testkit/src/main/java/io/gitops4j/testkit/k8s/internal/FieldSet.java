@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kinds.BuiltinFields;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,16 +135,15 @@ public final class FieldSet {
     }
 
     private static List<String> append(List<String> list, String element) {
-        List<String> result = new ArrayList<>(list.size() + 1);
-        result.addAll(list);
-        result.add(element);
-        return List.copyOf(result);
+        String[] elements = list.toArray(new String[list.size() + 1]);
+        elements[list.size()] = element;
+        return List.of(elements);
     }
 
     /** Encodes the set as a {@code FieldsV1} object. */
     public ObjectNode toFieldsV1() {
         ObjectNode root = Json.object();
-        paths.stream().sorted(Comparator.comparing(p -> String.join("\u0000", p))).forEach(path -> {
+        sortedPaths().forEach(path -> {
             ObjectNode node = root;
             for (int i = 0; i < path.size(); i++) {
                 if (i > 0 && node.size() == 0 && paths.contains(path.subList(0, i))) {
@@ -159,6 +157,18 @@ public final class FieldSet {
             }
         });
         return root;
+    }
+
+    /* The paths in the order of their elements joined with NUL, each joined once rather than at each comparison. */
+    private List<List<String>> sortedPaths() {
+        List<Map.Entry<String, List<String>>> keyed = new ArrayList<>(paths.size());
+        for (List<String> path : paths) {
+            keyed.add(Map.entry(String.join("\u0000", path), path));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        List<List<String>> sorted = new ArrayList<>(keyed.size());
+        keyed.forEach(e -> sorted.add(e.getValue()));
+        return sorted;
     }
 
     private static boolean isItem(List<String> path) {

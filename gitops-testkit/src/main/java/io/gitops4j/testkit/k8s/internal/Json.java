@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * Shared JSON and YAML codecs plus small tree helpers used by the embedded API server.
@@ -25,11 +26,28 @@ public final class Json {
     }
 
     /**
-     * Parses a request body as JSON, or as YAML when {@code yaml} is true.
+     * Parses a request body as JSON, or as YAML when {@code yaml} is true (a YAML body that is a plain JSON object is
+     * read by the JSON parser, to the same tree: see {@code JsonSubset}).
      *
      * @throws ApiError a 400 Bad Request when the body is not valid
      */
     public static JsonNode parse(byte[] body, boolean yaml) {
+        if (yaml) {
+            Optional<JsonNode> json = JsonSubset.read(body);
+            if (json.isPresent()) {
+                return json.get();
+            }
+        }
+        return parseWith(body, yaml);
+    }
+
+    /**
+     * Parses a request body with the JSON reader, or with the YAML reader when {@code yaml} is true, never taking the
+     * JSON reading of a YAML body that {@link #parse} takes.
+     *
+     * @throws ApiError a 400 Bad Request when the body is not valid
+     */
+    static JsonNode parseWith(byte[] body, boolean yaml) {
         try {
             JsonNode node = (yaml ? YAML : MAPPER).readTree(body);
             if (node == null || node.isMissingNode()) {

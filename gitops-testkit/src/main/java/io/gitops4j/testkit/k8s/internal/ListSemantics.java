@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kinds.BuiltinFields;
 import io.gitops4j.kinds.ListItemKey;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a list field merges in strategic merge patches and server-side apply: by merge key, as a set of scalars,
@@ -58,26 +60,62 @@ public record ListSemantics(Kind kind, List<String> keys) {
         if (!builtin) {
             return ATOMIC;
         }
-        List<ListItemKey> candidates = BuiltinFields.listKeys(field).stream()
-                .filter(ListItemKey::mergedByServer).toList();
+        List<MergeKey> candidates = MERGED_BY_SERVER.getOrDefault(field, List.of());
         if (candidates.isEmpty()) {
             return ATOMIC;
         }
-        ListItemKey chosen = candidates.stream()
-                .filter(k -> items.stream().anyMatch(i -> i.has(k.primaryField())))
-                .findFirst().orElse(candidates.get(candidates.size() - 1));
-        return keyed(withoutDefaulted(chosen), items);
+        MergeKey chosen = candidates.get(candidates.size() - 1);
+        for (MergeKey candidate : candidates) {
+            if (anyHas(items, candidate.primaryField())) {
+                chosen = candidate;
+                break;
+            }
+        }
+        return keyed(chosen.keys(), items);
     }
 
-    /* This server does not default fields, so a key field the real one would default (a port's protocol) is left
-       out of the key rather than making every item without it unkeyed. */
-    private static List<String> withoutDefaulted(ListItemKey key) {
-        return key.keyFields().stream().filter(f -> !key.defaults().containsKey(f)).toList();
+    /*
+     * A key the server merges a list by, with the key fields the real server would default (a port's protocol) left
+     * out: this server does not default them, and leaving them in would make every item without one unkeyed.
+     */
+    private record MergeKey(String primaryField, List<String> keys) {
+        static MergeKey of(ListItemKey key) {
+            return new MergeKey(key.primaryField(),
+                    key.keyFields().stream().filter(f -> !key.defaults().containsKey(f)).toList());
+        }
+    }
+
+    /* The keys of BuiltinFields merged by the server, by list field name, worked out once. */
+    private static final Map<String, List<MergeKey>> MERGED_BY_SERVER = mergedByServer();
+
+    private static Map<String, List<MergeKey>> mergedByServer() {
+        Map<String, List<MergeKey>> keys = new HashMap<>();
+        BuiltinFields.listKeys().forEach((field, candidates) -> keys.put(field, candidates.stream()
+                .filter(ListItemKey::mergedByServer).map(MergeKey::of).toList()));
+        return Map.copyOf(keys);
+    }
+
+    private static boolean anyHas(List<JsonNode> items, String field) {
+        for (JsonNode item : items) {
+            if (item.has(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ListSemantics keyed(List<String> keys, List<JsonNode> items) {
-        boolean allKeyed = items.stream().allMatch(i -> i.isObject() && keys.stream().allMatch(i::has));
-        return allKeyed ? new ListSemantics(Kind.KEYED, keys) : ATOMIC;
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                return ATOMIC;
+            }
+            for (String key : keys) {
+                if (!item.has(key)) {
+                    return ATOMIC;
+                }
+            }
+        }
+        return new ListSemantics(Kind.KEYED, keys);
     }
 
     /** The merge key value of an item: an object holding only the key fields. */

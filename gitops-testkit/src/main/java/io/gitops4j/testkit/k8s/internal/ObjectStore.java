@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The stored objects, the cluster-wide resourceVersion counter and the event history that watches replay.
  *
  * <p>Thread-safe: every method synchronises on the store; callers that read-modify-write synchronise on the
- * store around the whole operation. Objects go in and out as deep copies.
+ * store around the whole operation. Objects go in and out as deep copies; a stored object is never changed in place
+ * (a change stores a new copy), so the watch history shares the stored objects, and readers of the history (watch
+ * streams) copy what they change.
  */
 public final class ObjectStore {
 
@@ -38,6 +41,16 @@ public final class ObjectStore {
     public synchronized ObjectNode get(String storageKey, String namespace, String name) {
         ObjectNode object = objects.get(key(storageKey, namespace, name));
         return object == null ? null : object.deepCopy();
+    }
+
+    /**
+     * Reads the stored object without copying it, for a check that needs one or two of its fields.
+     *
+     * @param reader reads the object, or {@code null} when absent; it must neither change nor keep the object
+     * @return what the reader returned
+     */
+    public synchronized <T> T read(String storageKey, String namespace, String name, Function<ObjectNode, T> reader) {
+        return reader.apply(objects.get(key(storageKey, namespace, name)));
     }
 
     /** Copies of the objects of a type, in one namespace or in all ("" for all), ordered by namespace and name. */
@@ -74,15 +87,26 @@ public final class ObjectStore {
      * @return a copy of what was stored
      */
     public synchronized ObjectNode put(String storageKey, ObjectNode object) {
-        ObjectNode meta = Json.metadata(object);
+        return putOwned(storageKey, object.deepCopy());
+    }
+
+    /**
+     * Stores the object itself, not a copy, under a new resourceVersion and notifies watches: for a writer that built
+     * the object for this and hands it over.
+     *
+     * @param object the object to store; the caller must neither use nor change it afterwards
+     * @return a copy of what was stored
+     */
+    public synchronized ObjectNode putOwned(String storageKey, ObjectNode object) {
+        ObjectNode stored = object;
+        ObjectNode meta = Json.metadata(stored);
         String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
         ObjectNode previous = objects.get(key);
         resourceVersion++;
-        ObjectNode stored = object.deepCopy();
-        Json.metadata(stored).put("resourceVersion", Long.toString(resourceVersion));
+        meta.put("resourceVersion", Long.toString(resourceVersion));
         objects.put(key, stored);
-        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion,
-                stored.deepCopy(), previous == null ? null : previous.deepCopy()));
+        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, stored,
+                previous));
         return stored.deepCopy();
     }
 
@@ -97,9 +121,10 @@ public final class ObjectStore {
             return null;
         }
         resourceVersion++;
-        Json.metadata(removed).put("resourceVersion", Long.toString(resourceVersion));
-        publish(new WatchEvent("DELETED", storageKey, resourceVersion, removed.deepCopy(), removed.deepCopy()));
-        return removed.deepCopy();
+        ObjectNode last = removed.deepCopy();
+        Json.metadata(last).put("resourceVersion", Long.toString(resourceVersion));
+        publish(new WatchEvent("DELETED", storageKey, resourceVersion, last, last));
+        return last.deepCopy();
     }
 
     /** Removes every object of a type (when its CustomResourceDefinition goes away). */

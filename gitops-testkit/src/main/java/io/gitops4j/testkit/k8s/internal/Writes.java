@@ -239,7 +239,7 @@ public final class Writes {
         if (request.query().dryRun()) {
             return after;
         }
-        ObjectNode stored = cluster.store().put(request.type().storageKey(), after);
+        ObjectNode stored = cluster.store().putOwned(request.type().storageKey(), after);
         if (request.type().isCustomResourceDefinition()) {
             crds.established(stored);
         }
@@ -267,11 +267,12 @@ public final class Writes {
         if (!request.type().namespaced()) {
             return;
         }
-        ObjectNode namespace = cluster.store().get("/namespaces", "", request.namespace());
-        if (namespace == null) {
+        Boolean terminating = cluster.store().read("/namespaces", "", request.namespace(),
+                namespace -> namespace == null ? null : namespace.path("metadata").has("deletionTimestamp"));
+        if (terminating == null) {
             throw ApiError.notFound("", "namespaces", request.namespace());
         }
-        if (creating && namespace.path("metadata").has("deletionTimestamp")) {
+        if (creating && terminating) {
             throw ApiError.forbidden(request.type().plural() + " \"" + request.name() + "\" is forbidden: unable to"
                     + " create new content in namespace " + request.namespace() + " because it is being terminated");
         }
