@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>The ConfigMap, labelled {@code gitops4j.io/inventory: "true"} and {@code gitops4j.io/application}, holds the
  * application name, the revision id and digest, and the keys one per line. A save is one create or one update
  * guarded by the ConfigMap's {@code resourceVersion}; on a conflict (another writer got there first) it re-reads
- * and retries. The namespace is never created: when it is missing a save fails with a {@link TargetException}
+ * and retries. A save right after a load or a save of the same application through this store starts from what
+ * that call read or wrote, without reading again: the create ({@code AlreadyExists}) or the guarded update
+ * ({@code Conflict}) fails if the ConfigMap changed since, and the save then re-reads and retries as on any
+ * conflict. The namespace is never created: when it is missing a save fails with a {@link TargetException}
  * that names it and says to create it or to configure another. Thread-safe.
  */
 public final class KubernetesInventoryStore implements InventoryStore {
@@ -45,6 +49,8 @@ public final class KubernetesInventoryStore implements InventoryStore {
 
     private final KubernetesClient client;
     private final String namespace;
+    /** What this store last read or wrote of each application's ConfigMap (empty: found absent). */
+    private final Map<String, Optional<ConfigMap>> lastSeen = new ConcurrentHashMap<>();
 
     /**
      * Creates a store.
@@ -89,7 +95,9 @@ public final class KubernetesInventoryStore implements InventoryStore {
      */
     @Override
     public Optional<Inventory> load(String application) {
-        return read(application).map(map -> decode(application, map));
+        Optional<ConfigMap> map = read(application);
+        lastSeen.put(application, map);
+        return map.map(found -> decode(application, found));
     }
 
     /**
@@ -102,20 +110,26 @@ public final class KubernetesInventoryStore implements InventoryStore {
     public void save(Inventory inventory) {
         requireNonNull(inventory, "inventory is null");
         Map<String, String> data = encode(inventory);
+        String application = inventory.application();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<ConfigMap> current = read(inventory.application());
+            Optional<ConfigMap> remembered = attempt == 1 ? lastSeen.get(application) : null;
+            Optional<ConfigMap> current = remembered != null ? remembered : read(application);
             try {
+                ConfigMap written;
                 if (current.isEmpty()) {
-                    create(inventory.application(), data);
+                    written = create(application, data);
                 } else {
                     ConfigMap next = new ConfigMapBuilder(current.get()).withData(data).build();
-                    client.configMaps().inNamespace(namespace).resource(next).update();
+                    written = client.configMaps().inNamespace(namespace).resource(next).update();
                 }
+                lastSeen.put(application, Optional.ofNullable(written));
                 LOG.debug("saved inventory of {} ({} keys) to {}/{}", inventory.application(), inventory.size(),
                         namespace, configMapName(inventory.application()));
                 return;
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == ATTEMPTS) {
+                lastSeen.remove(application);
+                boolean stale = e.getCode() == 409 || (remembered != null && e.getCode() == 404); // deleted since
+                if (!stale || attempt == ATTEMPTS) {
                     throw inventoryFailure(inventory.application(), "write", e);
                 }
                 LOG.debug("inventory of {} changed concurrently, retrying", inventory.application());
@@ -123,7 +137,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
         }
     }
 
-    private void create(String application, Map<String, String> data) {
+    private ConfigMap create(String application, Map<String, String> data) {
         ConfigMap map = new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName(configMapName(application))
@@ -134,7 +148,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
                 .withData(data)
                 .build();
         try {
-            client.configMaps().inNamespace(namespace).resource(map).create();
+            return client.configMaps().inNamespace(namespace).resource(map).create();
         } catch (KubernetesClientException e) {
             throw InventoryNamespace.missingOr(client, namespace, e);
         }

@@ -125,8 +125,8 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         this.observer = new LiveObserver(client, types, mapping, fieldManager, builder.listThreshold, liveObjects,
                 watches, observation);
         this.applier = new SyncApply(client, types,
-                new ServerSideApply(client, types, mapping, fieldManager, builder.forceConflicts, liveObjects),
-                new ServerSideApply(client, types, mapping, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
+                new ServerSideApply(client, types, fieldManager, builder.forceConflicts, liveObjects),
+                new ServerSideApply(client, types, fieldManager, false, liveObjects), new Replacement(client, types, mapping),
                 builder.requestTimeout);
         this.applyConcurrency = builder.applyConcurrency;
         this.deletion = new Deletion(client, types);

@@ -2,11 +2,7 @@ package io.gitops4j.k8s.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.api.model.APIGroup;
-import io.fabric8.kubernetes.api.model.APIGroupList;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,7 +43,8 @@ public final class Discovery {
     private final Duration establishTimeout;
     private final Clock clock;
     private final Map<String, Map<String, ApiResource>> byGroup = new HashMap<>();
-    private List<APIGroup> groups;
+    private final JsonRequests json;
+    private List<ServedGroup> groups;
     private TargetException failure;
     private Instant failedAt;
 
@@ -60,6 +57,7 @@ public final class Discovery {
      */
     public Discovery(KubernetesClient client, Duration establishTimeout, Clock clock) {
         this.client = requireNonNull(client, "client is null");
+        this.json = new JsonRequests(client);
         this.establishTimeout = requireNonNull(establishTimeout, "establishTimeout is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -105,6 +103,17 @@ public final class Discovery {
     }
 
     /**
+     * Forgets what discovery said of one group and the server's group list, keeping the kinds of every other group:
+     * what applying or deleting a CRD of that group can change (a CRD serves kinds in its own group only).
+     *
+     * @param group the API group whose kinds to read again on the next lookup
+     */
+    public synchronized void invalidate(String group) {
+        byGroup.remove(requireNonNull(group, "group is null"));
+        groups = null;
+    }
+
+    /**
      * Forgets every group's kinds and reads the server's group list again; each group's kinds are read on the next
      * lookup of a kind in it.
      *
@@ -123,14 +132,14 @@ public final class Discovery {
         Map<String, ApiResource> kinds = new HashMap<>();
         try {
             if (group.isEmpty()) {
-                addAll(kinds, "", "v1", client.getApiResources("v1"));
+                addAll(kinds, "", "v1", json.get("/api/v1").orElse(null));
             } else {
                 if (groups == null || rereadGroups) {
                     readGroups();
                 }
-                for (APIGroup served : groups) {
-                    if (group.equals(served.getName())) {
-                        for (GroupVersionForDiscovery version : preferredFirst(served)) {
+                for (ServedGroup served : groups) {
+                    if (group.equals(served.name())) {
+                        for (String version : served.versions()) {
                             addVersion(kinds, group, version);
                         }
                     }
@@ -147,8 +156,9 @@ public final class Discovery {
 
     private void readGroups() {
         try {
-            APIGroupList list = client.getApiGroups();
-            groups = list == null || list.getGroups() == null ? List.of() : List.copyOf(list.getGroups());
+            List<ServedGroup> served = new ArrayList<>();
+            json.get("/apis").ifPresent(list -> list.path("groups").forEach(g -> served.add(ServedGroup.of(g))));
+            groups = List.copyOf(served);
         } catch (KubernetesClientException e) {
             throw remember(e);
         }
@@ -163,39 +173,44 @@ public final class Discovery {
         return failure;
     }
 
-    private void addVersion(Map<String, ApiResource> kinds, String group, GroupVersionForDiscovery version) {
+    private void addVersion(Map<String, ApiResource> kinds, String group, String version) {
         try {
-            addAll(kinds, group, version.getVersion(), client.getApiResources(version.getGroupVersion()));
+            addAll(kinds, group, version, json.get("/apis/" + group + "/" + version).orElse(null));
         } catch (KubernetesClientException e) {
-            LOG.warn("discovery of {} failed (HTTP {}), its kinds are skipped", version.getGroupVersion(), e.getCode());
+            LOG.warn("discovery of {}/{} failed (HTTP {}), its kinds are skipped", group, version, e.getCode());
         }
     }
 
-    private static List<GroupVersionForDiscovery> preferredFirst(APIGroup group) {
-        List<GroupVersionForDiscovery> versions = new ArrayList<>();
-        GroupVersionForDiscovery preferred = group.getPreferredVersion();
-        if (preferred != null) {
-            versions.add(preferred);
-        }
-        for (GroupVersionForDiscovery version : group.getVersions()) {
-            if (preferred == null || !version.getVersion().equals(preferred.getVersion())) {
-                versions.add(version);
-            }
-        }
-        return versions;
-    }
-
-    private static void addAll(Map<String, ApiResource> kinds, String group, String version, APIResourceList list) {
+    private static void addAll(Map<String, ApiResource> kinds, String group, String version, JsonNode list) {
         if (list == null) {
             return;
         }
-        for (APIResource resource : list.getResources()) {
-            if (resource.getName().contains("/")) {
+        for (JsonNode resource : list.path("resources")) {
+            String name = resource.path("name").asText();
+            if (name.isEmpty() || name.contains("/")) {
                 continue; // a subresource such as deployments/scale
             }
-            ApiResource type = new ApiResource(group, version, resource.getKind(), resource.getName(),
-                    Boolean.TRUE.equals(resource.getNamespaced()));
-            kinds.putIfAbsent(resource.getKind(), type);
+            String kind = resource.path("kind").asText();
+            ApiResource type = new ApiResource(group, version, kind, name, resource.path("namespaced").asBoolean());
+            kinds.putIfAbsent(kind, type);
+        }
+    }
+
+    /** One group the server serves, with its versions, the preferred one first. */
+    private record ServedGroup(String name, List<String> versions) {
+        static ServedGroup of(JsonNode group) {
+            List<String> versions = new ArrayList<>();
+            String preferred = group.path("preferredVersion").path("version").asText("");
+            if (!preferred.isEmpty()) {
+                versions.add(preferred);
+            }
+            for (JsonNode version : group.path("versions")) {
+                String name = version.path("version").asText("");
+                if (!name.isEmpty() && !name.equals(preferred)) {
+                    versions.add(name);
+                }
+            }
+            return new ServedGroup(group.path("name").asText(), List.copyOf(versions));
         }
     }
 

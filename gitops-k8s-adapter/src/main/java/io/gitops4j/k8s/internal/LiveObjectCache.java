@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.gitops4j.model.LiveResource;
 import io.gitops4j.model.ResourceKey;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The live objects an observer last built, by key, each with the {@code metadata.uid}, {@code resourceVersion} and
@@ -60,15 +61,32 @@ public final class LiveObjectCache {
     public LiveResource reuseOrBuild(ResourceKey key, GenericKubernetesResource object,
             Function<GenericKubernetesResource, LiveResource> build) {
         requireNonNull(key, "key is null");
+        return reuseOrBuild(key, entries == null ? null : Version.of(object), () -> build.apply(object));
+    }
+
+    /**
+     * Returns the remembered live resource of an object read as a tree, as
+     * {@link #reuseOrBuild(ResourceKey, GenericKubernetesResource, Function)} does.
+     *
+     * @param key the object's resolved key
+     * @param object the object as the server just returned it
+     * @param build converts an object to a live resource; called at most once
+     * @return the remembered or the newly built live resource
+     */
+    public LiveResource reuseOrBuild(ResourceKey key, ObjectNode object, Function<ObjectNode, LiveResource> build) {
+        requireNonNull(key, "key is null");
+        return reuseOrBuild(key, entries == null ? null : Version.of(object), () -> build.apply(object));
+    }
+
+    private LiveResource reuseOrBuild(ResourceKey key, Version seen, Supplier<LiveResource> build) {
         if (entries == null) {
-            return build.apply(object);
+            return build.get();
         }
-        Version seen = Version.of(object);
         Entry remembered = entries.getIfPresent(key);
         if (seen != null && remembered != null && remembered.live() != null && seen.equals(remembered.version())) {
             return remembered.live();
         }
-        LiveResource built = build.apply(object);
+        LiveResource built = build.get();
         if (seen == null) {
             entries.invalidate(key);
         } else {
@@ -119,9 +137,7 @@ public final class LiveObjectCache {
         if (entries == null) {
             return;
         }
-        JsonNode metadata = object.path("metadata");
-        Version version = Version.of(metadata.path("uid").asText(""), metadata.path("resourceVersion").asText(""),
-                object.path("apiVersion").textValue());
+        Version version = Version.of(object);
         if (version == null) {
             entries.invalidate(key);
         } else {
@@ -197,6 +213,13 @@ public final class LiveObjectCache {
             ObjectMeta metadata = object.getMetadata();
             return metadata == null ? null
                     : of(metadata.getUid(), metadata.getResourceVersion(), object.getApiVersion());
+        }
+
+        /** Returns the version of an object read as a tree, or {@code null} when it lacks a uid or resourceVersion. */
+        static Version of(ObjectNode object) {
+            JsonNode metadata = object.path("metadata");
+            return of(metadata.path("uid").asText(""), metadata.path("resourceVersion").asText(""),
+                    object.path("apiVersion").textValue());
         }
 
         /** Returns a version, or {@code null} when the uid or the resourceVersion is missing. */

@@ -2,6 +2,8 @@ package io.gitops4j.k8s.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Reads live objects for a set of keys: one GET per object, or one LIST per type and namespace when many objects
@@ -28,10 +31,13 @@ import java.util.concurrent.Executor;
  * its managed fields, and without the managed fields themselves. An object the server reports with the uid and
  * resourceVersion of the last observation is answered with the same {@link LiveResource} instance
  * ({@link LiveObjectCache}). With a {@link WatchCache}, a type and namespace is listed once, whatever the number of
- * keys, and then answered from its watch while it is synced. With an executor, the groups that need requests are
- * read side by side. Thread-safe.
+ * keys, and then answered from its watch while it is synced. With an executor, the groups that need requests, and
+ * the GETs of one group, are read side by side. Answers are read as JSON trees ({@link JsonRequests}), not through
+ * the fabric8 model. Thread-safe.
  */
 public final class LiveObserver {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private final KubernetesClient client;
     private final ResourceTypes types;
     private final ObjectMapping mapping;
@@ -40,6 +46,7 @@ public final class LiveObserver {
     private final LiveObjectCache cache;
     private final WatchCache watches;
     private final Executor requests;
+    private final JsonRequests json;
 
     /**
      * Creates an observer.
@@ -73,6 +80,7 @@ public final class LiveObserver {
         this.watches = watches;
         this.requests = requests;
         this.client = requireNonNull(client, "client is null");
+        this.json = new JsonRequests(client);
         this.types = requireNonNull(types, "types is null");
         this.mapping = requireNonNull(mapping, "mapping is null");
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
@@ -94,17 +102,26 @@ public final class LiveObserver {
             address.ifPresent(a -> groups.computeIfAbsent(a.collectionId(), g -> new ArrayList<>()).add(a));
         }
         List<LiveResource> live = new ArrayList<>();
-        List<CompletableFuture<List<LiveResource>>> inFlight = new ArrayList<>();
+        List<Supplier<List<LiveResource>>> reads = new ArrayList<>();
         for (List<Address> group : groups.values()) {
-            boolean answeredHere = watches != null && watches.synced(group.get(0));
-            if (requests == null || answeredHere || groups.size() == 1) {
+            if (watches != null && watches.synced(group.get(0))) {
                 live.addAll(observed(group));
+            } else if (watches == null && group.size() < listThreshold) {
+                group.forEach(address -> reads.add(() -> fetched(address).map(List::of).orElse(List.of())));
             } else {
-                inFlight.add(CompletableFuture.supplyAsync(() -> observed(group), requests));
+                reads.add(() -> observed(group));
             }
         }
-        for (CompletableFuture<List<LiveResource>> group : inFlight) {
-            live.addAll(joined(group));
+        if (requests == null || reads.size() == 1) {
+            reads.forEach(read -> live.addAll(read.get()));
+            return LiveState.of(live);
+        }
+        List<CompletableFuture<List<LiveResource>>> inFlight = new ArrayList<>(reads.size());
+        for (Supplier<List<LiveResource>> read : reads) {
+            inFlight.add(CompletableFuture.supplyAsync(read, requests));
+        }
+        for (CompletableFuture<List<LiveResource>> read : inFlight) {
+            live.addAll(joined(read));
         }
         return LiveState.of(live);
     }
@@ -169,12 +186,12 @@ public final class LiveObserver {
      */
     public Optional<LiveResource> fetched(Address address) {
         try {
-            GenericKubernetesResource object = address.object(client).get();
-            if (object == null) {
+            Optional<ObjectNode> object = json.get(JsonRequests.objectPath(address, address.type().version()));
+            if (object.isEmpty()) {
                 cache.absent(address.key());
                 return Optional.empty();
             }
-            return Optional.of(cache.reuseOrBuild(address.key(), object, this::toLive));
+            return Optional.of(cache.reuseOrBuild(address.key(), object.get(), this::toLive));
         } catch (KubernetesClientException e) {
             throw ApiErrors.translate(e, address.key(), "read");
         }
@@ -195,9 +212,43 @@ public final class LiveObserver {
         }
     }
 
-    /** Lists the whole collection of an address, each item with apiVersion and kind. */
-    private GenericKubernetesResourceList listed(Address first) {
-        return listedUnlessForbidden(first, listThreshold).orElseThrow(); // as many keys as a LIST serves: never empty
+    /** Lists the whole collection of an address, each item with apiVersion and kind first. */
+    private List<ObjectNode> listed(Address first) {
+        ObjectNode list;
+        try {
+            list = json.get(JsonRequests.collectionPath(first, first.type().version())).orElseGet(JSON::objectNode);
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.translate(e, first.key(), "list " + first.type().plural());
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : list.path("items")) {
+            if (item instanceof ObjectNode object) {
+                if (object.has("apiVersion")) {
+                    items.add(object);
+                } else {
+                    ObjectNode typed = JSON.objectNode();
+                    typed.put("apiVersion", first.type().apiVersion()).put("kind", first.type().kind());
+                    items.add(typed.setAll(object));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Answers a group from the items of its collection's list: an address whose name is not listed is absent. */
+    private void answered(List<Address> group, List<ObjectNode> items, List<LiveResource> out) {
+        Map<String, ObjectNode> byName = new HashMap<>();
+        for (ObjectNode item : items) {
+            byName.put(item.path("metadata").path("name").asText(), item);
+        }
+        for (Address address : group) {
+            ObjectNode item = byName.get(address.key().name());
+            if (item != null) {
+                out.add(cache.reuseOrBuild(address.key(), item, this::toLive));
+            } else {
+                cache.absent(address.key());
+            }
+        }
     }
 
     private static GenericKubernetesResourceList typed(Address first, GenericKubernetesResourceList list) {
@@ -226,7 +277,10 @@ public final class LiveObserver {
     }
 
     private LiveResource toLive(GenericKubernetesResource object) {
-        ObjectNode tree = mapping.toTree(object);
+        return toLive(mapping.toTree(object));
+    }
+
+    private LiveResource toLive(ObjectNode tree) {
         Resource lastApplied = ManagedFields.lastApplied(tree, fieldManager).map(Resource::of).orElse(null);
         return LiveResource.of(Resource.of(ObjectMapping.withoutManagedFields(tree)), lastApplied);
     }

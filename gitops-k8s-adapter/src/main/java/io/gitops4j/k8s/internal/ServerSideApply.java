@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.kinds.BuiltinFields;
@@ -34,33 +33,30 @@ import org.slf4j.LoggerFactory;
 public final class ServerSideApply {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSideApply.class);
 
-    private final KubernetesClient client;
     private final ResourceTypes types;
-    private final ObjectMapping mapping;
     private final String fieldManager;
     private final boolean alwaysForce;
     private final LiveObjectCache seen;
     private final ApplyPatch patch;
+    private final JsonRequests requests;
 
     /**
      * Creates the applier.
      *
      * @param client the client
      * @param types resolves keys
-     * @param mapping converts objects
      * @param fieldManager the field manager applies are made under
      * @param alwaysForce whether to force conflicts on every apply
      * @param seen what was last observed or written of each object, read to spare a GET and updated by each apply
      */
-    public ServerSideApply(KubernetesClient client, ResourceTypes types, ObjectMapping mapping, String fieldManager,
+    public ServerSideApply(KubernetesClient client, ResourceTypes types, String fieldManager,
             boolean alwaysForce, LiveObjectCache seen) {
-        this.client = requireNonNull(client, "client is null");
         this.types = requireNonNull(types, "types is null");
-        this.mapping = requireNonNull(mapping, "mapping is null");
         this.fieldManager = requireNonNull(fieldManager, "fieldManager is null");
         this.alwaysForce = alwaysForce;
         this.seen = requireNonNull(seen, "seen is null");
-        this.patch = new ApplyPatch(client);
+        this.requests = new JsonRequests(requireNonNull(client, "client is null"));
+        this.patch = new ApplyPatch(requests);
     }
 
     /**
@@ -77,8 +73,8 @@ public final class ServerSideApply {
         io.gitops4j.model.Resource placed = resource.withNamespace(address.key().namespace());
         try {
             LiveObjectCache.Seen last = options.dryRun() ? LiveObjectCache.Seen.UNKNOWN : seen.seen(address.key());
-            GenericKubernetesResource before = last.known() ? null
-                    : address.collection(client, placed.version()).withName(address.key().name()).get();
+            ObjectNode before = last.known() ? null
+                    : requests.get(JsonRequests.objectPath(address, placed.version())).orElse(null);
             ObjectNode after = patch.apply(address, placed.version(), applied(placed), fieldManager,
                     options.force() || alwaysForce, options.dryRun(), options.validate());
             ApplyOutcome outcome = last.known() ? outcome(last, after) : outcome(before, after, options.dryRun());
@@ -87,7 +83,12 @@ public final class ServerSideApply {
             }
             if (BuiltinKinds.roleOf(address.key().group(), address.key().kind()) == KindRole.DEFINITION
                     && !options.dryRun()) {
-                types.discovery().invalidate();
+                String group = after.path("spec").path("group").asText("");
+                if (group.isEmpty()) {
+                    types.discovery().invalidate();
+                } else {
+                    types.discovery().invalidate(group); // a CRD serves kinds of its own group only
+                }
             }
             LOG.debug("applied {}: {}{}", address.key(), outcome, options.dryRun() ? " (dry run)" : "");
             return new ApplyResult(address.key(), outcome,
@@ -126,15 +127,15 @@ public final class ServerSideApply {
                 ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFIGURED;
     }
 
-    private ApplyOutcome outcome(GenericKubernetesResource before, ObjectNode after, boolean dryRun) {
+    private static ApplyOutcome outcome(ObjectNode before, ObjectNode after, boolean dryRun) {
         if (before == null) {
             return ApplyOutcome.CREATED;
         }
-        if (!dryRun && Objects.equals(before.getMetadata().getResourceVersion(),
+        if (!dryRun && Objects.equals(before.path("metadata").path("resourceVersion").textValue(),
                 after.path("metadata").path("resourceVersion").textValue())) {
             return ApplyOutcome.UNCHANGED;
         }
-        return comparable(mapping.toTree(before)).equals(comparable(after.deepCopy())) ? ApplyOutcome.UNCHANGED
+        return comparable(before).equals(comparable(after.deepCopy())) ? ApplyOutcome.UNCHANGED
                 : ApplyOutcome.CONFIGURED;
     }
 

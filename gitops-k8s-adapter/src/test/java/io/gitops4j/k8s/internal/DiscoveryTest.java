@@ -84,6 +84,26 @@ class DiscoveryTest {
     }
 
     @Test
+    void forgettingOneGroupRereadsOnlyThatGroupAndTheGroupList() {
+        // given
+        Discovery discovery = new Discovery(client, Duration.ofSeconds(1), Clock.systemUTC());
+        discovery.find("", "ConfigMap");
+        discovery.find("apps", "Deployment");
+        discovery.find("batch", "Job");
+        requested.clear();
+
+        // when
+        discovery.invalidate("batch");
+        discovery.find("", "ConfigMap");
+        discovery.find("apps", "Deployment");
+        var job = discovery.find("batch", "Job");
+
+        // then
+        assertThat(job).hasValueSatisfying(type -> assertThat(type.plural()).isEqualTo("jobs"));
+        assertThat(requested).containsExactly("/apis", "/apis/batch/v1");
+    }
+
+    @Test
     void anUnavailableGroupIsAskedOnlyWhenOneOfItsKindsIsLookedUp() {
         // given
         Discovery discovery = new Discovery(client, Duration.ofSeconds(1), Clock.systemUTC());
