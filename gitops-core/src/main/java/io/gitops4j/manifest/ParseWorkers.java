@@ -1,9 +1,11 @@
 package io.gitops4j.manifest;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -24,6 +26,8 @@ final class ParseWorkers {
 
     private final int parallelism;
     private final Executor executor;
+    private final ThreadFactory threads = new ThreadFactoryBuilder().setNameFormat("gitops4j-manifest-parse-%d")
+            .setDaemon(true).build();
 
     /**
      * @param parallelism the most threads working at once, the caller included
@@ -58,7 +62,7 @@ final class ParseWorkers {
         };
         int helpers = helpersFor(inputs.size());
         for (int h = 0; h < helpers; h++) {
-            start(drain, h);
+            start(drain);
         }
         drain.run();
         awaitUninterruptibly(done);
@@ -68,11 +72,9 @@ final class ParseWorkers {
         return result;
     }
 
-    private void start(Runnable drain, int index) {
+    private void start(Runnable drain) {
         if (executor == null) {
-            Thread thread = new Thread(drain, "gitops4j-manifest-parse-" + index);
-            thread.setDaemon(true);
-            thread.start();
+            threads.newThread(drain).start();
             return;
         }
         try {
