@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -56,6 +57,7 @@ public final class ManifestLoader {
     private final long maxNodes;
     private final YamlFileReader yaml;
     private final JsonFactory json;
+    private final ParseWorkers workers;
 
     private ManifestLoader(Builder builder) {
         this.maxFileBytes = builder.maxFileBytes;
@@ -73,6 +75,7 @@ public final class ManifestLoader {
                 .build();
         this.yaml = new YamlFileReader(options, maxNodes, maxNestingDepth);
         this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        this.workers = new ParseWorkers(builder.parallelism, builder.executor);
     }
 
     /**
@@ -177,7 +180,7 @@ public final class ManifestLoader {
 
     /**
      * Loads a set of files into a desired state: parses every manifest file (other files are ignored; several files
-     * may be parsed at once), takes their resources in path order, and rejects duplicate resources across files.
+     * may be parsed at once, see {@link Builder#parallelism(int)}), takes their resources in path order, and rejects duplicate resources across files.
      *
      * @param revisionId the source revision the files belong to
      * @param files file path to content, sorted by path
@@ -189,7 +192,7 @@ public final class ManifestLoader {
         List<Map.Entry<String, byte[]>> manifests = files.entrySet().stream().filter(f -> isManifest(f.getKey()))
                 .toList();
         DeclaredResources declared = new DeclaredResources();
-        for (Parsed parsed : manifests.parallelStream().map(this::parsed).toList()) {
+        for (Parsed parsed : workers.map(manifests, this::parsed)) {
             declared.addFile(parsed.resources());
         }
         return declared.toState(revisionId);
@@ -201,7 +204,11 @@ public final class ManifestLoader {
      */
     private Parsed parsed(Map.Entry<String, byte[]> file) {
         try {
-            return new Parsed(parse(file.getKey(), file.getValue()), null);
+            List<Resource> resources = parse(file.getKey(), file.getValue());
+            for (Resource resource : resources) {
+                resource.digest(); // computed once and kept: the state's content digest needs it, so do it in parallel
+            }
+            return new Parsed(resources, null);
         } catch (RuntimeException e) {
             return new Parsed(null, e);
         }
@@ -325,8 +332,40 @@ public final class ManifestLoader {
         private int maxAliases = 50;
         private int maxNestingDepth = 200;
         private long maxNodes = 1_000_000;
+        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private Executor executor;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how many files {@link ManifestLoader#load} parses at once, the calling thread included (default: the
+         * number of processors, at most 4). A few files are parsed on the calling thread alone; more are shared with
+         * up to {@code threads - 1} helpers. Helpers are daemon threads the load starts and that end before it
+         * returns, or tasks on the {@link #executor(Executor)} set; never the common fork-join pool.
+         *
+         * @param threads the limit, positive; 1 parses on the calling thread only
+         * @return this builder
+         */
+        public Builder parallelism(int threads) {
+            if (threads <= 0) {
+                throw new IllegalArgumentException("parallelism must be positive: " + threads);
+            }
+            this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Runs the helpers of {@link #parallelism(int)} on an executor of the caller's instead of on threads started
+         * per load. The loader never shuts it down: whoever created it closes it. A busy, saturated or shut-down
+         * executor only slows a load (the calling thread parses whatever the helpers do not), it never fails one.
+         *
+         * @param value the executor
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = requireNonNull(value, "executor is null");
+            return this;
         }
 
         /**

@@ -12,7 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -21,7 +21,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads the documents of one YAML file: decodes it as strict UTF-8 ({@link Utf8Text}), accepts trailing tabs as
@@ -40,6 +42,7 @@ final class YamlFileReader {
     static final int MAX_TOKEN_CHARS = 1536 * 1024;
 
     private final LoaderOptions options;
+    private final ScalarTags tags = new ScalarTags();
     private final long maxNodes;
     private final int maxNestingDepth;
 
@@ -56,7 +59,9 @@ final class YamlFileReader {
         int document = 0;
         int line = 1;
         try {
-            for (Node root : new Yaml(options).composeAll(new StringReader(text))) {
+            Composer composer = composer(text);
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
                 line = root.getStartMark() == null ? -1 : root.getStartMark().getLine() + 1;
                 YamlTreeReader reader = new YamlTreeReader(maxNodes, maxNestingDepth);
                 JsonNode node;
@@ -84,6 +89,16 @@ final class YamlFileReader {
             throw new ManifestException(Provenance.of(path, document, line), "invalid YAML: " + firstLine(e.getMessage()),
                     ParserFailure.of(e, line, -1));
         }
+    }
+
+    /**
+     * Returns a composer of the documents of a text, as {@code new Yaml(options).composeAll(text)} makes one but
+     * without building the constructor and representer a {@code Yaml} needs for objects, and with the loader's
+     * shared tag resolution.
+     */
+    private Composer composer(String text) {
+        return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), tags.forComposer(),
+                options);
     }
 
     /**
@@ -118,8 +133,9 @@ final class YamlFileReader {
         }
         Set<Integer> blockLines = new HashSet<>();
         try {
-            for (Node root : new Yaml(options).composeAll(new StringReader(softened))) {
-                collectBlockScalarLines(root, blockLines);
+            Composer composer = composer(softened);
+            while (composer.checkNode()) {
+                collectBlockScalarLines(composer.getNode(), blockLines);
             }
         } catch (YAMLException e) {
             return softened;

@@ -11,10 +11,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The canonical JSON form of a tree, and its SHA-256 digest: object fields sorted by name, no insignificant
@@ -90,15 +90,10 @@ public final class CanonicalJson {
 
     private static void write(JsonNode node, JsonGenerator out) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            Collections.sort(names);
             out.writeStartObject();
-            for (String name : names) {
-                out.writeFieldName(name);
-                write(node.get(name), out);
+            for (Map.Entry<String, JsonNode> field : sortedFields(node)) {
+                out.writeFieldName(field.getKey());
+                write(field.getValue(), out);
             }
             out.writeEndObject();
         } else if (node.isArray()) {
@@ -107,6 +102,8 @@ public final class CanonicalJson {
                 write(item, out);
             }
             out.writeEndArray();
+        } else if (node.isInt() || node.isLong() || node.isShort()) {
+            out.writeNumber(node.longValue()); // the same digits as the BigInteger branch, without making one
         } else if (node.isIntegralNumber()) {
             out.writeNumber(node.bigIntegerValue());
         } else if (node.isNumber()) {
@@ -118,6 +115,23 @@ public final class CanonicalJson {
         } else {
             out.writeString(node.asText());
         }
+    }
+
+    /** Returns an object's fields by name; most manifests' objects come sorted already and are not sorted again. */
+    private static List<Map.Entry<String, JsonNode>> sortedFields(JsonNode object) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.size());
+        boolean sorted = true;
+        String previous = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            sorted &= previous == null || previous.compareTo(field.getKey()) < 0;
+            previous = field.getKey();
+            fields.add(field);
+        }
+        if (!sorted) {
+            fields.sort(Map.Entry.comparingByKey());
+        }
+        return fields;
     }
 
     private static void writeDecimal(BigDecimal value, JsonGenerator out) throws IOException {
