@@ -44,6 +44,17 @@ public final class ObjectStore {
     }
 
     /**
+     * The stored object itself, not a copy, for a writer that holds the store's lock for its whole operation and
+     * reads the object there (a large one is not copied to be read): it must neither change the object nor keep
+     * it, nor hand it out, past the lock.
+     *
+     * @return the stored object, or {@code null}
+     */
+    public synchronized ObjectNode stored(String storageKey, String namespace, String name) {
+        return objects.get(key(storageKey, namespace, name));
+    }
+
+    /**
      * Reads the stored object without copying it, for a check that needs one or two of its fields.
      *
      * @param reader reads the object, or {@code null} when absent; it must neither change nor keep the object

@@ -150,11 +150,14 @@ public final class Writes {
         }
     }
 
-    /** The part of an apply that reads and writes the store; call with the store's lock held. */
+    /**
+     * The part of an apply that reads and writes the store; call with the store's lock held. It reads the stored
+     * object in place (every step copies what it takes from it), so a large definition is not copied to be merged.
+     */
     private Result apply(ResourceRequest request, ObjectNode config) {
         boolean force = request.query().flag("force");
         ResourceType type = request.type();
-        ObjectNode existing = cluster.store().get(type.storageKey(), request.namespace(), request.name());
+        ObjectNode existing = cluster.store().stored(type.storageKey(), request.namespace(), request.name());
         if (existing == null) {
             if (!request.subresource().isEmpty()) {
                 throw ApiError.notFound(type.group(), type.plural(), request.name());
@@ -180,7 +183,8 @@ public final class Writes {
         ObjectMetadata.carryServerFields(existing, after);
         setOrRemove(Json.metadata(after), "managedFields", managed);
         ObjectMetadata.updateGeneration(request.type(), existing, after);
-        return new Result(200, commit(request, existing, after));
+        ObjectNode result = commit(request, existing, after);
+        return new Result(200, result == existing ? existing.deepCopy() : result);
     }
 
     /**
