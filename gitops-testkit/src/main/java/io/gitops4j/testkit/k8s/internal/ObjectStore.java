@@ -109,16 +109,24 @@ public final class ObjectStore {
      * @return a copy of what was stored
      */
     public synchronized ObjectNode putOwned(String storageKey, ObjectNode object) {
-        ObjectNode stored = object;
-        ObjectNode meta = Json.metadata(stored);
+        handOver(storageKey, object);
+        return object.deepCopy();
+    }
+
+    /**
+     * Stores the object itself, as {@link #putOwned}, for a writer that needs no copy of what was stored.
+     *
+     * @param object the object to store; the caller must neither use nor change it afterwards
+     */
+    public synchronized void handOver(String storageKey, ObjectNode object) {
+        ObjectNode meta = Json.metadata(object);
         String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
         ObjectNode previous = objects.get(key);
         resourceVersion++;
         meta.put("resourceVersion", Long.toString(resourceVersion));
-        objects.put(key, stored);
-        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, stored,
+        objects.put(key, object);
+        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, object,
                 previous));
-        return stored.deepCopy();
     }
 
     /**
