@@ -179,7 +179,7 @@ public final class Writes {
         ObjectNode merged = cluster.fieldManager().apply(existing, existing, config, force, owner(request),
                 request.name());
         JsonNode managed = Json.metadata(merged).get("managedFields");
-        ObjectNode after = scoped(request, existing, merged);
+        ObjectNode after = scopedOwned(request, existing, merged);
         ObjectMetadata.carryServerFields(existing, after);
         setOrRemove(Json.metadata(after), "managedFields", managed);
         ObjectMetadata.updateGeneration(request.type(), existing, after);
@@ -209,16 +209,20 @@ public final class Writes {
     }
 
     private static ObjectNode scoped(ResourceRequest request, ObjectNode existing, ObjectNode body) {
+        return scopedOwned(request, existing, request.subresource().equals("status") ? body : body.deepCopy());
+    }
+
+    /** As {@link #scoped}, taking over {@code body} (built for this write, and not used by the caller afterwards). */
+    private static ObjectNode scopedOwned(ResourceRequest request, ObjectNode existing, ObjectNode body) {
         if (request.subresource().equals("status")) {
             ObjectNode after = existing.deepCopy();
             setOrRemove(after, "status", body.get("status"));
             return after;
         }
-        ObjectNode after = body.deepCopy();
         if (request.type().statusSubresource()) {
-            setOrRemove(after, "status", existing.get("status"));
+            setOrRemove(body, "status", existing.get("status"));
         }
-        return after;
+        return body;
     }
 
     private static void setOrRemove(ObjectNode object, String field, JsonNode value) {
