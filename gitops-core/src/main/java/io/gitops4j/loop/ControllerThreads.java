@@ -1,12 +1,12 @@
 package io.gitops4j.loop;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The timer and the thread pool of a {@link GitOpsController}: those its builder was given, or daemon threads it
@@ -53,11 +53,6 @@ final class ControllerThreads {
     }
 
     private static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return new ThreadFactoryBuilder().setNameFormat(prefix + "%d").setDaemon(true).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.gitops4j.reconcile;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.MDC;
 
@@ -123,12 +123,8 @@ final class StageExecutor implements AutoCloseable {
 
     private ExecutorService pool() {
         if (pool == null) {
-            AtomicInteger count = new AtomicInteger();
-            ThreadFactory threads = runnable -> {
-                Thread thread = new Thread(runnable, threadPrefix + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            ThreadFactory threads = new ThreadFactoryBuilder().setNameFormat(threadPrefix.replace("%", "%%") + "%d")
+                    .setDaemon(true).build();
             pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     threads);
         }

@@ -24,12 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * included) against {@code kubectl apply --server-side --force-conflicts -f dir} as a process on the same kind of
  * fresh server ({@link #kubectl}, its discovery included, its process start too). Shapes: {@code folder305} (5
  * Namespaces, 100 ConfigMaps, 100 Services, 100 Deployments) and {@code argocd} (59 objects, 3 large CRDs).
+ * Warm means 50 untimed calls first: after 5 the JVM still runs much of a call interpreted or C1-compiled, at 2 to
+ * 3 times the CPU of a call it has compiled; the server (also in this JVM) gets the same warm-up for kubectl.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-@Warmup(iterations = 5)
+@Warmup(iterations = 50)
 @Measurement(iterations = 10)
 public class FirstApplyBenchmark {
     /** Which folder is applied. */

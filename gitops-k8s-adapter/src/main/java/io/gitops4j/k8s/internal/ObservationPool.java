@@ -1,10 +1,10 @@
 package io.gitops4j.k8s.internal;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads one target reads groups of live objects on side by side: at most a given number, daemon threads named
@@ -21,13 +21,9 @@ public final class ObservationPool {
      * @return the executor; shut it down when done
      */
     public static ExecutorService create(int threads) {
-        AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "gitops4j-observe-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(),
+                new ThreadFactoryBuilder().setNameFormat("gitops4j-observe-%d").setDaemon(true).build());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
