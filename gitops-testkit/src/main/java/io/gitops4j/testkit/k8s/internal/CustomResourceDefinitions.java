@@ -26,7 +26,7 @@ final class CustomResourceDefinitions {
         }
         ObjectNode updated = crd.deepCopy();
         updated.set("status", status);
-        cluster.store().put("apiextensions.k8s.io/customresourcedefinitions", updated);
+        cluster.store().handOver("apiextensions.k8s.io/customresourcedefinitions", updated);
     }
 
     private ObjectNode status(ObjectNode crd) {

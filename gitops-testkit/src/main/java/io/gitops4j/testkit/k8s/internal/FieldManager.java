@@ -60,8 +60,7 @@ public final class FieldManager {
      */
     public ObjectNode apply(ObjectNode live, ObjectNode base, ObjectNode config, boolean force, FieldOwner owner,
             String name) {
-        ObjectNode cleanConfig = config.deepCopy();
-        Json.metadata(cleanConfig).remove("managedFields");
+        ObjectNode cleanConfig = withoutManagedFields(config);
         FieldSet applied = FieldSet.of(cleanConfig, owner.builtin(), owner.scope());
         List<ManagedEntry> entries = ManagedEntry.read(live);
         FieldSet previous = FieldSet.empty();
@@ -98,6 +97,21 @@ public final class FieldManager {
                 owner.subresource(), applied));
         ManagedEntry.write(merged, result);
         return merged;
+    }
+
+    /*
+     * The configuration without metadata.managedFields, sharing the rest with it rather than copying a large body: it
+     * is only read, and the merge copies what it takes from it.
+     */
+    private static ObjectNode withoutManagedFields(ObjectNode config) {
+        ObjectNode clean = Json.object();
+        config.properties().forEach(e -> clean.set(e.getKey(), e.getValue()));
+        ObjectNode meta = clean.putObject("metadata");
+        if (config.get("metadata") instanceof ObjectNode configMeta) {
+            configMeta.properties().forEach(e -> meta.set(e.getKey(), e.getValue()));
+            meta.remove("managedFields");
+        }
+        return clean;
     }
 
     private static Set<List<String>> removeUnapplied(ObjectNode merged, FieldSet dropped, List<ManagedEntry> entries,

@@ -3,13 +3,21 @@ package io.gitops4j.testkit.k8s.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kinds.BuiltinFields;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /** Server-populated metadata rules shared by every write: identity, immutable fields, generation, no-op checks. */
 final class ObjectMetadata {
 
     private static final Set<String> SERVER_OWNED = BuiltinFields.serverPopulatedMetadataFields();
+
+    /* fields a change of which does not bump the generation */
+    private static final Set<String> SPEC_IGNORED = Set.of("metadata", "status", "apiVersion", "kind");
+    /* fields compared apart (metadata) or not at all (apiVersion) when telling a no-op write */
+    private static final Set<String> NO_OP_IGNORED = Set.of("apiVersion", "metadata");
+    private static final Set<String> METADATA_IGNORED = Set.of("resourceVersion", "managedFields");
+    private static final Set<String> ENTRY_IGNORED = Set.of("time");
 
     private static final Set<String> WITHOUT_GENERATION = Set.of("configmaps", "secrets", "serviceaccounts",
             "endpoints", "events", "namespaces", "leases", "nodes");
@@ -80,32 +88,62 @@ final class ObjectMetadata {
             Json.metadata(after).put("generation", 1L);
             return;
         }
-        long generation = Json.metadata(before).path("generation").asLong(1);
-        if (!withoutMetaAndStatus(before).equals(withoutMetaAndStatus(after))) {
+        long generation = metadataOf(before).path("generation").asLong(1);
+        if (!sameExcept(before, after, SPEC_IGNORED)) {
             generation++;
         }
         Json.metadata(after).put("generation", generation);
     }
 
-    private static ObjectNode withoutMetaAndStatus(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        copy.remove(List.of("metadata", "status", "apiVersion", "kind"));
-        return copy;
-    }
-
     /** Whether a write would change nothing but resourceVersion and managed-fields timestamps. */
     static boolean isNoOp(ObjectNode before, ObjectNode after) {
-        return before != null && comparable(before).equals(comparable(after));
+        return before != null && sameExcept(before, after, NO_OP_IGNORED)
+                && sameMetadata(metadataOf(before), metadataOf(after));
     }
 
-    private static ObjectNode comparable(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        ObjectNode meta = Json.metadata(copy);
-        meta.remove("resourceVersion");
-        for (JsonNode entry : meta.path("managedFields")) {
-            ((ObjectNode) entry).remove("time");
+    /* The metadata object, or an empty one when absent (without adding it, as the object may be the stored one). */
+    private static ObjectNode metadataOf(ObjectNode object) {
+        return object.get("metadata") instanceof ObjectNode meta ? meta : Json.object();
+    }
+
+    /* Compared in place rather than on stripped copies: a large object (a CRD's schema) is not copied to compare. */
+    private static boolean sameMetadata(ObjectNode before, ObjectNode after) {
+        if (!sameExcept(before, after, METADATA_IGNORED)) {
+            return false;
         }
-        copy.remove("apiVersion");
-        return copy;
+        JsonNode beforeEntries = before.get("managedFields");
+        JsonNode afterEntries = after.get("managedFields");
+        if (beforeEntries == null || afterEntries == null) {
+            return beforeEntries == afterEntries;
+        }
+        if (!beforeEntries.isArray() || !afterEntries.isArray() || beforeEntries.size() != afterEntries.size()) {
+            return beforeEntries.equals(afterEntries);
+        }
+        for (int i = 0; i < beforeEntries.size(); i++) {
+            if (!sameExcept((ObjectNode) beforeEntries.get(i), (ObjectNode) afterEntries.get(i), ENTRY_IGNORED)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two objects have equal fields apart from the ignored ones, as equal copies without them would be. */
+    private static boolean sameExcept(ObjectNode left, ObjectNode right, Set<String> ignored) {
+        int compared = 0;
+        for (Map.Entry<String, JsonNode> field : left.properties()) {
+            if (ignored.contains(field.getKey())) {
+                continue;
+            }
+            if (!field.getValue().equals(right.get(field.getKey()))) {
+                return false;
+            }
+            compared++;
+        }
+        for (Iterator<String> names = right.fieldNames(); names.hasNext();) {
+            if (!ignored.contains(names.next())) {
+                compared--;
+            }
+        }
+        return compared == 0;
     }
 }

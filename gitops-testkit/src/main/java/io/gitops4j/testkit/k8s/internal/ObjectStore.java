@@ -44,6 +44,17 @@ public final class ObjectStore {
     }
 
     /**
+     * The stored object itself, not a copy, for a writer that holds the store's lock for its whole operation and
+     * reads the object there (a large one is not copied to be read): it must neither change the object nor keep
+     * it, nor hand it out, past the lock.
+     *
+     * @return the stored object, or {@code null}
+     */
+    public synchronized ObjectNode stored(String storageKey, String namespace, String name) {
+        return objects.get(key(storageKey, namespace, name));
+    }
+
+    /**
      * Reads the stored object without copying it, for a check that needs one or two of its fields.
      *
      * @param reader reads the object, or {@code null} when absent; it must neither change nor keep the object
@@ -98,16 +109,24 @@ public final class ObjectStore {
      * @return a copy of what was stored
      */
     public synchronized ObjectNode putOwned(String storageKey, ObjectNode object) {
-        ObjectNode stored = object;
-        ObjectNode meta = Json.metadata(stored);
+        handOver(storageKey, object);
+        return object.deepCopy();
+    }
+
+    /**
+     * Stores the object itself, as {@link #putOwned}, for a writer that needs no copy of what was stored.
+     *
+     * @param object the object to store; the caller must neither use nor change it afterwards
+     */
+    public synchronized void handOver(String storageKey, ObjectNode object) {
+        ObjectNode meta = Json.metadata(object);
         String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
         ObjectNode previous = objects.get(key);
         resourceVersion++;
         meta.put("resourceVersion", Long.toString(resourceVersion));
-        objects.put(key, stored);
-        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, stored,
+        objects.put(key, object);
+        publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, object,
                 previous));
-        return stored.deepCopy();
     }
 
     /**

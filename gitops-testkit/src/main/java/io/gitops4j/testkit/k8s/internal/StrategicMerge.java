@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Strategic merge of a patch into an object: objects merge recursively, {@code null} removes a field, lists
@@ -28,30 +30,48 @@ public final class StrategicMerge {
         this.builtin = builtin;
     }
 
-    /** Merges {@code patch} into a copy of {@code target} and returns the result. */
+    /** Merges {@code patch} into a copy of {@code target} and returns the result; {@code target} is not changed. */
     public ObjectNode apply(ObjectNode target, ObjectNode patch) {
-        return mergeObject(target.deepCopy(), patch, new ArrayList<>());
+        return mergeObject(target, patch, new ArrayList<>());
     }
 
-    private ObjectNode mergeObject(ObjectNode target, ObjectNode patch, List<String> path) {
+    /*
+     * Builds the merged object afresh rather than merging into a deep copy of the target: what the patch sets is built
+     * from the patch, and only the fields it leaves alone are copied from the target (a CRD's large schema, applied
+     * whole, is not copied only to be replaced). The field order is the target's, then the patch's new fields.
+     */
+    private ObjectNode mergeObject(ObjectNode original, ObjectNode patch, List<String> path) {
         if ("replace".equals(Json.text(patch, DIRECTIVE))) {
             return strip(patch);
         }
+        ObjectNode target = Json.object();
+        original.properties().forEach(e -> target.set(e.getKey(), e.getValue()));
+        Set<String> built = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
             String field = entry.getKey();
             JsonNode value = entry.getValue();
             if (field.startsWith(DELETE_FROM_PRIMITIVE)) {
-                deleteFromPrimitiveList(target, field.substring(DELETE_FROM_PRIMITIVE.length()), value);
+                String list = field.substring(DELETE_FROM_PRIMITIVE.length());
+                if (target.get(list) instanceof ArrayNode array && built.add(list)) {
+                    target.set(list, array.deepCopy());
+                }
+                deleteFromPrimitiveList(target, list, value);
             } else if (field.startsWith("$")) {
                 continue;
             } else if (value.isNull()) {
                 target.remove(field);
             } else {
                 target.set(field, mergeValue(target.get(field), value, path, field));
+                built.add(field);
             }
         }
+        target.properties().forEach(e -> {
+            if (!built.contains(e.getKey())) {
+                e.setValue(e.getValue().deepCopy());
+            }
+        });
         return target;
     }
 

@@ -150,11 +150,14 @@ public final class Writes {
         }
     }
 
-    /** The part of an apply that reads and writes the store; call with the store's lock held. */
+    /**
+     * The part of an apply that reads and writes the store; call with the store's lock held. It reads the stored
+     * object in place (every step copies what it takes from it), so a large definition is not copied to be merged.
+     */
     private Result apply(ResourceRequest request, ObjectNode config) {
         boolean force = request.query().flag("force");
         ResourceType type = request.type();
-        ObjectNode existing = cluster.store().get(type.storageKey(), request.namespace(), request.name());
+        ObjectNode existing = cluster.store().stored(type.storageKey(), request.namespace(), request.name());
         if (existing == null) {
             if (!request.subresource().isEmpty()) {
                 throw ApiError.notFound(type.group(), type.plural(), request.name());
@@ -176,11 +179,12 @@ public final class Writes {
         ObjectNode merged = cluster.fieldManager().apply(existing, existing, config, force, owner(request),
                 request.name());
         JsonNode managed = Json.metadata(merged).get("managedFields");
-        ObjectNode after = scoped(request, existing, merged);
+        ObjectNode after = scopedOwned(request, existing, merged);
         ObjectMetadata.carryServerFields(existing, after);
         setOrRemove(Json.metadata(after), "managedFields", managed);
         ObjectMetadata.updateGeneration(request.type(), existing, after);
-        return new Result(200, commit(request, existing, after));
+        ObjectNode result = commit(request, existing, after);
+        return new Result(200, result == existing ? existing.deepCopy() : result);
     }
 
     /**
@@ -205,16 +209,20 @@ public final class Writes {
     }
 
     private static ObjectNode scoped(ResourceRequest request, ObjectNode existing, ObjectNode body) {
+        return scopedOwned(request, existing, request.subresource().equals("status") ? body : body.deepCopy());
+    }
+
+    /** As {@link #scoped}, taking over {@code body} (built for this write, and not used by the caller afterwards). */
+    private static ObjectNode scopedOwned(ResourceRequest request, ObjectNode existing, ObjectNode body) {
         if (request.subresource().equals("status")) {
             ObjectNode after = existing.deepCopy();
             setOrRemove(after, "status", body.get("status"));
             return after;
         }
-        ObjectNode after = body.deepCopy();
         if (request.type().statusSubresource()) {
-            setOrRemove(after, "status", existing.get("status"));
+            setOrRemove(body, "status", existing.get("status"));
         }
-        return after;
+        return body;
     }
 
     private static void setOrRemove(ObjectNode object, String field, JsonNode value) {
