@@ -108,27 +108,8 @@ public final class LiveObjectCache {
     }
 
     /**
-     * Remembers the uid and resourceVersion of an object a write just returned, without building its live resource
-     * (the next observation builds it, once, if it is still that version).
-     *
-     * @param key the object's resolved key
-     * @param object the object as the server returned it
-     */
-    public void written(ResourceKey key, GenericKubernetesResource object) {
-        if (entries == null) {
-            return;
-        }
-        Version version = Version.of(object);
-        if (version == null) {
-            entries.invalidate(key);
-        } else {
-            entries.put(key, new Entry(version, null));
-        }
-    }
-
-    /**
-     * Remembers the uid and resourceVersion of an object a write just returned as a tree, as
-     * {@link #written(ResourceKey, GenericKubernetesResource)} does.
+     * Remembers the uid and resourceVersion of an object a write just returned as a tree, without building its live
+     * resource (the next observation builds it, once, if it is still that version).
      *
      * @param key the object's resolved key
      * @param object the object as the server returned it
