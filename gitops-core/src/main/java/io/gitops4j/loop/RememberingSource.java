@@ -3,8 +3,7 @@ package io.gitops4j.loop;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
-import java.util.Optional;
-import java.util.Set;
+import io.gitops4j.source.ForwardingSource;
 
 /**
  * Gives the engine an application's source, remembering the last state loaded: loading the same revision id
@@ -12,17 +11,16 @@ import java.util.Set;
  * revision are equal). A steady-state run of an unchanged revision then costs an observe and a diff, not a reload.
  * Thread-safe.
  */
-final class RememberingSource implements DesiredStateSource {
-    private final DesiredStateSource delegate;
+final class RememberingSource extends ForwardingSource {
     private volatile DesiredState last;
 
     RememberingSource(DesiredStateSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
     public DesiredState load() {
-        DesiredState state = delegate.load();
+        DesiredState state = delegate().load();
         last = state;
         return state;
     }
@@ -34,28 +32,8 @@ final class RememberingSource implements DesiredStateSource {
                 && (!revision.hasDigest() || revision.digest().equals(remembered.revision().digest()))) {
             return remembered;
         }
-        DesiredState state = delegate.load(revision);
+        DesiredState state = delegate().load(revision);
         last = state;
         return state;
-    }
-
-    @Override
-    public String latestRevisionId() {
-        return delegate.latestRevisionId();
-    }
-
-    @Override
-    public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
-        return delegate.changedPaths(fromRevisionId, toRevisionId);
-    }
-
-    @Override
-    public String fetchKey() {
-        return delegate.fetchKey();
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
     }
 }

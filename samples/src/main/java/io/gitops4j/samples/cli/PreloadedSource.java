@@ -5,8 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gitops4j.model.DesiredState;
 import io.gitops4j.model.Revision;
 import io.gitops4j.source.DesiredStateSource;
-import java.util.Optional;
-import java.util.Set;
+import io.gitops4j.source.ForwardingSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,13 +17,12 @@ import java.util.concurrent.CompletionException;
  * the early load to end before closing the source, so a clone is never cut off half-written. Thread-safe when the
  * source is; the early load is the only call made on its thread.
  */
-final class PreloadedSource implements DesiredStateSource, AutoCloseable {
-    private final DesiredStateSource source;
+final class PreloadedSource extends ForwardingSource implements AutoCloseable {
     private final CompletableFuture<DesiredState> first;
     private boolean taken;
 
     private PreloadedSource(DesiredStateSource source) {
-        this.source = source;
+        super(source);
         this.first = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
@@ -51,7 +49,7 @@ final class PreloadedSource implements DesiredStateSource, AutoCloseable {
     public DesiredState load() {
         synchronized (this) {
             if (taken) {
-                return source.load();
+                return delegate().load();
             }
             taken = true;
         }
@@ -62,41 +60,16 @@ final class PreloadedSource implements DesiredStateSource, AutoCloseable {
         }
     }
 
-    @Override
-    public DesiredState load(Revision revision) {
-        return source.load(revision);
-    }
-
-    @Override
-    public String latestRevisionId() {
-        return source.latestRevisionId();
-    }
-
-    @Override
-    public Optional<Set<String>> changedPaths(String fromRevisionId, String toRevisionId) {
-        return source.changedPaths(fromRevisionId, toRevisionId);
-    }
-
-    @Override
-    public String fetchKey() {
-        return source.fetchKey();
-    }
-
-    @Override
-    public String describe() {
-        return source.describe();
-    }
-
     /** The source itself, for what only it can tell (its type, its resources to close). */
     DesiredStateSource source() {
-        return source;
+        return delegate();
     }
 
     /** Waits for the early load to end (its outcome no longer matters), then closes the source if it can be. */
     @Override
     public void close() throws Exception {
         first.handle((state, failure) -> null).join();
-        if (source instanceof AutoCloseable closeable) {
+        if (delegate() instanceof AutoCloseable closeable) {
             closeable.close();
         }
     }
