@@ -150,6 +150,8 @@ public final class Gitops4jCli implements Callable<Integer> {
         timing.mark("commands");
         int exit = commandLine.execute(args);
         timing.print(commandLine.getErr());
+        commandLine.getOut().flush();
+        QuickExit.endSelectorThreads();
         System.exit(exit);
     }
 }
