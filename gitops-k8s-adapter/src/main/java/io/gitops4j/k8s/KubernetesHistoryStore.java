@@ -2,17 +2,18 @@ package io.gitops4j.k8s;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.inventory.HistoryStore;
 import io.gitops4j.inventory.RunRecord;
 import io.gitops4j.k8s.internal.ApiErrors;
+import io.gitops4j.k8s.internal.ConfigMapRequests;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.TargetException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class KubernetesHistoryStore implements HistoryStore {
 
     private final KubernetesClient client;
     private final String namespace;
+    private final ConfigMapRequests configMaps;
     private final int limit;
 
     /**
@@ -61,6 +63,7 @@ public final class KubernetesHistoryStore implements HistoryStore {
             throw new IllegalArgumentException("history limit must be at least 1, got " + limit);
         }
         this.limit = limit;
+        this.configMaps = new ConfigMapRequests(client, namespace);
     }
 
     /**
@@ -114,16 +117,16 @@ public final class KubernetesHistoryStore implements HistoryStore {
     @Override
     public List<RunRecord> list(String application) {
         requireNonNull(application, "application is null");
-        List<ConfigMap> maps;
+        List<ObjectNode> maps;
         try {
-            maps = client.configMaps().inNamespace(namespace).withLabel(WellKnownMetadata.HISTORY_LABEL, "true")
-                    .withLabel(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(application)).list().getItems();
+            maps = configMaps.list(WellKnownMetadata.HISTORY_LABEL + "=true," + WellKnownMetadata.APPLICATION_LABEL
+                    + "=" + StoreNames.label(application));
         } catch (KubernetesClientException e) {
             throw failure(application, e);
         }
         List<RunRecord> records = new ArrayList<>();
-        for (ConfigMap map : maps) {
-            Map<String, String> data = map.getData() == null ? Map.of() : map.getData();
+        for (ObjectNode map : maps) {
+            Map<String, String> data = ConfigMapRequests.data(map);
             if (!application.equals(data.get("application"))) {
                 continue;
             }
@@ -131,7 +134,7 @@ public final class KubernetesHistoryStore implements HistoryStore {
                 records.add(RunRecord.fromFields(data));
             } catch (RuntimeException e) {
                 LOG.warn("ConfigMap {}/{} is not a run record of {}, skipped: {}", namespace,
-                        map.getMetadata().getName(), application, e.getMessage());
+                        ConfigMapRequests.name(map), application, e.getMessage());
             }
         }
         records.sort(Comparator.comparingLong(RunRecord::sequence).reversed());
@@ -145,19 +148,18 @@ public final class KubernetesHistoryStore implements HistoryStore {
     }
 
     private void create(RunRecord record) {
-        ConfigMap map = new ConfigMapBuilder().withNewMetadata()
-                .withName(configMapName(record.application(), record.sequence())).withNamespace(namespace)
-                .addToLabels(WellKnownMetadata.HISTORY_LABEL, "true")
-                .addToLabels(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(record.application()))
-                .endMetadata().withData(record.toFields()).build();
-        client.configMaps().inNamespace(namespace).resource(map).create();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(WellKnownMetadata.HISTORY_LABEL, "true");
+        labels.put(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(record.application()));
+        configMaps.create(ConfigMapRequests.newConfigMap(configMapName(record.application(), record.sequence()),
+                namespace, labels, record.toFields()));
     }
 
     private void deleteBeyondLimit(List<RunRecord> newestFirst) {
         for (RunRecord old : newestFirst.subList(Math.min(limit, newestFirst.size()), newestFirst.size())) {
             String name = configMapName(old.application(), old.sequence());
             try {
-                client.configMaps().inNamespace(namespace).withName(name).delete();
+                configMaps.delete(name);
             } catch (KubernetesClientException e) {
                 LOG.warn("cannot delete the old run record {}/{} (HTTP {}): {}; the next record tries again",
                         namespace, name, e.getCode(), ApiErrors.statusMessage(e));

@@ -2,13 +2,13 @@ package io.gitops4j.k8s;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.inventory.Inventory;
 import io.gitops4j.inventory.InventoryStore;
 import io.gitops4j.k8s.internal.ApiErrors;
+import io.gitops4j.k8s.internal.ConfigMapRequests;
 import io.gitops4j.kinds.WellKnownMetadata;
 import io.gitops4j.model.ResourceKey;
 import io.gitops4j.model.Revision;
@@ -49,8 +49,9 @@ public final class KubernetesInventoryStore implements InventoryStore {
 
     private final KubernetesClient client;
     private final String namespace;
-    /** What this store last read or wrote of each application's ConfigMap (empty: found absent). */
-    private final Map<String, Optional<ConfigMap>> lastSeen = new ConcurrentHashMap<>();
+    private final ConfigMapRequests configMaps;
+    /** What this store last read or wrote of each application's ConfigMap (empty: found absent); never changed. */
+    private final Map<String, Optional<ObjectNode>> lastSeen = new ConcurrentHashMap<>();
 
     /**
      * Creates a store.
@@ -64,6 +65,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
         if (namespace.isEmpty()) {
             throw new IllegalArgumentException("inventory namespace is empty");
         }
+        this.configMaps = new ConfigMapRequests(client, namespace);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class KubernetesInventoryStore implements InventoryStore {
      */
     @Override
     public Optional<Inventory> load(String application) {
-        Optional<ConfigMap> map = read(application);
+        Optional<ObjectNode> map = read(application);
         lastSeen.put(application, map);
         return map.map(found -> decode(application, found));
     }
@@ -112,15 +114,14 @@ public final class KubernetesInventoryStore implements InventoryStore {
         Map<String, String> data = encode(inventory);
         String application = inventory.application();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<ConfigMap> remembered = attempt == 1 ? lastSeen.get(application) : null;
-            Optional<ConfigMap> current = remembered != null ? remembered : read(application);
+            Optional<ObjectNode> remembered = attempt == 1 ? lastSeen.get(application) : null;
+            Optional<ObjectNode> current = remembered != null ? remembered : read(application);
             try {
-                ConfigMap written;
+                ObjectNode written;
                 if (current.isEmpty()) {
                     written = create(application, data);
                 } else {
-                    ConfigMap next = new ConfigMapBuilder(current.get()).withData(data).build();
-                    written = client.configMaps().inNamespace(namespace).resource(next).update();
+                    written = configMaps.update(ConfigMapRequests.withData(current.get().deepCopy(), data));
                 }
                 lastSeen.put(application, Optional.ofNullable(written));
                 LOG.debug("saved inventory of {} ({} keys) to {}/{}", inventory.application(), inventory.size(),
@@ -137,27 +138,21 @@ public final class KubernetesInventoryStore implements InventoryStore {
         }
     }
 
-    private ConfigMap create(String application, Map<String, String> data) {
-        ConfigMap map = new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(configMapName(application))
-                .withNamespace(namespace)
-                .addToLabels(WellKnownMetadata.INVENTORY_LABEL, "true")
-                .addToLabels(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(application))
-                .endMetadata()
-                .withData(data)
-                .build();
+    private ObjectNode create(String application, Map<String, String> data) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(WellKnownMetadata.INVENTORY_LABEL, "true");
+        labels.put(WellKnownMetadata.APPLICATION_LABEL, StoreNames.label(application));
+        ObjectNode map = ConfigMapRequests.newConfigMap(configMapName(application), namespace, labels, data);
         try {
-            return client.configMaps().inNamespace(namespace).resource(map).create();
+            return configMaps.create(map);
         } catch (KubernetesClientException e) {
             throw InventoryNamespace.missingOr(client, namespace, e);
         }
     }
 
-    private Optional<ConfigMap> read(String application) {
+    private Optional<ObjectNode> read(String application) {
         try {
-            return Optional.ofNullable(client.configMaps().inNamespace(namespace)
-                    .withName(configMapName(application)).get());
+            return configMaps.get(configMapName(application));
         } catch (KubernetesClientException e) {
             throw inventoryFailure(application, "read", e);
         }
@@ -182,10 +177,10 @@ public final class KubernetesInventoryStore implements InventoryStore {
         return data;
     }
 
-    private Inventory decode(String application, ConfigMap map) {
-        Map<String, String> data = map.getData() == null ? Map.of() : map.getData();
+    private Inventory decode(String application, ObjectNode map) {
+        Map<String, String> data = ConfigMapRequests.data(map);
         if (!application.equals(data.get("application"))) {
-            throw new TargetException(null, "ConfigMap " + namespace + "/" + map.getMetadata().getName()
+            throw new TargetException(null, "ConfigMap " + namespace + "/" + ConfigMapRequests.name(map)
                     + " does not hold the inventory of application " + application + " (it names '"
                     + data.get("application") + "'); rename one of the applications");
         }
