@@ -89,6 +89,22 @@ class EmbeddedKubernetesApiLargeCrdApplyTest {
     }
 
     @Test
+    void theEstablishedStatusIsASecondWriteThatLeavesTheApplyAnswerAsApplied() {
+        KubeHttp.Response created = http.apply(WIDGETS, "gitops", crd("demo", 800, -1).toString());
+
+        JsonNode stored = http.get(WIDGETS).body();
+        JsonNode listed = http.get(CRDS).body().path("items").path(0);
+
+        assertThat(created.body().path("status").path("conditions").isMissingNode()).isTrue();
+        assertThat(stored.path("metadata").path("resourceVersion").asLong())
+                .isEqualTo(created.body().path("metadata").path("resourceVersion").asLong() + 1);
+        assertThat(stored.path("spec")).isEqualTo(created.body().path("spec"));
+        assertThat(stored.path("metadata").path("uid")).isEqualTo(created.body().path("metadata").path("uid"));
+        assertThat(listed).isEqualTo(stored);
+        assertThat(http.get(WIDGETS).body()).isEqualTo(stored);
+    }
+
+    @Test
     void reapplyingTheSameDefinitionChangesNothing() {
         http.apply(WIDGETS, "gitops", crd("demo", 800, -1).toString());
         JsonNode before = http.get(WIDGETS).body();

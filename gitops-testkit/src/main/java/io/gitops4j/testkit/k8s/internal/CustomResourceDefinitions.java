@@ -17,14 +17,20 @@ final class CustomResourceDefinitions {
         this.cluster = cluster;
     }
 
-    /** Registers the stored definition's kinds and writes its established status (a second write, as the real one). */
+    /**
+     * Registers the stored definition's kinds and writes its established status (a second write, as the real one).
+     * The new version shares the unchanged fields (its spec, often a large schema) with the stored one, as stored
+     * objects are never changed in place; only its metadata, which the store stamps, is copied.
+     */
     void established(ObjectNode crd) {
         cluster.registry().register(crd);
         ObjectNode status = status(crd);
         if (status.equals(crd.get("status"))) {
             return;
         }
-        ObjectNode updated = crd.deepCopy();
+        ObjectNode updated = Json.object();
+        updated.setAll(crd);
+        updated.set("metadata", Json.metadata(crd).deepCopy());
         updated.set("status", status);
         cluster.store().handOver("apiextensions.k8s.io/customresourcedefinitions", updated);
     }

@@ -55,6 +55,33 @@ public final class ObjectStore {
     }
 
     /**
+     * The stored object itself, for a reader that only serialises it or copies what it changes: a stored object is
+     * never changed once stored, so it may be read after the lock, as the watch history is.
+     *
+     * @return the stored object, or {@code null}; it must not be changed
+     */
+    public synchronized ObjectNode snapshot(String storageKey, String namespace, String name) {
+        return objects.get(key(storageKey, namespace, name));
+    }
+
+    /**
+     * The stored objects themselves of a type, in one namespace or in all ("" for all), ordered by namespace and
+     * name, for a reader that only serialises them (see {@link #snapshot}).
+     *
+     * @return the stored objects; they must not be changed
+     */
+    public synchronized List<ObjectNode> snapshots(String storageKey, String namespace) {
+        String prefix = storageKey + "\u0000" + (namespace.isEmpty() ? "" : namespace + "\u0000");
+        List<ObjectNode> result = new ArrayList<>();
+        objects.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                result.add(v);
+            }
+        });
+        return result;
+    }
+
+    /**
      * Reads the stored object without copying it, for a check that needs one or two of its fields.
      *
      * @param reader reads the object, or {@code null} when absent; it must neither change nor keep the object
@@ -66,13 +93,8 @@ public final class ObjectStore {
 
     /** Copies of the objects of a type, in one namespace or in all ("" for all), ordered by namespace and name. */
     public synchronized List<ObjectNode> list(String storageKey, String namespace) {
-        String prefix = storageKey + "\u0000" + (namespace.isEmpty() ? "" : namespace + "\u0000");
-        List<ObjectNode> result = new ArrayList<>();
-        objects.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                result.add(v.deepCopy());
-            }
-        });
+        List<ObjectNode> result = snapshots(storageKey, namespace);
+        result.replaceAll(ObjectNode::deepCopy);
         return result;
     }
 
@@ -111,6 +133,18 @@ public final class ObjectStore {
     public synchronized ObjectNode putOwned(String storageKey, ObjectNode object) {
         handOver(storageKey, object);
         return object.deepCopy();
+    }
+
+    /**
+     * Stores the object itself, as {@link #putOwned}, and returns it, not a copy: for a writer that only serialises
+     * what was stored (see {@link #snapshot}).
+     *
+     * @param object the object to store; the caller must neither change it nor let it be changed afterwards
+     * @return the stored object itself; it must not be changed
+     */
+    public synchronized ObjectNode putShared(String storageKey, ObjectNode object) {
+        handOver(storageKey, object);
+        return object;
     }
 
     /**

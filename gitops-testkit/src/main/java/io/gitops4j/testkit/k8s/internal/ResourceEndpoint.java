@@ -83,7 +83,7 @@ final class ResourceEndpoint {
 
     private ObjectNode get(ResourceRequest request) {
         ResourceType type = request.type();
-        ObjectNode object = cluster.store().get(type.storageKey(), request.namespace(), request.name());
+        ObjectNode object = cluster.store().snapshot(type.storageKey(), request.namespace(), request.name());
         if (object == null) {
             throw ApiError.notFound(type.group(), type.plural(), request.name());
         }
@@ -100,7 +100,7 @@ final class ResourceEndpoint {
         synchronized (cluster.store()) {
             Json.metadata(list).put("resourceVersion", Long.toString(cluster.store().resourceVersion()));
             items = list.putArray("items");
-            for (ObjectNode object : cluster.store().list(type.storageKey(), request.namespace())) {
+            for (ObjectNode object : cluster.store().snapshots(type.storageKey(), request.namespace())) {
                 if (selector.matches(object)) {
                     items.add(versioned(request, object));
                 }
@@ -113,11 +113,21 @@ final class ResourceEndpoint {
         return Selector.parse(request.query().get("labelSelector"), request.query().get("fieldSelector"));
     }
 
+    /**
+     * The object with the request's apiVersion, never changing the object it is given (which may be the stored one,
+     * read after the store's lock): the same object when it has that apiVersion already, else a copy of its top
+     * level (its fields are shared, not changed).
+     */
     private static ObjectNode versioned(ResourceRequest request, ObjectNode object) {
-        if (object.has("kind") && object.path("kind").asText().equals(request.type().kind())) {
-            object.put("apiVersion", request.type().apiVersion());
+        String apiVersion = request.type().apiVersion();
+        if (!object.path("kind").asText().equals(request.type().kind())
+                || object.path("apiVersion").asText().equals(apiVersion)) {
+            return object;
         }
-        return object;
+        ObjectNode copy = Json.object();
+        copy.setAll(object);
+        copy.put("apiVersion", apiVersion);
+        return copy;
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {

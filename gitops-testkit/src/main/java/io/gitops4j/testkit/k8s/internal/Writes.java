@@ -173,7 +173,7 @@ public final class Writes {
             JsonNode managed = Json.metadata(created).get("managedFields");
             prepareNew(created, type);
             setOrRemove(Json.metadata(created), "managedFields", managed);
-            return new Result(201, commit(request, null, created));
+            return new Result(201, commitShared(request, null, created));
         }
         checkPrecondition(request, existing, config);
         ObjectNode merged = cluster.fieldManager().apply(existing, existing, config, force, owner(request),
@@ -183,8 +183,7 @@ public final class Writes {
         ObjectMetadata.carryServerFields(existing, after);
         setOrRemove(Json.metadata(after), "managedFields", managed);
         ObjectMetadata.updateGeneration(request.type(), existing, after);
-        ObjectNode result = commit(request, existing, after);
-        return new Result(200, result == existing ? existing.deepCopy() : result);
+        return new Result(200, commitShared(request, existing, after));
     }
 
     /**
@@ -234,6 +233,15 @@ public final class Writes {
     }
 
     private ObjectNode commit(ResourceRequest request, ObjectNode before, ObjectNode after) {
+        ObjectNode result = commitShared(request, before, after);
+        return result == before || result == after ? result.deepCopy() : result;
+    }
+
+    /**
+     * As {@link #commit}, answering the stored object itself (or {@code before}, the stored object, for a no-op)
+     * rather than a copy, for a caller that only serialises it: it must not be changed.
+     */
+    private ObjectNode commitShared(ResourceRequest request, ObjectNode before, ObjectNode after) {
         if (before != null && request.subresource().isEmpty()) {
             ImmutableFieldRules.check(request.type(), before, after);
         }
@@ -247,7 +255,7 @@ public final class Writes {
         if (request.query().dryRun()) {
             return after;
         }
-        ObjectNode stored = cluster.store().putOwned(request.type().storageKey(), after);
+        ObjectNode stored = cluster.store().putShared(request.type().storageKey(), after);
         if (request.type().isCustomResourceDefinition()) {
             crds.established(stored);
         }
