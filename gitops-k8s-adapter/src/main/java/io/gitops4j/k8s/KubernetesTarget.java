@@ -3,6 +3,7 @@ package io.gitops4j.k8s;
 import static java.util.Objects.requireNonNull;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.gitops4j.health.Health;
 import io.gitops4j.health.HealthAssessor;
 import io.gitops4j.inventory.HistoryStore;
@@ -376,6 +377,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
         private KubernetesClient client;
         private Path kubeconfig;
         private String context;
+        private HttpClient.Factory httpClientFactory;
         private String defaultNamespace;
         private String fieldManager = DEFAULT_FIELD_MANAGER;
         private boolean forceConflicts = true;
@@ -414,6 +416,18 @@ public final class KubernetesTarget implements Target, AutoCloseable {
          */
         public Builder kubeconfig(Path value) {
             this.kubeconfig = requireNonNull(value, "kubeconfig is null");
+            return this;
+        }
+
+        /**
+         * Sets the fabric8 HTTP client factory of a client built from a kubeconfig; by default the one fabric8 finds
+         * on the class path.
+         *
+         * @param value the factory
+         * @return this builder
+         */
+        public Builder httpClientFactory(HttpClient.Factory value) {
+            this.httpClientFactory = requireNonNull(value, "httpClientFactory is null");
             return this;
         }
 
@@ -678,7 +692,7 @@ public final class KubernetesTarget implements Target, AutoCloseable {
                 return new KubernetesTarget(this, client, false);
             }
             return new KubernetesTarget(this, KubeconfigClients.build(kubeconfig, context, connectTimeout,
-                    requestTimeout, requestRetries, requestRetryInterval, applyConcurrency), true);
+                    requestTimeout, requestRetries, requestRetryInterval, applyConcurrency, httpClientFactory), true);
         }
 
         private static String nonEmpty(String value, String name) {

@@ -3,6 +3,7 @@ package io.gitops4j.k8s.internal;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.gitops4j.TargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,12 @@ public final class KubeconfigClients {
      * @param retries how many times a request that failed to connect or got a 5xx answer is retried
      * @param retryInterval the wait before the first retry, doubled before each further one
      * @param concurrentRequests how many requests to the server may be under way at once, at least
+     * @param httpClientFactory the HTTP client factory, or {@code null} for the one fabric8 finds on the class path
      * @return a new client, owned by the caller
      * @throws TargetException when the file cannot be read or parsed, or the context does not exist
      */
     public static KubernetesClient build(Path kubeconfig, String context, Duration connectTimeout,
-            Duration requestTimeout, int retries, Duration retryInterval, int concurrentRequests) {
+            Duration requestTimeout, int retries, Duration retryInterval, int concurrentRequests, HttpClient.Factory httpClientFactory) {
         if (!Files.isReadable(kubeconfig)) {
             throw new TargetException(null, "cannot read kubeconfig " + kubeconfig
                     + ": no such readable file; check the path and its permissions");
@@ -53,6 +55,10 @@ public final class KubeconfigClients {
         config.setRequestRetryBackoffInterval(Math.toIntExact(retryInterval.toMillis()));
         config.setMaxConcurrentRequestsPerHost(Math.max(config.getMaxConcurrentRequestsPerHost(), concurrentRequests));
         config.setMaxConcurrentRequests(Math.max(config.getMaxConcurrentRequests(), concurrentRequests));
-        return new KubernetesClientBuilder().withConfig(config).build();
+        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+        if (httpClientFactory != null) {
+            builder.withHttpClientFactory(httpClientFactory);
+        }
+        return builder.build();
     }
 }

@@ -113,6 +113,27 @@ final class Kubeconfigs {
     }
 
     /**
+     * Returns the server URL of a context's cluster.
+     *
+     * @param config the merged kubeconfig
+     * @param context the context's name (one {@link #context} checked)
+     * @return the URL, or "" when the context's cluster or its server is not there
+     */
+    static String server(ObjectNode config, String context) {
+        String cluster = named(config.path("contexts"), context).path("context").path("cluster").asText("");
+        return named(config.path("clusters"), cluster).path("cluster").path("server").asText("");
+    }
+
+    private static JsonNode named(JsonNode entries, String name) {
+        for (JsonNode entry : entries) {
+            if (name.equals(entry.path("name").asText(null))) {
+                return entry;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /**
      * Writes a merged kubeconfig readable only by its owner.
      *
      * @param config the merged kubeconfig

@@ -75,6 +75,10 @@ public final class TargetOptions {
         try {
             Path file = folder == null ? files.get(0) : Kubeconfigs.write(merged, folder.path());
             KubernetesTarget.Builder builder = KubernetesTarget.builder().kubeconfig(file).context(contextName);
+            String server = Kubeconfigs.server(merged, contextName);
+            if (PlainHttpClientFactory.plainHttp(server)) {
+                builder.httpClientFactory(new PlainHttpClientFactory(server));
+            }
             if (namespace != null) {
                 builder.defaultNamespace(namespace);
             }

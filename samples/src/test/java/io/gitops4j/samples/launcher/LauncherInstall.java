@@ -64,7 +64,13 @@ final class LauncherInstall {
 
     /** Runs the launcher and returns its exit code and output. */
     Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(folder.resolve("gitops4j").toString()));
+        return run(folder.resolve("gitops4j"), environment, args);
+    }
+
+    /** Runs the launcher through another path to it (a symlink) and returns its exit code and output. */
+    Result run(Path launcher, Map<String, String> environment, String... args) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", javaHome.toString());

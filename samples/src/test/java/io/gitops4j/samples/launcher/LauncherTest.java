@@ -112,6 +112,23 @@ class LauncherTest {
     }
 
     @Test
+    void aLauncherReachedThroughASymlinkStartsTheJarBesideItsTarget() throws Exception {
+        // given
+        LauncherInstall install = LauncherInstall.of(temp, "17.0.15", false);
+        Path archive = install.archive("gitops4j-java17.0.15.jsa");
+        Path link = Files.createSymbolicLink(Files.createDirectories(temp.resolve("bin")).resolve("gitops4j"),
+                install.folder.resolve("gitops4j"));
+
+        // when
+        LauncherInstall.Result run = install.run(link, Map.of(), "apply");
+
+        // then
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.javaArguments()).contains("-XX:SharedArchiveFile=" + archive)
+                .endsWith("-jar", install.jar.toString(), "apply");
+    }
+
+    @Test
     void cdsRecordsAnArchiveNamedForTheJavaVersionFromATrainingRun() throws Exception {
         // given
         LauncherInstall install = LauncherInstall.of(temp, "17.0.15", false);
