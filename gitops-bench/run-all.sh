@@ -28,8 +28,16 @@ if command -v kubectl > /dev/null; then
 else
   bench 'io\.gitops4j\.bench\.render\.KustomizeRenderBenchmark\.nativeRender$' kustomize.json -f 1 -wi 2 -i 5 -w 1s -r 1s
 fi
-if command -v kubectl > /dev/null; then apply_peers='gitops4j|kubectl'; cli_peers='cli.*|kubectl.*'; else
-  apply_peers='gitops4j'; cli_peers='cli.*'; echo "no kubectl on the PATH: the kubectl peers are skipped"; fi
+# the CLI rows on Java 25 (its launcher with the AOT cache) run when CliJavas finds one: $JAVA25_HOME, else the newest
+# Java 25 or later under /usr/lib/jvm
+if java25=$(java -cp "$jar" io.gitops4j.bench.apply.CliJavas); then
+  cli_runs='cli.*'; echo "CLI rows on Java 25 use $java25"
+  quiet=(-jvmArgsAppend "${quiet[1]} -Dgitops4j.cli.java=$java25")
+else
+  cli_runs='cli|cliFirstApply|cliJavaJar.*'; echo "no Java 25 or later: the CLI rows on Java 25 are skipped"
+fi
+if command -v kubectl > /dev/null; then apply_peers='gitops4j|kubectl'; cli_peers="$cli_runs|kubectl.*"; else
+  apply_peers='gitops4j'; cli_peers=$cli_runs; echo "no kubectl on the PATH: the kubectl peers are skipped"; fi
 bench "io\.gitops4j\.bench\.apply\.(FirstApply|NoChangeApply)Benchmark\.($apply_peers)\$" apply.json
 bench "io\.gitops4j\.bench\.apply\.Cli(Apply|NoChange)Benchmark\.($cli_peers)\$" cli.json
 bench 'io\.gitops4j\.bench\.apply\.ControllerFirstSyncBenchmark\.' controller.json

@@ -136,6 +136,10 @@ public final class BenchmarkTable {
         rows.add(row("First apply, 305 objects, CLI launcher with its class-data archive, JVM start included (ms) —"
                 + " peer: kubectl apply --server-side", cli, kubectlFirst, "ratio ≤ 1.0 (aim 0.5)",
                 ratioAtMost(cli, kubectlFirst, 1.0)));
+        Double cli25 = primary(APPLY + "CliApplyBenchmark.cliJava25FirstApply");
+        rows.add(row("First apply, 305 objects, CLI launcher on Java 25 with its AOT cache, JVM start included (ms) —"
+                + " peer: kubectl apply --server-side", cli25, kubectlFirst, "ratio ≤ 1.0 (aim 0.5)",
+                ratioAtMost(cli25, kubectlFirst, 1.0)));
         Double javaJar = primary(APPLY + "CliApplyBenchmark.cliJavaJarFirstApply");
         rows.add(row("First apply, 305 objects, plain java -jar (ms) — peer: kubectl apply --server-side", javaJar,
                 kubectlFirst, "for reference", null));
@@ -159,6 +163,10 @@ public final class BenchmarkTable {
         rows.add(row("No-change run, 305 objects, CLI launcher with its archive (ms) — peer: kubectl apply"
                 + " --server-side re-apply", cliNoChange, kubectlAgain, "ratio ≤ 0.5",
                 ratioAtMost(cliNoChange, kubectlAgain, 0.5)));
+        Double cliNoChange25 = primary(APPLY + "CliNoChangeBenchmark.cliJava25");
+        rows.add(row("No-change run, 305 objects, CLI launcher on Java 25 with its AOT cache (ms) — peer: kubectl"
+                + " apply --server-side re-apply", cliNoChange25, kubectlAgain, "ratio ≤ 0.5",
+                ratioAtMost(cliNoChange25, kubectlAgain, 0.5)));
         rows.add(row("No-change run, 305 objects, plain java -jar (ms) — peer: kubectl re-apply",
                 primary(APPLY + "CliNoChangeBenchmark.cliJavaJar"), kubectlAgain, "for reference", null));
         String controller = APPLY + "ControllerFirstSyncBenchmark.firstSync[applications=1000]";

@@ -69,9 +69,17 @@ final class BenchCluster implements AutoCloseable {
         Processes.kubectlApply(Processes.requireKubectl(), kubeconfig, work.resolve("kubectl"), dir);
     }
 
-    /** Applies a folder to this cluster with the gitops4j CLI as a process, started as {@code launch} says. */
+    /**
+     * Applies a folder to this cluster with the gitops4j CLI as a process, started as {@code launch} says, on this
+     * benchmark's java.
+     */
     void cliApply(Processes.CliLaunch launch, Path dir) {
-        Processes.cliApply(launch, kubeconfig, work.resolve("cli"), dir);
+        cliApply(launch, CliJavas.own(), dir);
+    }
+
+    /** Applies a folder to this cluster with the gitops4j CLI as a process on a java, started as {@code launch} says. */
+    void cliApply(Processes.CliLaunch launch, Path javaHome, Path dir) {
+        Processes.cliApply(launch, javaHome, kubeconfig, work.resolve("cli"), dir);
     }
 
     /** Returns how many requests other than GET the in-process client sent since the last call, and restarts. */

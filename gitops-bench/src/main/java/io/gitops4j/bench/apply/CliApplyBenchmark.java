@@ -1,6 +1,7 @@
 package io.gitops4j.bench.apply;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link #cliFirstApply}, {@link #kubectlFirstApply}); {@link CliNoChangeBenchmark} times a run that changes
  * nothing. {@link #cliFirstApply} starts the CLI as README tells a user to, through the launcher
  * {@code samples/target/gitops4j} with the class-data archive the build records (recorded at setup when missing);
- * {@link #cliJavaJarFirstApply} is a plain {@code java -jar gitops4j.jar}. Both use this benchmark's java. The CLI
- * jar is {@code samples/target/gitops4j.jar} or {@code -Dgitops4j.cli.jar}, the launcher the file beside it.
+ * {@link #cliJavaJarFirstApply} is a plain {@code java -jar gitops4j.jar}. Both use this benchmark's java;
+ * {@link #cliJava25FirstApply} is the launcher on a Java 25 or later with its AOT cache ({@link CliJavas}: it fails
+ * naming what to set when there is none, and {@code run-all.sh} leaves it out then). The CLI jar is
+ * {@code samples/target/gitops4j.jar} or {@code -Dgitops4j.cli.jar}, the launcher the file beside it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,12 +37,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CliApplyBenchmark {
     private Path dir;
     private BenchCluster cluster;
+    private Optional<Path> java25;
 
-    /** Writes the folder once. */
+    /** Writes the folder once and makes sure the launcher has its archives. */
     @Setup(Level.Trial)
     public void writeManifests() {
         dir = BenchManifests.write("folder305");
-        Processes.prepareLauncher();
+        Processes.prepareLauncher(CliJavas.own());
+        java25 = CliJavas.java25();
+        java25.ifPresent(Processes::prepareLauncher);
     }
 
     /** Starts a fresh server before each call. */
@@ -58,6 +64,12 @@ public class CliApplyBenchmark {
     @Benchmark
     public void cliFirstApply() {
         cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
+    }
+
+    /** First apply through the CLI's launcher on a Java 25 or later, with its AOT cache. */
+    @Benchmark
+    public void cliJava25FirstApply() {
+        cluster.cliApply(Processes.CliLaunch.LAUNCHER, java25.orElseGet(CliJavas::requireJava25), dir);
     }
 
     /** First apply through {@code java -jar gitops4j.jar}. */

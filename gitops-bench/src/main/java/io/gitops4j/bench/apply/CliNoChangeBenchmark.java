@@ -1,6 +1,7 @@
 package io.gitops4j.bench.apply;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code gitops4j apply --dir dir} (JVM start included; it loads, observes, diffs, finds nothing to do and records
  * the run) against a re-apply by {@code kubectl apply --server-side --force-conflicts -f dir}. {@link #cli} starts
  * the CLI through its launcher with the class-data archive, as README tells a user to; {@link #cliJavaJar} is a
- * plain {@code java -jar gitops4j.jar}.
+ * plain {@code java -jar gitops4j.jar}; {@link #cliJava25} is the launcher on a Java 25 or later with its AOT cache
+ * ({@link CliJavas}: it fails naming what to set when there is none, and {@code run-all.sh} leaves it out then).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,12 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CliNoChangeBenchmark {
     private Path dir;
     private BenchCluster cluster;
+    private Optional<Path> java25;
 
     /** Starts the server and applies the folder with the CLI and, when present, kubectl. */
     @Setup(Level.Trial)
     public void applyOnce() {
         dir = BenchManifests.write("folder305");
-        Processes.prepareLauncher();
+        Processes.prepareLauncher(CliJavas.own());
+        java25 = CliJavas.java25();
+        java25.ifPresent(Processes::prepareLauncher);
         cluster = new BenchCluster();
         cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
         if (Processes.kubectl().isPresent()) {
@@ -55,6 +60,12 @@ public class CliNoChangeBenchmark {
     @Benchmark
     public void cli() {
         cluster.cliApply(Processes.CliLaunch.LAUNCHER, dir);
+    }
+
+    /** A no-change run through the CLI's launcher on a Java 25 or later, with its AOT cache. */
+    @Benchmark
+    public void cliJava25() {
+        cluster.cliApply(Processes.CliLaunch.LAUNCHER, java25.orElseGet(CliJavas::requireJava25), dir);
     }
 
     /** A no-change run through {@code java -jar gitops4j.jar}. */

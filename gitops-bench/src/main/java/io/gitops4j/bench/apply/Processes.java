@@ -51,21 +51,25 @@ final class Processes {
     }
 
     /**
-     * Makes sure the launcher next to the CLI jar has its class-data archive for this benchmark's java, as the
-     * build leaves it: runs {@code gitops4j cds} (untimed) when the archive is missing or older than the jar.
+     * Makes sure the launcher next to the CLI jar has its class-data archive (Java 17 to 24) or AOT cache (Java 25 and
+     * later) for a java, as the build leaves it for the build's java: runs {@code gitops4j cds} on that java (untimed)
+     * when the archive is missing or older than the jar.
+     *
+     * @param javaHome the java the launcher will run on
      */
-    static void prepareLauncher() {
+    static void prepareLauncher(Path javaHome) {
         Path jar = cliJar();
-        Runtime.Version version = Runtime.version();
-        Path archive = jar.resolveSibling("gitops4j-java" + System.getProperty("java.version")
-                + (version.feature() >= 25 ? ".aot" : ".jsa"));
+        Runtime.Version version = CliJavas.version(javaHome).orElseThrow(() -> new IllegalStateException("no "
+                + "readable release file stating JAVA_VERSION in " + javaHome + "; the launcher needs it to match an "
+                + "archive to that java"));
+        Path archive = jar.resolveSibling("gitops4j-java" + version + (version.feature() >= 25 ? ".aot" : ".jsa"));
         try {
             if (Files.isRegularFile(archive)
                     && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
                 return;
             }
             Path work = Files.createTempDirectory("gitops4j-bench-cds-");
-            run(work, List.of(launcher(jar).toString(), "cds"));
+            run(work, List.of(launcher(jar).toString(), "cds"), javaHome);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,24 +78,26 @@ final class Processes {
     /** {@code kubectl apply --server-side -f dir} against a kubeconfig. */
     static void kubectlApply(Path kubectl, Path kubeconfig, Path cacheDir, Path dir) {
         run(cacheDir, List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(), "--cache-dir",
-                cacheDir.toString(), "apply", "--server-side", "--force-conflicts", "-f", dir.toString()));
+                cacheDir.toString(), "apply", "--server-side", "--force-conflicts", "-f", dir.toString()),
+                CliJavas.own());
     }
 
     /**
      * {@code gitops4j apply --dir dir --kubeconfig kubeconfig}, started through the launcher next to the jar (as
-     * README tells a user to) on this benchmark's java, or as a plain {@code java -jar gitops4j.jar}.
+     * README tells a user to), or as a plain {@code java -jar gitops4j.jar}, on a java ({@code JAVA_HOME} for the
+     * launcher).
      */
-    static void cliApply(CliLaunch launch, Path kubeconfig, Path workDir, Path dir) {
+    static void cliApply(CliLaunch launch, Path javaHome, Path kubeconfig, Path workDir, Path dir) {
         Path jar = cliJar();
         List<String> command = new ArrayList<>();
         if (launch == CliLaunch.LAUNCHER) {
             command.add(launcher(jar).toString());
         } else {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            command.addAll(List.of(javaHome.resolve("bin").resolve("java").toString(), "-jar",
                     jar.toString()));
         }
         command.addAll(List.of("apply", "--dir", dir.toString(), "--kubeconfig", kubeconfig.toString()));
-        run(workDir, command);
+        run(workDir, command, javaHome);
     }
 
     private static Path launcher(Path jar) {
@@ -111,14 +117,14 @@ final class Processes {
         JAVA_JAR
     }
 
-    private static void run(Path workDir, List<String> command) {
+    private static void run(Path workDir, List<String> command, Path javaHome) {
         try {
             Files.createDirectories(workDir);
             Path out = workDir.resolve("out.txt");
             Path err = workDir.resolve("err.txt");
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_HOME", javaHome.toString());
             Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
