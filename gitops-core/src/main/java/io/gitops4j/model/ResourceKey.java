@@ -150,26 +150,6 @@ public record ResourceKey(String group, String kind, String namespace, String na
         return left == right ? 0 : left.compareTo(right);
     }
 
-    /**
-     * Tells whether another key has the same four components. Written out (the value a record's would be) rather
-     * than left to the record's generated method, which a fresh JVM links through a method-handle bootstrap on
-     * first use and runs slower until compiled: keys are compared in every map of a run.
-     */
-    @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        return other instanceof ResourceKey key && name.equals(key.name) && namespace.equals(key.namespace)
-                && kind.equals(key.kind) && group.equals(key.group);
-    }
-
-    /** Returns the hash a record's generated method gives: {@code 31}-based over group, kind, namespace, name. */
-    @Override
-    public int hashCode() {
-        return 31 * (31 * (31 * group.hashCode() + kind.hashCode()) + namespace.hashCode()) + name.hashCode();
-    }
-
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(group.length() + kind.length() + namespace.length() + name.length() + 3);

@@ -51,19 +51,6 @@ public record Revision(String id, String digest) {
         return id.length() <= 12 ? id : id.substring(0, 12);
     }
 
-    /** Tells whether another revision has the same id and digest (written out, as {@link ResourceKey#equals}). */
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Revision revision && id.equals(revision.id)
-                && digest.equals(revision.digest);
-    }
-
-    /** Returns the hash a record's generated method gives: {@code 31 * id.hashCode() + digest.hashCode()}. */
-    @Override
-    public int hashCode() {
-        return 31 * id.hashCode() + digest.hashCode();
-    }
-
     /** Renders as {@code shortId} or {@code shortId (sha256:abcdef123456)}. */
     @Override
     public String toString() {
