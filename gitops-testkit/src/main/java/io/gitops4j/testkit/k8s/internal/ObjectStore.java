@@ -44,29 +44,19 @@ public final class ObjectStore {
     }
 
     /**
-     * The stored object itself, not a copy, for a writer that holds the store's lock for its whole operation and
-     * reads the object there (a large one is not copied to be read): it must neither change the object nor keep
-     * it, nor hand it out, past the lock.
+     * The stored object itself, not a copy: a stored object is never changed once stored (a write stores a new
+     * object), so a reader may serialise it or copy what it changes, under the store's lock or after it, as the
+     * watch history does.
      *
-     * @return the stored object, or {@code null}
+     * @return the stored object, or {@code null}; it must not be changed
      */
     public synchronized ObjectNode stored(String storageKey, String namespace, String name) {
         return objects.get(key(storageKey, namespace, name));
     }
 
     /**
-     * The stored object itself, for a reader that only serialises it or copies what it changes: a stored object is
-     * never changed once stored, so it may be read after the lock, as the watch history is.
-     *
-     * @return the stored object, or {@code null}; it must not be changed
-     */
-    public synchronized ObjectNode snapshot(String storageKey, String namespace, String name) {
-        return objects.get(key(storageKey, namespace, name));
-    }
-
-    /**
      * The stored objects themselves of a type, in one namespace or in all ("" for all), ordered by namespace and
-     * name, for a reader that only serialises them (see {@link #snapshot}).
+     * name, for a reader that only serialises them (see {@link #stored}).
      *
      * @return the stored objects; they must not be changed
      */
@@ -136,23 +126,13 @@ public final class ObjectStore {
     }
 
     /**
-     * Stores the object itself, as {@link #putOwned}, and returns it, not a copy: for a writer that only serialises
-     * what was stored (see {@link #snapshot}).
-     *
-     * @param object the object to store; the caller must neither change it nor let it be changed afterwards
-     * @return the stored object itself; it must not be changed
-     */
-    public synchronized ObjectNode putShared(String storageKey, ObjectNode object) {
-        handOver(storageKey, object);
-        return object;
-    }
-
-    /**
      * Stores the object itself, as {@link #putOwned}, for a writer that needs no copy of what was stored.
      *
-     * @param object the object to store; the caller must neither use nor change it afterwards
+     * @param object the object to store; the caller must not change it afterwards
+     * @return the stored object itself (for a writer that only serialises it, see {@link #stored}); it must not be
+     *     changed
      */
-    public synchronized void handOver(String storageKey, ObjectNode object) {
+    public synchronized ObjectNode handOver(String storageKey, ObjectNode object) {
         ObjectNode meta = Json.metadata(object);
         String key = key(storageKey, Json.text(meta, "namespace"), Json.text(meta, "name"));
         ObjectNode previous = objects.get(key);
@@ -161,6 +141,7 @@ public final class ObjectStore {
         objects.put(key, object);
         publish(new WatchEvent(previous == null ? "ADDED" : "MODIFIED", storageKey, resourceVersion, object,
                 previous));
+        return object;
     }
 
     /**

@@ -83,7 +83,7 @@ final class ResourceEndpoint {
 
     private ObjectNode get(ResourceRequest request) {
         ResourceType type = request.type();
-        ObjectNode object = cluster.store().snapshot(type.storageKey(), request.namespace(), request.name());
+        ObjectNode object = cluster.store().stored(type.storageKey(), request.namespace(), request.name());
         if (object == null) {
             throw ApiError.notFound(type.group(), type.plural(), request.name());
         }

@@ -255,7 +255,7 @@ public final class Writes {
         if (request.query().dryRun()) {
             return after;
         }
-        ObjectNode stored = cluster.store().putShared(request.type().storageKey(), after);
+        ObjectNode stored = cluster.store().handOver(request.type().storageKey(), after);
         if (request.type().isCustomResourceDefinition()) {
             crds.established(stored);
         }
