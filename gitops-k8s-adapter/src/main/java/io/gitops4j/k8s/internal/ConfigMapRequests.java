@@ -88,7 +88,7 @@ public final class ConfigMapRequests {
      * @throws KubernetesClientException when the server refuses it, e.g. 409 when it changed since it was read
      */
     public ObjectNode update(ObjectNode map) {
-        return json.send("PUT", path(map.path("metadata").path("name").asText()), "application/json", map);
+        return json.send("PUT", path(name(map)), "application/json", map);
     }
 
     /**
